@@ -1,0 +1,86 @@
+// Builds the catalogue's index after validation: time zone, occurrences, interned
+// subjects (with their broader subject), ids, German title order and the text index.
+#include "feed_parser.hpp"
+#include "schedule.hpp"
+#include "text_fold.hpp"
+#include "text_index.hpp"
+#include "time_util.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace mint::catalog {
+
+void indexCatalog(Catalog& catalog, const FeedLimits& limits, std::vector<Issue>& issues)
+{
+    catalog.zone = timeutil::findZone(catalog.region.timezone);
+    if (!catalog.zone)
+        issues.push_back({Severity::Warning, "/region/timezone",
+                          "time zone \"" + catalog.region.timezone +
+                              "\" is not installed (package tzdata?); times are taken as UTC"});
+
+    ExpandLimits expand;
+    expand.maxOccurrences = limits.maxOccurrencesPerOffer;
+    std::unordered_map<std::string_view, std::uint16_t> subjectIds;
+    auto intern = [&](std::string_view key) {
+        auto it = subjectIds.find(key);
+        if (it != subjectIds.end())
+            return it->second;
+        const auto id = static_cast<std::uint16_t>(catalog.subjectNames.size());
+        catalog.subjectNames.push_back(key);
+        subjectIds.emplace(key, id);
+        return id;
+    };
+    // The four broad subjects first, so their ids are stable and small.
+    for (std::string_view broad : {"mathematik", "informatik", "naturwissenschaften", "technik"})
+        intern(broad);
+
+    catalog.offerById.clear();
+    catalog.offerById.reserve(catalog.offers.size());
+    for (std::uint32_t i = 0; i < catalog.offers.size(); ++i)
+    {
+        Offer& o = catalog.offers[i];
+        if (!expandSchedule(o.schedule, catalog.zone, expand))
+            issues.push_back({Severity::Warning, "/offers",
+                              "offer \"" + std::string(o.id) + "\": more than " + std::to_string(expand.maxOccurrences) +
+                                  " dates; only the first ones are used"});
+        o.subjectIds.clear();
+        o.subjectMask = 0;
+        auto addSubject = [&](std::string_view key) {
+            const std::uint16_t id = intern(key);
+            if (std::find(o.subjectIds.begin(), o.subjectIds.end(), id) != o.subjectIds.end())
+                return;
+            o.subjectIds.push_back(id);
+            if (id < 64)
+                o.subjectMask |= std::uint64_t{1} << id;
+        };
+        for (auto s : o.subjects)
+        {
+            addSubject(s);
+            if (auto broad = broaderSubject(s); !broad.empty())
+                addSubject(broad);
+        }
+        catalog.offerById.emplace(o.id, i);
+    }
+
+    // German title order (DIN 5007-1), computed once so sorting a result is integer work.
+    {
+        const std::string_view lang = catalog.defaultLanguage();
+        std::vector<std::string> keys(catalog.offers.size());
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            keys[i] = foldForCollation(catalog.offers[i].title.get(lang, lang));
+        std::vector<std::uint32_t> order(keys.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return keys[a] != keys[b] ? keys[a] < keys[b] : catalog.offers[a].id < catalog.offers[b].id;
+        });
+        catalog.titleRank.assign(keys.size(), 0);
+        for (std::uint32_t r = 0; r < order.size(); ++r)
+            catalog.titleRank[order[r]] = r;
+    }
+
+    catalog.textIndex = std::make_unique<TextIndex>();
+    catalog.textIndex->build(catalog);
+}
+
+}  // namespace mint::catalog

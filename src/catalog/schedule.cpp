@@ -1,0 +1,166 @@
+// Schedule expansion and occurrence queries; see schedule.hpp.
+#include "schedule.hpp"
+
+#include "time_util.hpp"
+
+#include <algorithm>
+
+namespace mint::catalog {
+
+using timeutil::kSecondsPerDay;
+
+namespace {
+
+Occurrence occurrenceOnDay(const date::time_zone* zone, DayNumber day, int startMinute, int endMinute)
+{
+    const LocalSeconds dayStart = static_cast<LocalSeconds>(day) * kSecondsPerDay;
+    Occurrence o;
+    o.start = timeutil::toUtc(zone, dayStart + startMinute * 60);
+    // An end at or before the start means the slot runs past midnight.
+    const int endOffset = endMinute > startMinute ? endMinute : endMinute + 24 * 60;
+    o.end = timeutil::toUtc(zone, dayStart + endOffset * 60);
+    return o;
+}
+
+/// Longest occurrence, so a search by start can begin early enough to catch ongoing ones.
+std::int64_t maxDuration(const Schedule& s)
+{
+    return s.longestOccurrence;
+}
+
+template <typename Visit>
+void forEachOpeningPeriod(const Schedule& schedule, const date::time_zone* zone, DayNumber firstDay, DayNumber lastDay,
+                          Visit&& visit)
+{
+    for (DayNumber day = firstDay; day <= lastDay; ++day)
+    {
+        const int weekday = timeutil::weekdayOf(day);
+        for (const auto& h : schedule.hours)
+            if (h.weekdays & (1u << weekday))
+                if (visit(occurrenceOnDay(zone, day, h.opensMinute, h.closesMinute)))
+                    return;
+    }
+}
+
+}  // namespace
+
+bool isDated(const Schedule& schedule)
+{
+    return schedule.kind == ScheduleKind::Single || schedule.kind == ScheduleKind::Course ||
+           schedule.kind == ScheduleKind::Recurring;
+}
+
+bool expandSchedule(Schedule& schedule, const date::time_zone* zone, const ExpandLimits& limits)
+{
+    auto& out = schedule.occurrences;
+    out.clear();
+    bool complete = true;
+    for (const auto& span : schedule.spans)
+    {
+        Occurrence o;
+        o.start = timeutil::resolve(zone, span.start);
+        o.end = span.hasEnd ? timeutil::resolve(zone, span.end) : o.start;
+        o.cancelled = span.cancelled;
+        out.push_back(o);
+    }
+    for (const auto& rule : schedule.rules)
+    {
+        const DayNumber last = rule.hasEndDate ? rule.endDate : rule.startDate + limits.openEndedDays;
+        for (DayNumber day = rule.startDate; day <= last; ++day)
+        {
+            if (!(rule.weekdays & (1u << timeutil::weekdayOf(day))))
+                continue;
+            if (out.size() >= limits.maxOccurrences)
+            {
+                complete = false;
+                break;
+            }
+            Occurrence o = occurrenceOnDay(zone, day, rule.startMinute, rule.endMinute);
+            o.cancelled = std::find(rule.exceptDates.begin(), rule.exceptDates.end(), day) != rule.exceptDates.end();
+            out.push_back(o);
+        }
+    }
+    if (out.size() > limits.maxOccurrences)
+    {
+        out.resize(limits.maxOccurrences);
+        complete = false;
+    }
+    std::sort(out.begin(), out.end(), [](const Occurrence& a, const Occurrence& b) {
+        return a.start != b.start ? a.start < b.start : a.end < b.end;
+    });
+    schedule.longestOccurrence = 0;
+    for (const auto& o : out)
+        schedule.longestOccurrence = std::max(schedule.longestOccurrence, o.end - o.start);
+    return complete;
+}
+
+std::optional<Occurrence> nextOccurrence(const Schedule& schedule, const date::time_zone* zone, Timestamp after,
+                                         bool includeCancelled)
+{
+    if (schedule.kind == ScheduleKind::OpeningHours)
+    {
+        std::optional<Occurrence> found;
+        const DayNumber today = timeutil::localDay(zone, after);
+        forEachOpeningPeriod(schedule, zone, today - 1, today + 7, [&](const Occurrence& o) {
+            if (o.end > after && (!found || o.start < found->start))
+                found = o;
+            return false;
+        });
+        return found;
+    }
+    const auto& occ = schedule.occurrences;
+    if (occ.empty())
+        return std::nullopt;
+    // Occurrences are sorted by start; one that began up to maxDuration ago may still run.
+    const Timestamp earliestStart = after - maxDuration(schedule);
+    auto it = std::lower_bound(occ.begin(), occ.end(), earliestStart,
+                               [](const Occurrence& o, Timestamp t) { return o.start < t; });
+    for (; it != occ.end(); ++it)
+        if (it->end > after && (includeCancelled || !it->cancelled))
+            return *it;
+        else if (it->start == it->end && it->start >= after && (includeCancelled || !it->cancelled))
+            return *it;  // an event without an end counts until it starts
+    return std::nullopt;
+}
+
+bool occursWithin(const Schedule& schedule, const date::time_zone* zone, Timestamp from, Timestamp to, bool includeCancelled)
+{
+    if (to <= from)
+        return false;
+    if (schedule.kind == ScheduleKind::OpeningHours)
+    {
+        bool hit = false;
+        const DayNumber first = timeutil::localDay(zone, from) - 1;
+        const DayNumber last = std::min(timeutil::localDay(zone, to), first + 8);
+        forEachOpeningPeriod(schedule, zone, first, last, [&](const Occurrence& o) {
+            hit = o.start < to && o.end > from;
+            return hit;
+        });
+        return hit;
+    }
+    const auto& occ = schedule.occurrences;
+    const Timestamp earliestStart = from - maxDuration(schedule);
+    auto it = std::lower_bound(occ.begin(), occ.end(), earliestStart,
+                               [](const Occurrence& o, Timestamp t) { return o.start < t; });
+    for (; it != occ.end() && it->start < to; ++it)
+    {
+        if (it->cancelled && !includeCancelled)
+            continue;
+        const Timestamp end = std::max(it->end, it->start + 1);
+        if (end > from)
+            return true;
+    }
+    return false;
+}
+
+bool isPast(const Schedule& schedule, Timestamp now)
+{
+    if (!isDated(schedule))
+        return false;
+    for (auto it = schedule.occurrences.rbegin(); it != schedule.occurrences.rend(); ++it)
+        if (!it->cancelled && std::max(it->end, it->start) >= now)
+            return false;
+    return true;
+}
+
+}  // namespace mint::catalog
