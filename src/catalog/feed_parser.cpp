@@ -89,6 +89,18 @@ bool isHttpUrl(std::string_view url)
     return true;
 }
 
+/// Image references may also be relative paths ("images/robot-1.png"), resolved against
+/// the feed's own URL, so a feed read from disk can ship its pictures beside it.
+bool isRelativeReference(std::string_view ref)
+{
+    if (ref.empty() || ref.front() == '/' || ref.find(':') != std::string_view::npos || ref.find("..") != std::string_view::npos)
+        return false;
+    for (char c : ref)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\')
+            return false;
+    return true;
+}
+
 bool isKeyword(std::string_view s)
 {
     if (s.empty() || s.size() > 64)
@@ -646,7 +658,13 @@ public:
             if (!expectKind(v, Kind::Object))
                 return;
             Image img;
-            img.url = url(v, "url", true);
+            img.url = string(v, "url", true);
+            if (!img.url.empty() && !isHttpUrl(img.url) && !isRelativeReference(img.url))
+            {
+                Scope sc(*this, "url");
+                error("expected an http:// or https:// URL or a path relative to the feed, got \"" +
+                      std::string(img.url.substr(0, 60)) + "\"");
+            }
             img.alt = text(v, "alt", false);
             img.credit = string(v, "credit", false);
             img.license = string(v, "license", false);

@@ -62,9 +62,28 @@ enum FilterBit : std::uint32_t
 
 bool inRange(const IntRange& r, int value)
 {
-    if (!r.present)
-        return true;  // no range given: open to everyone
     return (r.min < 0 || value >= r.min) && (r.max < 0 || value <= r.max);
+}
+
+/// Audiences that include a visitor of any age; an offer without age_range for them is
+/// open to every age, one only for teachers, parents or companies is not.
+constexpr std::uint32_t kAllAgesAudiences =
+    (1u << static_cast<unsigned>(Audience::Children)) | (1u << static_cast<unsigned>(Audience::Youth)) |
+    (1u << static_cast<unsigned>(Audience::Families)) | (1u << static_cast<unsigned>(Audience::SchoolClasses)) |
+    (1u << static_cast<unsigned>(Audience::GeneralPublic));
+
+bool ageMatches(const Offer& o, int age)
+{
+    if (o.ageRange.present)
+        return inRange(o.ageRange, age);
+    return o.audienceMask == 0 || (o.audienceMask & kAllAgesAudiences) != 0;
+}
+
+bool gradeMatches(const Offer& o, int grade)
+{
+    if (o.gradeLevels.present)
+        return inRange(o.gradeLevels, grade);
+    return o.audienceMask == 0 || (o.audienceMask & kAllAgesAudiences) != 0;
 }
 
 }  // namespace
@@ -123,9 +142,9 @@ QueryResult runQuery(const Catalog& catalog, const Query& q)
             if (!hit || (subjectIds.empty() && subjectUnknown))
                 failed |= kSubject;
         }
-        if (q.age && !inRange(o.ageRange, *q.age))
+        if (q.age && !ageMatches(o, *q.age))
             failed |= kAge;
-        if (q.grade && !inRange(o.gradeLevels, *q.grade))
+        if (q.grade && !gradeMatches(o, *q.grade))
             failed |= kGrade;
         if (q.freeOnly && !(o.isFree && *o.isFree))
             failed |= kFree;
