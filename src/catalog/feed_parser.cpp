@@ -1295,32 +1295,44 @@ LoadResult loadCatalog(std::string bytes, const FeedLimits& limits)
     return result;
 }
 
-LoadResult loadCatalogFile(const std::string& path, const FeedLimits& limits)
+ReadStatus readFile(const std::string& path, std::string& out, std::string& error, std::size_t maxBytes)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
     {
-        LoadResult result;
-        result.issues.push_back({Severity::Fatal, "", "cannot open " + path});
-        return result;
+        error = "cannot open " + path;
+        return ReadStatus::IoError;
     }
     in.seekg(0, std::ios::end);
     const std::streamoff size = in.tellg();
     in.seekg(0, std::ios::beg);
-    if (size < 0 || static_cast<std::uint64_t>(size) > limits.maxDocumentBytes)
+    if (size < 0)
     {
-        LoadResult result;
-        result.issues.push_back({Severity::Fatal, "",
-                                 size < 0 ? "cannot read " + path
-                                          : "the feed is " + std::to_string(size) + " bytes, larger than the limit of " +
-                                                std::to_string(limits.maxDocumentBytes) + " bytes"});
-        return result;
+        error = "cannot read " + path + " (not a regular file?)";
+        return ReadStatus::IoError;
     }
-    std::string bytes(static_cast<std::size_t>(size), '\0');
-    if (!in.read(bytes.data(), size))
+    if (static_cast<std::uint64_t>(size) > maxBytes)
+    {
+        error = "the feed is " + std::to_string(size) + " bytes, larger than the limit of " + std::to_string(maxBytes) +
+                " bytes";
+        return ReadStatus::TooLarge;
+    }
+    out.assign(static_cast<std::size_t>(size), '\0');
+    if (size > 0 && !in.read(out.data(), size))
+    {
+        error = "cannot read " + path;
+        return ReadStatus::IoError;
+    }
+    return ReadStatus::Ok;
+}
+
+LoadResult loadCatalogFile(const std::string& path, const FeedLimits& limits)
+{
+    std::string bytes, error;
+    if (readFile(path, bytes, error, limits.maxDocumentBytes) != ReadStatus::Ok)
     {
         LoadResult result;
-        result.issues.push_back({Severity::Fatal, "", "cannot read " + path});
+        result.issues.push_back({Severity::Fatal, "", error});
         return result;
     }
     return loadCatalog(std::move(bytes), limits);

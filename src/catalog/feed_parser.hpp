@@ -51,6 +51,11 @@ struct LoadResult
 /// Parses, validates and indexes a feed. Takes the bytes (the catalogue keeps them).
 LoadResult loadCatalog(std::string bytes, const FeedLimits& limits = {});
 
+enum class ReadStatus { Ok, IoError, TooLarge };
+/// Reads a whole file into `out` (one allocation); a file over `maxBytes` is not read.
+ReadStatus readFile(const std::string& path, std::string& out, std::string& error,
+                    std::size_t maxBytes = static_cast<std::size_t>(-1));
+
 /// Reads a file first; an unreadable or oversized file is a Fatal issue.
 LoadResult loadCatalogFile(const std::string& path, const FeedLimits& limits = {});
 

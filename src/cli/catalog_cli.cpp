@@ -71,22 +71,22 @@ Loaded load(const Arguments& args, std::ostream& err)
         limits.maxOffers = *args.maxOffers;
     if (args.maxBytes)
         limits.maxDocumentBytes = *args.maxBytes;
-    std::ifstream in(args.feed, std::ios::binary);
-    if (!in)
+    std::string bytes;
+    std::string error;
+    const ReadStatus status = readFile(args.feed, bytes, error, limits.maxDocumentBytes);
+    if (status == ReadStatus::TooLarge)
     {
-        err << "mint-catalog: cannot open " << args.feed << "\n";
+        // Oversized is a property of the feed, not of the file system: invalid, not I/O.
+        out.result.issues.push_back({Severity::Fatal, "", error});
+        return out;
+    }
+    if (status != ReadStatus::Ok)
+    {
+        err << "mint-catalog: " << error << "\n";
         out.ioError = true;
         return out;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad())
-    {
-        err << "mint-catalog: cannot read " << args.feed << "\n";
-        out.ioError = true;
-        return out;
-    }
-    out.result = loadCatalog(std::move(buffer).str(), limits);
+    out.result = loadCatalog(std::move(bytes), limits);
     return out;
 }
 
