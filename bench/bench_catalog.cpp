@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <string>
@@ -115,8 +116,11 @@ int main(int argc, char** argv)
          }},
     };
     std::printf("%-36s %8s %8s %8s %8s\n", "query mix", "results", "p50 ms", "p95 ms", "max ms");
+    const char* only = std::getenv("BENCH_ONLY");  // substring of a mix name, for profiling
     for (const auto& mix : mixes)
     {
+        if (only && !std::strstr(mix.name, only))
+            continue;
         std::vector<double> times;
         std::size_t results = 0;
         for (int i = 0; i < repetitions; ++i)

@@ -63,6 +63,28 @@ void indexCatalog(Catalog& catalog, const FeedLimits& limits, std::vector<Issue>
         catalog.offerById.emplace(o.id, i);
     }
 
+    // Pool all occurrences in one array: dense for the query engine, one allocation.
+    {
+        std::size_t total = 0;
+        for (const Offer& o : catalog.offers)
+            total += o.schedule.occurrences.size();
+        catalog.occurrencePool.clear();
+        catalog.occurrencePool.reserve(total);
+        std::vector<std::size_t> firstIndex(catalog.offers.size());
+        for (std::size_t i = 0; i < catalog.offers.size(); ++i)
+        {
+            auto& occ = catalog.offers[i].schedule.occurrences;
+            firstIndex[i] = catalog.occurrencePool.size();
+            catalog.occurrencePool.insert(catalog.occurrencePool.end(), occ.begin(), occ.end());
+            std::vector<Occurrence>().swap(occ);
+        }
+        for (std::size_t i = 0; i < catalog.offers.size(); ++i)
+        {
+            const std::size_t end = i + 1 < catalog.offers.size() ? firstIndex[i + 1] : catalog.occurrencePool.size();
+            catalog.offers[i].schedule.pooled = {catalog.occurrencePool.data() + firstIndex[i], end - firstIndex[i]};
+        }
+    }
+
     // German title order (DIN 5007-1), computed once so sorting a result is integer work.
     {
         const std::string_view lang = catalog.defaultLanguage();
@@ -77,6 +99,57 @@ void indexCatalog(Catalog& catalog, const FeedLimits& limits, std::vector<Issue>
         catalog.titleRank.assign(keys.size(), 0);
         for (std::uint32_t r = 0; r < order.size(); ++r)
             catalog.titleRank[order[r]] = r;
+        catalog.titleOrder = std::move(order);
+    }
+
+    // Hot query fields, one dense record per offer.
+    constexpr std::uint32_t kAllAgesAudiences =
+        (1u << static_cast<unsigned>(Audience::Children)) | (1u << static_cast<unsigned>(Audience::Youth)) |
+        (1u << static_cast<unsigned>(Audience::Families)) | (1u << static_cast<unsigned>(Audience::SchoolClasses)) |
+        (1u << static_cast<unsigned>(Audience::GeneralPublic));
+    catalog.facts.assign(catalog.offers.size(), OfferFacts{});
+    for (std::size_t i = 0; i < catalog.offers.size(); ++i)
+    {
+        const Offer& o = catalog.offers[i];
+        OfferFacts& f = catalog.facts[i];
+        f.subjectMask = o.subjectMask;
+        f.audienceMask = o.audienceMask;
+        f.ageMin = static_cast<std::int16_t>(o.ageRange.min);
+        f.ageMax = static_cast<std::int16_t>(o.ageRange.max);
+        f.gradeMin = static_cast<std::int8_t>(o.gradeLevels.min);
+        f.gradeMax = static_cast<std::int8_t>(o.gradeLevels.max);
+        f.mode = o.attendanceMode;
+        if (o.isFree && *o.isFree)
+            f.flags |= OfferFacts::kFree;
+        if (o.status == OfferStatus::Cancelled)
+            f.flags |= OfferFacts::kCancelled;
+        if (o.ageRange.present)
+            f.flags |= OfferFacts::kAgePresent;
+        if (o.gradeLevels.present)
+            f.flags |= OfferFacts::kGradePresent;
+        if (o.audienceMask == 0 || (o.audienceMask & kAllAgesAudiences))
+            f.flags |= OfferFacts::kAllAges;
+        if (const Place* p = catalog.placeOf(o); p && p->geo)
+        {
+            f.flags |= OfferFacts::kHasGeo;
+            f.lat = p->geo->lat;
+            f.lon = p->geo->lon;
+        }
+        if (o.subjectIds.size() > 64 || std::any_of(o.subjectIds.begin(), o.subjectIds.end(), [](auto id) { return id >= 64; }))
+            f.flags |= OfferFacts::kManySubjects;
+        f.dates = o.schedule.view();
+        if (isDated(o.schedule))
+        {
+            f.flags |= OfferFacts::kDated;
+            f.firstStart = INT64_MAX;
+            f.lastEnd = INT64_MIN;
+            for (const auto& occ : o.schedule.dates())
+            {
+                f.firstStart = std::min(f.firstStart, occ.start);
+                if (!occ.cancelled)
+                    f.lastEnd = std::max(f.lastEnd, std::max(occ.end(), occ.start));
+            }
+        }
     }
 
     catalog.textIndex = std::make_unique<TextIndex>();

@@ -72,11 +72,38 @@ struct DateTimeSpec
     bool local = false;
 };
 
+/// One dated occurrence, 16 bytes (there are millions in a large catalogue).
 struct Occurrence
 {
     Timestamp start = 0;
-    Timestamp end = 0;
+    std::int32_t length = 0;  ///< seconds (0: no end given)
     bool cancelled = false;
+
+    Timestamp end() const { return start + length; }
+    void setEnd(Timestamp end) { length = static_cast<std::int32_t>(end > start ? end - start : 0); }
+};
+static_assert(sizeof(Occurrence) == 16, "occurrences stay small");
+
+/// A read-only run of occurrences (sorted by start).
+struct OccurrenceSpan
+{
+    const Occurrence* first = nullptr;
+    std::size_t count = 0;
+    const Occurrence* begin() const { return first; }
+    const Occurrence* end() const { return first + count; }
+    std::size_t size() const { return count; }
+    bool empty() const { return count == 0; }
+    const Occurrence& operator[](std::size_t i) const { return first[i]; }
+};
+
+/// Occurrences with the numbers a search needs up front, so the hot path touches the
+/// occurrence memory once: the first and last start and the longest duration.
+struct DatesView
+{
+    OccurrenceSpan dates;
+    Timestamp firstStart = 0;
+    Timestamp lastStart = 0;
+    std::int64_t longest = 0;  ///< seconds
 };
 
 /// One weekly rule of a recurring schedule (schema.org Schedule, iCalendar BYDAY).
@@ -113,9 +140,22 @@ struct Schedule
     std::vector<OpeningHoursSpec> hours;  ///< opening_hours
     LocalizedText note;                 ///< on_request (and any kind)
 
-    /// Filled when the catalogue is indexed: every dated occurrence, sorted by start.
+    /// Every dated occurrence, sorted by start: filled by expandSchedule. A Catalog moves
+    /// them into its pool when indexing (one allocation for all offers); then
+    /// `occurrences` is empty and `pooled` points into the pool. Read them with dates().
     std::vector<Occurrence> occurrences;
+    OccurrenceSpan pooled;
     std::int64_t longestOccurrence = 0;  ///< seconds, filled with occurrences
+
+    OccurrenceSpan dates() const
+    {
+        return pooled.first ? pooled : OccurrenceSpan{occurrences.data(), occurrences.size()};
+    }
+    DatesView view() const
+    {
+        const OccurrenceSpan d = dates();
+        return {d, d.empty() ? 0 : d[0].start, d.empty() ? 0 : d[d.size() - 1].start, longestOccurrence};
+    }
 };
 
 struct GeoPoint
@@ -259,6 +299,24 @@ struct Region
 
 class TextIndex;
 
+/// The hot fields the query engine reads for every offer, packed densely (about 80
+/// bytes), so a pass over 100k offers stays in cache instead of chasing pointers.
+struct OfferFacts
+{
+    static constexpr std::uint8_t kFree = 1, kCancelled = 2, kHasGeo = 4, kAgePresent = 8, kGradePresent = 16,
+                                  kAllAges = 32, kDated = 64, kManySubjects = 128;
+    std::uint64_t subjectMask = 0;
+    Timestamp firstStart = 0;  ///< dated kinds: earliest start (cancelled ones included)
+    Timestamp lastEnd = 0;     ///< dated kinds: latest end of an occurrence that is not cancelled
+    DatesView dates;           ///< the schedule's occurrences (pooled)
+    double lat = 0, lon = 0;   ///< with kHasGeo
+    std::uint32_t audienceMask = 0;
+    std::int16_t ageMin = -1, ageMax = -1;
+    std::int8_t gradeMin = -1, gradeMax = -1;
+    std::uint8_t flags = 0;
+    AttendanceMode mode = AttendanceMode::Offline;
+};
+
 /// A validated, indexed catalogue. Immutable after loading; safe to share between threads.
 class Catalog
 {
@@ -290,6 +348,9 @@ public:
     std::vector<std::string_view> subjectNames;  ///< id -> subject key
     std::unordered_map<std::string_view, std::uint32_t> offerById;
     std::vector<std::uint32_t> titleRank;  ///< offer index -> position in German title order
+    std::vector<std::uint32_t> titleOrder; ///< position in German title order -> offer index
+    std::vector<OfferFacts> facts;         ///< offer index -> hot query fields
+    std::vector<Occurrence> occurrencePool;  ///< all offers' occurrences, see Schedule::dates()
     std::unique_ptr<TextIndex> textIndex;
 
     const Offer* findOffer(std::string_view id) const;

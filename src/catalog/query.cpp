@@ -60,30 +60,26 @@ enum FilterBit : std::uint32_t
     kVisible = 1u << 9,
 };
 
-bool inRange(const IntRange& r, int value)
+bool inRange(int min, int max, int value)
 {
-    return (r.min < 0 || value >= r.min) && (r.max < 0 || value <= r.max);
+    return (min < 0 || value >= min) && (max < 0 || value <= max);
 }
 
-/// Audiences that include a visitor of any age; an offer without age_range for them is
-/// open to every age, one only for teachers, parents or companies is not.
-constexpr std::uint32_t kAllAgesAudiences =
-    (1u << static_cast<unsigned>(Audience::Children)) | (1u << static_cast<unsigned>(Audience::Youth)) |
-    (1u << static_cast<unsigned>(Audience::Families)) | (1u << static_cast<unsigned>(Audience::SchoolClasses)) |
-    (1u << static_cast<unsigned>(Audience::GeneralPublic));
-
-bool ageMatches(const Offer& o, int age)
+/// An offer without an age range is open to every age when it is for children, youth,
+/// families, school classes or the general public; one only for teachers, parents or
+/// companies is not.
+bool ageMatches(const OfferFacts& f, int age)
 {
-    if (o.ageRange.present)
-        return inRange(o.ageRange, age);
-    return o.audienceMask == 0 || (o.audienceMask & kAllAgesAudiences) != 0;
+    if (f.flags & OfferFacts::kAgePresent)
+        return inRange(f.ageMin, f.ageMax, age);
+    return f.flags & OfferFacts::kAllAges;
 }
 
-bool gradeMatches(const Offer& o, int grade)
+bool gradeMatches(const OfferFacts& f, int grade)
 {
-    if (o.gradeLevels.present)
-        return inRange(o.gradeLevels, grade);
-    return o.audienceMask == 0 || (o.audienceMask & kAllAgesAudiences) != 0;
+    if (f.flags & OfferFacts::kGradePresent)
+        return inRange(f.gradeMin, f.gradeMax, grade);
+    return f.flags & OfferFacts::kAllAges;
 }
 
 }  // namespace
@@ -97,7 +93,6 @@ QueryResult runQuery(const Catalog& catalog, const Query& q)
     // Subject filter as ids; an unknown subject matches nothing.
     std::vector<std::uint16_t> subjectIds;
     std::uint64_t subjectMask = 0;
-    bool subjectUnknown = false;
     for (const auto& s : q.subjects)
     {
         if (auto id = catalog.subjectId(s))
@@ -106,8 +101,7 @@ QueryResult runQuery(const Catalog& catalog, const Query& q)
             if (*id < 64)
                 subjectMask |= std::uint64_t{1} << *id;
         }
-        else
-            subjectUnknown = true;
+        // An unknown subject matches nothing (and adds no id).
     }
     const bool subjectFilter = !q.subjects.empty();
     const bool allSubjectsInMask =
@@ -116,117 +110,188 @@ QueryResult runQuery(const Catalog& catalog, const Query& q)
     std::vector<std::uint8_t> textScores;
     const bool textFilter = !q.text.empty() && catalog.textIndex && catalog.textIndex->match(q.text, textScores);
 
+    // Bounding box around `near` for the radius, so haversine runs only near the edge.
+    double latSpan = 0, lonSpan = 0;
+    if (q.near && q.radiusKm)
+    {
+        latSpan = *q.radiusKm / 110.574 + 1e-6;
+        const double cosLat = std::cos(std::min(89.0, std::fabs(q.near->lat) + latSpan) * 3.14159265358979323846 / 180.0);
+        lonSpan = *q.radiusKm / (111.320 * std::max(cosLat, 1e-6)) + 1e-6;
+    }
+
     std::vector<ResultItem> matches;
     matches.reserve(std::min<std::size_t>(n, 4096));
     for (std::uint32_t i = 0; i < n; ++i)
     {
-        const Offer& o = catalog.offers[i];
+        const OfferFacts& f = catalog.facts[i];
         std::uint32_t failed = 0;
 
-        if (!q.includeCancelled && o.status == OfferStatus::Cancelled)
+        if (!q.includeCancelled && (f.flags & OfferFacts::kCancelled))
             failed |= kVisible;
-        if (!q.includePast && isPast(o.schedule, q.now))
+        if (!q.includePast && (f.flags & OfferFacts::kDated) && f.lastEnd < q.now)
             failed |= kVisible;
         if (textFilter && textScores[i] == 0)
             failed |= kText;
-        if (q.audienceMask && !(o.audienceMask & q.audienceMask))
+        if (q.audienceMask && !(f.audienceMask & q.audienceMask))
             failed |= kAudience;
         if (subjectFilter)
         {
             bool hit = false;
             if (allSubjectsInMask)
-                hit = (o.subjectMask & subjectMask) != 0;
+                hit = (f.subjectMask & subjectMask) != 0;
             else
+            {
+                const auto& ids = catalog.offers[i].subjectIds;
                 for (auto id : subjectIds)
-                    hit = hit || std::find(o.subjectIds.begin(), o.subjectIds.end(), id) != o.subjectIds.end();
-            if (!hit || (subjectIds.empty() && subjectUnknown))
+                    hit = hit || std::find(ids.begin(), ids.end(), id) != ids.end();
+            }
+            if (!hit)
                 failed |= kSubject;
         }
-        if (q.age && !ageMatches(o, *q.age))
+        if (q.age && !ageMatches(f, *q.age))
             failed |= kAge;
-        if (q.grade && !gradeMatches(o, *q.grade))
+        if (q.grade && !gradeMatches(f, *q.grade))
             failed |= kGrade;
-        if (q.freeOnly && !(o.isFree && *o.isFree))
+        if (q.freeOnly && !(f.flags & OfferFacts::kFree))
             failed |= kFree;
-        if (q.attendanceMode && o.attendanceMode != *q.attendanceMode &&
-            o.attendanceMode != AttendanceMode::Mixed)
+        if (q.attendanceMode && f.mode != *q.attendanceMode && f.mode != AttendanceMode::Mixed)
             failed |= kMode;
 
+        // Distances: with a radius, a bounding box first and haversine only near the edge;
+        // without one, haversine only for results (below).
         std::optional<double> distance;
-        if (q.near)
+        if (q.near && q.radiusKm)
         {
-            const Place* place = catalog.placeOf(o);
-            if (place && place->geo)
-                distance = haversineKm(*q.near, *place->geo);
-            if (q.radiusKm && (!distance || *distance > *q.radiusKm))
+            const bool hasGeo = f.flags & OfferFacts::kHasGeo;
+            if (!hasGeo || std::fabs(f.lat - q.near->lat) > latSpan || std::fabs(f.lon - q.near->lon) > lonSpan)
                 failed |= kDistance;
+            else if (failed == 0 || __builtin_popcount(failed) < 2)
+            {
+                distance = haversineKm(*q.near, GeoPoint{f.lat, f.lon});
+                if (*distance > *q.radiusKm)
+                    failed |= kDistance;
+            }
         }
-        // The window check costs the most; skip it when the offer already fails twice
-        // (it can then count in no facet and is no result).
-        if (q.window && __builtin_popcount(failed) < 2 &&
-            !occursWithin(o.schedule, catalog.zone, q.window->from, q.window->to, q.includeCancelled))
-            failed |= kWindow;
+        // The window check costs the most; it comes last.
+        // Skip it when the offer can be neither a result nor counted in a facet.
+        constexpr std::uint32_t kFacetBits = kAudience | kSubject | kFree;
+        if (q.window && __builtin_popcount(failed) < 2 && (failed & ~kFacetBits) == 0)
+        {
+            const bool outside = (f.flags & OfferFacts::kDated) && (f.firstStart >= q.window->to || f.lastEnd <= q.window->from) &&
+                                 !q.includeCancelled;
+            bool within = false;
+            if (!outside)
+                within = (f.flags & OfferFacts::kDated)
+                             ? datesWithin(f.dates, q.window->from, q.window->to, q.includeCancelled)
+                             : occursWithin(catalog.offers[i].schedule, catalog.zone, q.window->from, q.window->to,
+                                            q.includeCancelled);
+            if (!within)
+                failed |= kWindow;
+        }
 
         if (failed == 0)
         {
             ResultItem item;
             item.offer = i;
+            if (q.near && !q.radiusKm && (f.flags & OfferFacts::kHasGeo))
+                distance = haversineKm(*q.near, GeoPoint{f.lat, f.lon});
             item.distanceKm = distance;
             item.textScore = textFilter ? textScores[i] : 0;
             matches.push_back(item);
         }
         if ((failed & ~kAudience) == 0)
             for (std::size_t a = 0; a < kAudienceCount; ++a)
-                if (o.audienceMask & (1u << a))
+                if (f.audienceMask & (1u << a))
                     ++result.audienceCounts[a];
         if ((failed & ~kSubject) == 0)
-            for (auto id : o.subjectIds)
-                ++result.subjectCounts[id];
-        if ((failed & ~kFree) == 0 && o.isFree && *o.isFree)
+        {
+            for (std::uint64_t bits = f.subjectMask; bits; bits &= bits - 1)
+                ++result.subjectCounts[static_cast<std::size_t>(__builtin_ctzll(bits))];
+            if (f.flags & OfferFacts::kManySubjects)
+                for (auto id : catalog.offers[i].subjectIds)
+                    if (id >= 64)
+                        ++result.subjectCounts[id];
+        }
+        if ((failed & ~kFree) == 0 && (f.flags & OfferFacts::kFree))
             ++result.freeCount;
     }
 
-    // Next dates only for the results: after the window start when a window is set.
+    // Next dates: after the window start when a window is set. Only the sort by date
+    // needs them for every match; otherwise only for the items returned.
     const Timestamp from = q.window ? std::max(q.now, q.window->from) : q.now;
-    for (auto& item : matches)
-        item.next = nextOccurrence(catalog.offers[item.offer].schedule, catalog.zone, from, q.includeCancelled);
-
-    const auto& ranks = catalog.titleRank;
-    auto less = [&](const ResultItem& a, const ResultItem& b) {
-        if (a.textScore != b.textScore)
-            return a.textScore > b.textScore;  // title hits first
-        switch (q.sort)
-        {
-        case SortOrder::Next:
-        {
-            // Dated offers by date; undated (on request) at the end.
-            const Timestamp ta = a.next ? a.next->start : INT64_MAX;
-            const Timestamp tb = b.next ? b.next->start : INT64_MAX;
-            if (ta != tb)
-                return ta < tb;
-            break;
-        }
-        case SortOrder::Distance:
-        {
-            const double da = a.distanceKm ? *a.distanceKm : 1e18;
-            const double db = b.distanceKm ? *b.distanceKm : 1e18;
-            if (da != db)
-                return da < db;
-            break;
-        }
-        case SortOrder::Title: break;
-        }
-        return ranks[a.offer] < ranks[b.offer];
+    auto fillNext = [&](ResultItem& item) {
+        const OfferFacts& f = catalog.facts[item.offer];
+        item.next = (f.flags & OfferFacts::kDated)
+                        ? nextInDates(f.dates, from, q.includeCancelled)
+                        : nextOccurrence(catalog.offers[item.offer].schedule, catalog.zone, from, q.includeCancelled);
     };
+    if (q.sort == SortOrder::Next)
+        for (auto& item : matches)
+            fillNext(item);
+
+    // Sort on one 64-bit key per match: text score (title hits first) in the top 8 bits,
+    // then the order asked for (minutes or metres) in 36 bits, then the German title rank
+    // in 20 bits as the tie-break. The rank is unique, so it also names the offer.
+    constexpr int kRankBits = 20;
+    constexpr std::uint64_t kPrimaryMax = (std::uint64_t{1} << 36) - 1;
     result.total = matches.size();
-    if (q.limit && q.limit < matches.size())
+    const std::size_t count = q.limit ? std::min(q.limit, matches.size()) : matches.size();
+    std::vector<std::uint32_t> matchOfRank;
+    const bool packed = n < (std::size_t{1} << kRankBits);
+    if (packed)
     {
-        std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(q.limit), matches.end(), less);
-        matches.resize(q.limit);
+        std::vector<std::uint64_t> keys(matches.size());
+        matchOfRank.assign(n, 0);
+        for (std::uint32_t k = 0; k < matches.size(); ++k)
+        {
+            const ResultItem& item = matches[k];
+            std::uint64_t primary = 0;
+            if (q.sort == SortOrder::Next)  // undated (on request) last
+                primary = item.next ? static_cast<std::uint64_t>(std::clamp<Timestamp>(item.next->start / 60, 0, kPrimaryMax))
+                                    : kPrimaryMax;
+            else if (q.sort == SortOrder::Distance)
+                primary = item.distanceKm ? std::min<std::uint64_t>(static_cast<std::uint64_t>(*item.distanceKm * 1000.0), kPrimaryMax)
+                                          : kPrimaryMax;
+            const std::uint32_t rank = catalog.titleRank[item.offer];
+            matchOfRank[rank] = k;
+            keys[k] = (std::uint64_t{255u - item.textScore} << 56) | (primary << kRankBits) | rank;
+        }
+        if (count < keys.size())
+            std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(count), keys.end());
+        else
+            std::sort(keys.begin(), keys.end());
+        result.items.reserve(count);
+        for (std::size_t k = 0; k < count; ++k)
+            result.items.push_back(matches[matchOfRank[keys[k] & ((1u << kRankBits) - 1)]]);
     }
     else
-        std::sort(matches.begin(), matches.end(), less);
-    result.items = std::move(matches);
+    {
+        // More than a million offers: compare field by field.
+        auto primaryOf = [&](const ResultItem& item) {
+            if (q.sort == SortOrder::Next)
+                return item.next ? static_cast<double>(item.next->start) : 1e300;
+            if (q.sort == SortOrder::Distance)
+                return item.distanceKm ? *item.distanceKm : 1e300;
+            return 0.0;
+        };
+        auto less = [&](const ResultItem& a, const ResultItem& b) {
+            if (a.textScore != b.textScore)
+                return a.textScore > b.textScore;
+            const double pa = primaryOf(a), pb = primaryOf(b);
+            if (pa != pb)
+                return pa < pb;
+            return catalog.titleRank[a.offer] < catalog.titleRank[b.offer];
+        };
+        if (count < matches.size())
+            std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(count), matches.end(), less);
+        else
+            std::sort(matches.begin(), matches.end(), less);
+        matches.resize(count);
+        result.items = std::move(matches);
+    }
+    if (q.sort != SortOrder::Next)
+        for (auto& item : result.items)
+            fillNext(item);
     return result;
 }
 

@@ -18,14 +18,8 @@ Occurrence occurrenceOnDay(const date::time_zone* zone, DayNumber day, int start
     o.start = timeutil::toUtc(zone, dayStart + startMinute * 60);
     // An end at or before the start means the slot runs past midnight.
     const int endOffset = endMinute > startMinute ? endMinute : endMinute + 24 * 60;
-    o.end = timeutil::toUtc(zone, dayStart + endOffset * 60);
+    o.setEnd(timeutil::toUtc(zone, dayStart + endOffset * 60));
     return o;
-}
-
-/// Longest occurrence, so a search by start can begin early enough to catch ongoing ones.
-std::int64_t maxDuration(const Schedule& s)
-{
-    return s.longestOccurrence;
 }
 
 template <typename Visit>
@@ -40,6 +34,45 @@ void forEachOpeningPeriod(const Schedule& schedule, const date::time_zone* zone,
                 if (visit(occurrenceOnDay(zone, day, h.opensMinute, h.closesMinute)))
                     return;
     }
+}
+
+/// First occurrence whose start is >= t. Occurrences of weekly rules are nearly evenly
+/// spaced, so an interpolated guess plus a short walk touches one or two cache lines
+/// where a binary search would touch six; irregular runs fall back to binary search.
+const Occurrence* firstStartingAtOrAfter(const DatesView& view, Timestamp t)
+{
+    const OccurrenceSpan occ = view.dates;
+    const std::size_t n = occ.size();
+    if (n <= 8)
+    {
+        const Occurrence* it = occ.begin();
+        while (it != occ.end() && it->start < t)
+            ++it;
+        return it;
+    }
+    const Timestamp first = view.firstStart, last = view.lastStart;
+    if (t <= first)
+        return occ.begin();
+    if (t > last)
+        return occ.end();
+    std::size_t pos = static_cast<std::size_t>(static_cast<double>(t - first) / static_cast<double>(last - first) * static_cast<double>(n - 1));
+    pos = std::min(pos, n - 1);
+    for (int steps = 0; steps < 8; ++steps)
+    {
+        if (occ[pos].start < t)
+        {
+            if (pos + 1 < n && occ[pos + 1].start >= t)
+                return occ.begin() + pos + 1;
+            ++pos;
+        }
+        else
+        {
+            if (pos == 0 || occ[pos - 1].start < t)
+                return occ.begin() + pos;
+            --pos;
+        }
+    }
+    return std::lower_bound(occ.begin(), occ.end(), t, [](const Occurrence& o, Timestamp x) { return o.start < x; });
 }
 
 }  // namespace
@@ -59,7 +92,7 @@ bool expandSchedule(Schedule& schedule, const date::time_zone* zone, const Expan
     {
         Occurrence o;
         o.start = timeutil::resolve(zone, span.start);
-        o.end = span.hasEnd ? timeutil::resolve(zone, span.end) : o.start;
+        o.setEnd(span.hasEnd ? timeutil::resolve(zone, span.end) : o.start);
         o.cancelled = span.cancelled;
         out.push_back(o);
     }
@@ -86,11 +119,11 @@ bool expandSchedule(Schedule& schedule, const date::time_zone* zone, const Expan
         complete = false;
     }
     std::sort(out.begin(), out.end(), [](const Occurrence& a, const Occurrence& b) {
-        return a.start != b.start ? a.start < b.start : a.end < b.end;
+        return a.start != b.start ? a.start < b.start : a.end() < b.end();
     });
     schedule.longestOccurrence = 0;
     for (const auto& o : out)
-        schedule.longestOccurrence = std::max(schedule.longestOccurrence, o.end - o.start);
+        schedule.longestOccurrence = std::max(schedule.longestOccurrence, o.end() - o.start);
     return complete;
 }
 
@@ -99,26 +132,33 @@ std::optional<Occurrence> nextOccurrence(const Schedule& schedule, const date::t
 {
     if (schedule.kind == ScheduleKind::OpeningHours)
     {
+        // Days in order; the first day with a period still open or to come has the answer
+        // (periods end on their own day, so a later day cannot start earlier).
         std::optional<Occurrence> found;
         const DayNumber today = timeutil::localDay(zone, after);
-        forEachOpeningPeriod(schedule, zone, today - 1, today + 7, [&](const Occurrence& o) {
-            if (o.end > after && (!found || o.start < found->start))
-                found = o;
-            return false;
-        });
+        for (DayNumber day = today; day <= today + 7 && !found; ++day)
+            forEachOpeningPeriod(schedule, zone, day, day, [&](const Occurrence& o) {
+                if (o.end() > after && (!found || o.start < found->start))
+                    found = o;
+                return false;
+            });
         return found;
     }
-    const auto& occ = schedule.occurrences;
+    return nextInDates(schedule.view(), after, includeCancelled);
+}
+
+std::optional<Occurrence> nextInDates(const DatesView& view, Timestamp after, bool includeCancelled)
+{
+    const OccurrenceSpan occ = view.dates;
     if (occ.empty())
         return std::nullopt;
-    // Occurrences are sorted by start; one that began up to maxDuration ago may still run.
-    const Timestamp earliestStart = after - maxDuration(schedule);
-    auto it = std::lower_bound(occ.begin(), occ.end(), earliestStart,
-                               [](const Occurrence& o, Timestamp t) { return o.start < t; });
+    // Occurrences are sorted by start; one that began up to `longest` ago may still run.
+    const Timestamp earliestStart = after - view.longest;
+    auto it = firstStartingAtOrAfter(view, earliestStart);
     for (; it != occ.end(); ++it)
-        if (it->end > after && (includeCancelled || !it->cancelled))
+        if (it->end() > after && (includeCancelled || !it->cancelled))
             return *it;
-        else if (it->start == it->end && it->start >= after && (includeCancelled || !it->cancelled))
+        else if (it->start == it->end() && it->start >= after && (includeCancelled || !it->cancelled))
             return *it;  // an event without an end counts until it starts
     return std::nullopt;
 }
@@ -133,20 +173,26 @@ bool occursWithin(const Schedule& schedule, const date::time_zone* zone, Timesta
         const DayNumber first = timeutil::localDay(zone, from) - 1;
         const DayNumber last = std::min(timeutil::localDay(zone, to), first + 8);
         forEachOpeningPeriod(schedule, zone, first, last, [&](const Occurrence& o) {
-            hit = o.start < to && o.end > from;
+            hit = o.start < to && o.end() > from;
             return hit;
         });
         return hit;
     }
-    const auto& occ = schedule.occurrences;
-    const Timestamp earliestStart = from - maxDuration(schedule);
-    auto it = std::lower_bound(occ.begin(), occ.end(), earliestStart,
-                               [](const Occurrence& o, Timestamp t) { return o.start < t; });
+    return datesWithin(schedule.view(), from, to, includeCancelled);
+}
+
+bool datesWithin(const DatesView& view, Timestamp from, Timestamp to, bool includeCancelled)
+{
+    if (to <= from)
+        return false;
+    const OccurrenceSpan occ = view.dates;
+    const Timestamp earliestStart = from - view.longest;
+    auto it = firstStartingAtOrAfter(view, earliestStart);
     for (; it != occ.end() && it->start < to; ++it)
     {
         if (it->cancelled && !includeCancelled)
             continue;
-        const Timestamp end = std::max(it->end, it->start + 1);
+        const Timestamp end = std::max(it->end(), it->start + 1);
         if (end > from)
             return true;
     }
@@ -157,8 +203,8 @@ bool isPast(const Schedule& schedule, Timestamp now)
 {
     if (!isDated(schedule))
         return false;
-    for (auto it = schedule.occurrences.rbegin(); it != schedule.occurrences.rend(); ++it)
-        if (!it->cancelled && std::max(it->end, it->start) >= now)
+    for (const auto& o : schedule.dates())
+        if (!o.cancelled && std::max(o.end(), o.start) >= now)
             return false;
     return true;
 }

@@ -30,6 +30,10 @@ std::optional<Occurrence> nextOccurrence(const Schedule& schedule, const date::t
 bool occursWithin(const Schedule& schedule, const date::time_zone* zone, Timestamp from, Timestamp to,
                   bool includeCancelled = false);
 
+/// The same on a bare run of occurrences (the query engine's hot path).
+std::optional<Occurrence> nextInDates(const DatesView& dates, Timestamp after, bool includeCancelled);
+bool datesWithin(const DatesView& dates, Timestamp from, Timestamp to, bool includeCancelled);
+
 /// A dated schedule whose every occurrence has ended by `now` (or was cancelled).
 bool isPast(const Schedule& schedule, Timestamp now);
 

@@ -4,6 +4,7 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <chrono>
@@ -139,21 +140,50 @@ const date::time_zone* findZone(const std::string& name)
     return zone;
 }
 
+namespace {
+
+/// The offset of the last lookup and the span where it holds, per thread. Nearly every
+/// conversion falls into the same daylight-saving period, so this skips the zone's
+/// binary search. Local spans keep a day's distance from transitions, so gap and
+/// overlap times always take the exact path.
+struct OffsetCache
+{
+    const date::time_zone* zone = nullptr;
+    std::int64_t sysBegin = 0, sysEnd = 0;      ///< [begin, end) in UTC seconds
+    std::int64_t localBegin = 0, localEnd = 0;  ///< safe local span
+    std::int64_t offset = 0;                    ///< seconds east of UTC
+};
+
+thread_local OffsetCache t_cache;
+
+void remember(const date::time_zone* zone, const date::sys_info& info)
+{
+    constexpr std::int64_t kFarPast = -(std::int64_t{1} << 50), kFarFuture = std::int64_t{1} << 50;
+    const std::int64_t begin = std::max<std::int64_t>(info.begin.time_since_epoch().count(), kFarPast);
+    const std::int64_t end = std::min<std::int64_t>(info.end.time_since_epoch().count(), kFarFuture);
+    t_cache.zone = zone;
+    t_cache.sysBegin = begin;
+    t_cache.sysEnd = end;
+    t_cache.offset = info.offset.count();
+    t_cache.localBegin = begin + t_cache.offset + kSecondsPerDay;
+    t_cache.localEnd = end + t_cache.offset - kSecondsPerDay;
+}
+
+}  // namespace
+
 Timestamp toUtc(const date::time_zone* zone, LocalSeconds local)
 {
     if (!zone)
         return local;
+    if (t_cache.zone == zone && local >= t_cache.localBegin && local < t_cache.localEnd)
+        return local - t_cache.offset;
     using namespace std::chrono;
     const date::local_seconds ls{seconds{local}};
     const auto info = zone->get_info(ls);
-    switch (info.result)
-    {
-    case date::local_info::unique:
-    case date::local_info::ambiguous:  // earlier instant: the first offset
-        return local - info.first.offset.count();
-    case date::local_info::nonexistent:  // spring gap: move forward by the gap
-        return local - info.first.offset.count();
-    }
+    if (info.result == date::local_info::unique)
+        remember(zone, info.first);
+    // Ambiguous (autumn overlap): the earlier instant, i.e. the first offset.
+    // Nonexistent (spring gap): the offset before the gap, which moves the time forward.
     return local - info.first.offset.count();
 }
 
@@ -161,9 +191,13 @@ LocalSeconds toLocal(const date::time_zone* zone, Timestamp t)
 {
     if (!zone)
         return t;
+    if (t_cache.zone == zone && t >= t_cache.sysBegin && t < t_cache.sysEnd)
+        return t + t_cache.offset;
     using namespace std::chrono;
     const date::sys_seconds ss{seconds{t}};
-    return t + zone->get_info(ss).offset.count();
+    const auto info = zone->get_info(ss);
+    remember(zone, info);
+    return t + info.offset.count();
 }
 
 Timestamp resolve(const date::time_zone* zone, const DateTimeSpec& spec)

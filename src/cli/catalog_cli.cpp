@@ -184,12 +184,12 @@ int cmdStats(const Arguments& args, std::ostream& out, std::ostream& err)
         ++providers[p ? std::string(p->name.get(lang, lang)) : std::string("(none)")];
         ++kinds[std::string(scheduleKindKey(o.schedule.kind))];
         ++types[std::string(o.type)];
-        for (const auto& occ : o.schedule.occurrences)
+        for (const auto& occ : o.schedule.dates())
         {
             first = std::min(first, occ.start);
-            last = std::max(last, occ.end);
+            last = std::max(last, occ.end());
         }
-        occurrences += o.schedule.occurrences.size();
+        occurrences += o.schedule.dates().size();
         free += o.isFree && *o.isFree;
         withPlace += cat->placeOf(o) != nullptr;
         withImages += !o.images.empty();
