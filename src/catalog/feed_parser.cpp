@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
@@ -1297,6 +1298,12 @@ LoadResult loadCatalog(std::string bytes, const FeedLimits& limits)
 
 ReadStatus readFile(const std::string& path, std::string& out, std::string& error, std::size_t maxBytes)
 {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+    {
+        error = "cannot read " + path + ": not a regular file";
+        return ReadStatus::IoError;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in)
     {

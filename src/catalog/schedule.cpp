@@ -15,10 +15,19 @@ Occurrence occurrenceOnDay(const date::time_zone* zone, DayNumber day, int start
 {
     const LocalSeconds dayStart = static_cast<LocalSeconds>(day) * kSecondsPerDay;
     Occurrence o;
-    o.start = timeutil::toUtc(zone, dayStart + startMinute * 60);
-    // An end at or before the start means the slot runs past midnight.
-    const int endOffset = endMinute > startMinute ? endMinute : endMinute + 24 * 60;
-    o.setEnd(timeutil::toUtc(zone, dayStart + endOffset * 60));
+    // One zone lookup for the day; a second only on a day with a daylight-saving change.
+    const Timestamp dayStartUtc = timeutil::toUtc(zone, dayStart);
+    const Timestamp nextDayUtc = timeutil::toUtc(zone, dayStart + kSecondsPerDay);
+    if (nextDayUtc - dayStartUtc == kSecondsPerDay)
+    {
+        o.start = dayStartUtc + startMinute * 60;
+        o.setEnd(dayStartUtc + endMinute * 60);
+    }
+    else
+    {
+        o.start = timeutil::toUtc(zone, dayStart + startMinute * 60);
+        o.setEnd(timeutil::toUtc(zone, dayStart + endMinute * 60));
+    }
     return o;
 }
 
