@@ -16,10 +16,12 @@ int main(int argc, char** argv)
     std::printf("imgui %s, glfw %s\n", ImGui::GetVersion(), glfwGetVersionString());
     if (argc > 1 && std::strcmp(argv[1], "--version") == 0)
         return 0;
+    // --require-context: fail instead of skipping when no GL 3.3 context can be made.
+    const int skipped = argc > 1 && std::strcmp(argv[1], "--require-context") == 0 ? 1 : 0;
     if (!glfwInit())
     {
         std::puts("no display: glue linked, window test skipped");
-        return 0;
+        return skipped;
     }
     glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -30,7 +32,7 @@ int main(int argc, char** argv)
     {
         std::puts("no GL 3.3 context: glue linked, window test skipped");
         glfwTerminate();
-        return 0;
+        return skipped;
     }
     glfwMakeContextCurrent(window);
     const int glVersion = gladLoadGL(glfwGetProcAddress);
