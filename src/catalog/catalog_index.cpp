@@ -138,6 +138,11 @@ void indexCatalog(Catalog& catalog, const FeedLimits& limits, std::vector<Issue>
         if (o.subjectIds.size() > 64 || std::any_of(o.subjectIds.begin(), o.subjectIds.end(), [](auto id) { return id >= 64; }))
             f.flags |= OfferFacts::kManySubjects;
         f.dates = o.schedule.view();
+        if (!o.schedule.dates().empty())
+        {
+            f.firstLength = o.schedule.dates()[0].length;
+            f.firstUsable = !o.schedule.dates()[0].cancelled;
+        }
         if (isDated(o.schedule))
         {
             f.flags |= OfferFacts::kDated;

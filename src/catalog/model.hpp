@@ -309,12 +309,14 @@ struct OfferFacts
     Timestamp firstStart = 0;  ///< dated kinds: earliest start (cancelled ones included)
     Timestamp lastEnd = 0;     ///< dated kinds: latest end of an occurrence that is not cancelled
     DatesView dates;           ///< the schedule's occurrences (pooled)
+    std::int32_t firstLength = 0;  ///< seconds of the first occurrence (kFirstUsable: not cancelled)
     double lat = 0, lon = 0;   ///< with kHasGeo
     std::uint32_t audienceMask = 0;
     std::int16_t ageMin = -1, ageMax = -1;
     std::int8_t gradeMin = -1, gradeMax = -1;
     std::uint8_t flags = 0;
     AttendanceMode mode = AttendanceMode::Offline;
+    bool firstUsable = false;  ///< the first occurrence is not cancelled
 };
 
 /// A validated, indexed catalogue. Immutable after loading; safe to share between threads.

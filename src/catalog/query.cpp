@@ -245,6 +245,16 @@ QueryResult runQuery(const Catalog& catalog, const Query& q)
     const Timestamp from = q.window ? std::max(q.now, q.window->from) : q.now;
     auto fillNext = [&](ResultItem& item) {
         const OfferFacts& f = catalog.facts[item.offer];
+        // Everything still ahead: the first occurrence is next, no need to read the pool.
+        if ((f.flags & OfferFacts::kDated) && f.dates.firstStart >= from && (f.firstUsable || q.includeCancelled))
+        {
+            Occurrence first;
+            first.start = f.dates.firstStart;
+            first.length = f.firstLength;
+            first.cancelled = !f.firstUsable;
+            item.next = first;
+            return;
+        }
         item.next = (f.flags & OfferFacts::kDated)
                         ? nextInDates(f.dates, from, q.includeCancelled)
                         : nextOccurrence(catalog.offers[item.offer].schedule, catalog.zone, from, q.includeCancelled);
