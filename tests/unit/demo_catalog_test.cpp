@@ -6,6 +6,7 @@
 #include "catalog/time_util.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -92,4 +93,23 @@ TEST_CASE("demo: free robotics offers for a 9-year-old within 15 km this weekend
         CHECK(item.next->start >= q.window->from);
         CHECK(item.next->start < q.window->to);
     }
+}
+
+TEST_CASE("docs: the complete example in docs/feed-format.md is valid and matches tests/data")
+{
+    std::string md, error, data;
+    REQUIRE(readFile(std::string(MINT_SOURCE_DIR) + "/docs/feed-format.md", md, error) == ReadStatus::Ok);
+    REQUIRE(readFile(std::string(MINT_SOURCE_DIR) + "/tests/data/feed-format-example.json", data, error) == ReadStatus::Ok);
+    const auto section = md.find("## A complete small feed");
+    REQUIRE(section != std::string::npos);
+    const auto begin = md.find("```json\n", section);
+    const auto end = md.find("```", begin + 8);
+    REQUIRE(begin != std::string::npos);
+    const std::string block = md.substr(begin + 8, end - begin - 8);
+    CHECK(nlohmann::json::parse(block) == nlohmann::json::parse(data));
+    auto r = loadCatalog(block);
+    REQUIRE(r.accepted());
+    CHECK(r.issues.empty());
+    CHECK(r.catalog->offers.size() == 5);
+    CHECK(r.catalog->tombstones.size() == 1);
 }
