@@ -8,6 +8,7 @@
 // [SECTION] Envelope, streaming over offers, cross-references
 #include "feed_parser.hpp"
 
+#include "gzip.hpp"
 #include "json_reader.hpp"
 #include "time_util.hpp"
 
@@ -1290,6 +1291,16 @@ private:
 LoadResult loadCatalog(std::string bytes, const FeedLimits& limits)
 {
     LoadResult result;
+    if (looksGzipped(bytes))
+    {
+        std::string inflated, error;
+        if (!gunzip(bytes, limits.maxDocumentBytes, inflated, error))
+        {
+            result.issues.push_back({Severity::Fatal, "", error});
+            return result;
+        }
+        bytes = std::move(inflated);
+    }
     auto source = std::make_shared<std::string>(std::move(bytes));
     FeedReader reader(source, limits, result);
     result.catalog = reader.read();

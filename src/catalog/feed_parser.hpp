@@ -48,7 +48,8 @@ struct LoadResult
     std::size_t count(Severity severity) const;
 };
 
-/// Parses, validates and indexes a feed. Takes the bytes (the catalogue keeps them).
+/// Parses, validates and indexes a feed. Takes the bytes (the catalogue keeps them);
+/// gzip-compressed bytes are inflated first (up to maxDocumentBytes).
 LoadResult loadCatalog(std::string bytes, const FeedLimits& limits = {});
 
 enum class ReadStatus { Ok, IoError, TooLarge };

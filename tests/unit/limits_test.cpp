@@ -2,6 +2,7 @@
 #include "feed_builder.hpp"
 
 #include <doctest/doctest.h>
+#include <zlib.h>
 
 using namespace mint::catalog;
 using namespace mint::test;
@@ -112,4 +113,51 @@ TEST_CASE("limits: garbage bytes never crash")
             CHECK(r.count(Severity::Fatal) >= 1);
     }
     CHECK(loaded < 300);
+}
+
+namespace {
+
+std::string gzipped(const std::string& text)
+{
+    // Independent of the code under test: compress with zlib's gzip writer API.
+    z_stream zs{};
+    deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&zs, static_cast<uLong>(text.size())) + 32, '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    zs.avail_in = static_cast<uInt>(text.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    deflate(&zs, Z_FINISH);
+    out.resize(zs.total_out);
+    deflateEnd(&zs);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("limits: gzip feeds are inflated, bombs and damage are clear errors")
+{
+    const std::string text = sampleFeed().dump();
+    const std::string gz = gzipped(text);
+    REQUIRE(gz.size() < text.size());
+    auto r = loadCatalog(gz);
+    REQUIRE(r.accepted());
+    CHECK(r.catalog->offers.size() == 1);
+
+    // A bomb: 50 MB of spaces compress to ~50 KB; the limit stops it early.
+    FeedLimits limits;
+    limits.maxDocumentBytes = 1u << 20;
+    auto bomb = loadCatalog(gzipped(std::string(50u << 20, ' ')), limits);
+    CHECK_FALSE(bomb.accepted());
+    CHECK(bomb.issues.at(0).message.find("inflates to more than the limit") != std::string::npos);
+
+    std::string damaged = gz;
+    damaged[damaged.size() / 2] ^= 0x55;
+    damaged[damaged.size() / 2 + 1] ^= 0x55;
+    auto broken = loadCatalog(damaged);
+    CHECK_FALSE(broken.accepted());
+
+    auto truncated = loadCatalog(gz.substr(0, gz.size() / 2));
+    CHECK_FALSE(truncated.accepted());
+    CHECK(truncated.issues.at(0).message.find("gzip data ends early") != std::string::npos);
 }
