@@ -1,0 +1,82 @@
+// mint-kiosk command-line parsing; see kiosk_args.hpp.
+#include "kiosk_args.hpp"
+
+#include <cstdio>
+
+namespace mint::app {
+
+const char* const kKioskHelp = R"(mint-kiosk - MINT offers on a touch terminal
+
+Usage:
+  mint-kiosk [--config FILE] [--windowed WxH]
+  mint-kiosk --config FILE --sync-once [--json]
+  mint-kiosk --config FILE --check-config
+  mint-kiosk --hash-pin              (reads the PIN on standard input)
+
+  --config FILE    the kiosk configuration (default config/kiosk.json; see
+                   docs/configuration.md); relative paths in it resolve against its folder
+  --sync-once      one sync cycle (feed and pictures) without a window; prints the status
+  --json           with --sync-once: the status as one JSON object on stdout
+  --check-config   check the configuration and exit
+  --hash-pin       print the admin.pin_hash for a PIN read from standard input
+  --windowed WxH   a window instead of full screen (development and tests)
+
+Exit codes: 0 ok (updated or not modified), 1 sync failed (the last good catalogue is
+kept), 2 configuration or usage error.
+)";
+
+std::optional<KioskArgs> parseKioskArgs(const std::vector<std::string>& args, std::string& error)
+{
+    KioskArgs out;
+    for (std::size_t i = 0; i < args.size(); ++i)
+    {
+        const std::string& a = args[i];
+        if (a == "--config")
+        {
+            if (i + 1 >= args.size())
+            {
+                error = "--config needs a FILE";
+                return std::nullopt;
+            }
+            out.configPath = args[++i];
+        }
+        else if (a == "--sync-once")
+            out.syncOnce = true;
+        else if (a == "--json")
+            out.json = true;
+        else if (a == "--check-config")
+            out.checkConfig = true;
+        else if (a == "--hash-pin")
+            out.hashPin = true;
+        else if (a == "--help" || a == "-h")
+            out.help = true;
+        else if (a == "--version")
+            out.version = true;
+        else if (a == "--windowed")
+        {
+            int w = 0, h = 0;
+            char tail = 0;
+            if (i + 1 >= args.size() || std::sscanf(args[i + 1].c_str(), "%dx%d%c", &w, &h, &tail) != 2 || w < 320 ||
+                h < 240 || w > 16384 || h > 16384)
+            {
+                error = "--windowed expects WIDTHxHEIGHT, e.g. 1920x1080";
+                return std::nullopt;
+            }
+            ++i;
+            out.windowed = std::make_pair(w, h);
+        }
+        else
+        {
+            error = "unknown argument " + a + " (see --help)";
+            return std::nullopt;
+        }
+    }
+    if (out.json && !out.syncOnce)
+    {
+        error = "--json goes with --sync-once";
+        return std::nullopt;
+    }
+    return out;
+}
+
+}  // namespace mint::app

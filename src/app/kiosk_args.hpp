@@ -1,0 +1,34 @@
+// mint-kiosk's command line, parsed into options; no I/O here.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mint::app {
+
+struct KioskArgs
+{
+    std::string configPath = "config/kiosk.json";
+    bool syncOnce = false;    ///< one sync cycle without a window
+    bool json = false;        ///< with --sync-once: the status as one JSON object
+    bool checkConfig = false; ///< validate the config and exit
+    bool hashPin = false;     ///< read a PIN on stdin, print its pin_hash
+    bool help = false;
+    bool version = false;
+    std::optional<std::pair<int, int>> windowed;  ///< --windowed WxH (development, tests)
+};
+
+/// Exit codes, a contract: 0 ok, 1 sync failed (last good catalogue kept), 2 config or usage error.
+enum KioskExit
+{
+    kKioskOk = 0,
+    kKioskSyncFailed = 1,
+    kKioskConfigError = 2,
+};
+
+std::optional<KioskArgs> parseKioskArgs(const std::vector<std::string>& args, std::string& error);
+
+extern const char* const kKioskHelp;
+
+}  // namespace mint::app

@@ -1,0 +1,381 @@
+// Kiosk configuration loading and validation; see kiosk_config.hpp.
+#include "kiosk_config.hpp"
+
+#include "util/fs_util.hpp"
+#include "util/sha256.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstring>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
+#include <sstream>
+
+namespace mint::config {
+
+namespace {
+
+using Json = nlohmann::json;
+namespace fs = std::filesystem;
+
+/// Thrown inside this file only; loadConfig turns it into one error line.
+struct ConfigError
+{
+    std::string key;
+    std::string message;
+};
+
+std::string describe(const Json& v)
+{
+    std::string s = v.dump();
+    return s.size() > 40 ? s.substr(0, 40) + "..." : s;
+}
+
+/// Walks one object, checking every member is known and typed right.
+class Section
+{
+public:
+    Section(const Json& obj, std::string prefix) : m_obj(obj), m_prefix(std::move(prefix))
+    {
+        if (!m_obj.is_object())
+            throw ConfigError{m_prefix.empty() ? "(top level)" : m_prefix, "expected an object, got " + describe(m_obj)};
+    }
+
+    /// Call after reading: every member not read is an unknown key.
+    void rejectUnknown() const
+    {
+        for (auto it = m_obj.begin(); it != m_obj.end(); ++it)
+            if (!m_known.count(it.key()))
+                throw ConfigError{key(it.key()), "unknown key (see docs/configuration.md)"};
+    }
+
+    std::string key(const std::string& name) const { return m_prefix.empty() ? name : m_prefix + "." + name; }
+
+    const Json* find(const std::string& name)
+    {
+        m_known.insert(name);
+        auto it = m_obj.find(name);
+        return it == m_obj.end() ? nullptr : &*it;
+    }
+
+    void string(const std::string& name, std::string& out, bool required = false)
+    {
+        const Json* v = find(name);
+        if (!v)
+        {
+            if (required)
+                throw ConfigError{key(name), "is required"};
+            return;
+        }
+        if (!v->is_string())
+            throw ConfigError{key(name), "expected a string, got " + describe(*v)};
+        out = v->get<std::string>();
+        if (required && out.empty())
+            throw ConfigError{key(name), "must not be empty"};
+    }
+
+    template <typename Int>
+    void integer(const std::string& name, Int& out, long long min, long long max)
+    {
+        const Json* v = find(name);
+        if (!v)
+            return;
+        if (!v->is_number_integer() || v->get<long long>() < min || v->get<long long>() > max)
+            throw ConfigError{key(name), "expected a whole number from " + std::to_string(min) + " to " +
+                                             std::to_string(max) + ", got " + describe(*v)};
+        out = static_cast<Int>(v->get<long long>());
+    }
+
+    void number(const std::string& name, double& out, double min, double max)
+    {
+        const Json* v = find(name);
+        if (!v)
+            return;
+        if (!v->is_number() || !(v->get<double>() >= min && v->get<double>() <= max))
+        {
+            std::ostringstream msg;
+            msg << "expected a number from " << min << " to " << max << ", got " << describe(*v);
+            throw ConfigError{key(name), msg.str()};
+        }
+        out = v->get<double>();
+    }
+
+    void boolean(const std::string& name, bool& out)
+    {
+        const Json* v = find(name);
+        if (!v)
+            return;
+        if (!v->is_boolean())
+            throw ConfigError{key(name), "expected true or false, got " + describe(*v)};
+        out = v->get<bool>();
+    }
+
+    /// A nested object, or nullptr when absent.
+    const Json* object(const std::string& name)
+    {
+        const Json* v = find(name);
+        if (v && !v->is_object())
+            throw ConfigError{key(name), "expected an object, got " + describe(*v)};
+        return v;
+    }
+
+private:
+    const Json& m_obj;
+    std::string m_prefix;
+    std::set<std::string> m_known;
+};
+
+std::string resolvePath(const std::string& p, const fs::path& base)
+{
+    if (p.empty())
+        return p;
+    fs::path path(p);
+    if (path.is_relative())
+        path = base / path;
+    return path.lexically_normal().string();
+}
+
+std::string defaultCacheDir()
+{
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg == '/')
+        return std::string(xdg) + "/mint-kiosk";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::string(home) + "/.cache/mint-kiosk";
+    return "/var/cache/mint-kiosk";
+}
+
+bool hasScheme(const std::string& url, const char* scheme)
+{
+    const std::size_t n = std::strlen(scheme);
+    if (url.size() < n)
+        return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i])
+            return false;
+    return true;
+}
+
+bool isHex(const std::string& s)
+{
+    return !s.empty() && s.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
+{
+    Section top(root, "");
+    if (const Json* k = top.object("kiosk"))
+    {
+        Section s(*k, "kiosk");
+        s.string("name", c.kiosk.name);
+        if (const Json* loc = s.object("location"))
+        {
+            Section l(*loc, "kiosk.location");
+            double lat = 0, lon = 0;
+            if (!l.find("lat") || !l.find("lon"))
+                throw ConfigError{"kiosk.location", "needs both lat and lon"};
+            l.number("lat", lat, -90, 90);
+            l.number("lon", lon, -180, 180);
+            c.kiosk.lat = lat;
+            c.kiosk.lon = lon;
+            l.rejectUnknown();
+        }
+        if (const Json* langs = s.find("languages"))
+        {
+            static const std::set<std::string> supported{"de", "en"};
+            if (!langs->is_array() || langs->empty())
+                throw ConfigError{"kiosk.languages", "expected a list like [\"de\", \"en\"], got " + describe(*langs)};
+            c.kiosk.languages.clear();
+            for (const auto& l : *langs)
+            {
+                if (!l.is_string() || !supported.count(l.get<std::string>()))
+                    throw ConfigError{"kiosk.languages", "supported languages are \"de\" and \"en\", got " + describe(l)};
+                c.kiosk.languages.push_back(l.get<std::string>());
+            }
+        }
+        s.integer("idle_timeout_s", c.kiosk.idleTimeoutS, 10, 3600);
+        s.boolean("hide_cursor", c.kiosk.hideCursor);
+        s.rejectUnknown();
+    }
+    if (const Json* f = top.object("feed"))
+    {
+        Section s(*f, "feed");
+        s.string("url", c.feed.url, true);
+        s.integer("sync_interval_min", c.feed.syncIntervalMin, 1, 1440);
+        s.integer("max_bytes", c.feed.maxBytes, 1024, 1LL << 31);
+        s.integer("timeout_s", c.feed.timeoutS, 5, 3600);
+        s.integer("connect_timeout_s", c.feed.connectTimeoutS, 1, 300);
+        s.integer("low_speed_limit_bytes_per_s", c.feed.lowSpeedLimitBytesPerS, 1, 1 << 30);
+        s.integer("low_speed_time_s", c.feed.lowSpeedTimeS, 1, 3600);
+        s.number("max_drop_share", c.feed.maxDropShare, 0.0, 1.0);
+        s.integer("stale_after_h", c.feed.staleAfterH, 1, 24 * 365);
+        s.string("user_agent_contact", c.feed.userAgentContact);
+        s.integer("max_offers", c.feed.maxOffers, 1, 1000000);
+        s.integer("max_string_bytes", c.feed.maxStringBytes, 256, 16 << 20);
+        s.rejectUnknown();
+        const std::string& u = c.feed.url;
+        if (hasScheme(u, "https://") || hasScheme(u, "http://"))
+        {
+            if (u.find_first_of(" \t\r\n\"<>\\") != std::string::npos)
+                throw ConfigError{"feed.url", "contains characters not allowed in a URL"};
+        }
+        else if (hasScheme(u, "file://"))
+        {
+            if (u.size() <= 7 || u[7] != '/')
+                throw ConfigError{"feed.url", "a file:// URL needs an absolute path (file:///...); or give a plain path"};
+        }
+        else if (u.find("://") != std::string::npos)
+            throw ConfigError{"feed.url", "only https://, http:// and file:// are supported, got \"" + u + "\""};
+        else
+            c.feed.url = "file://" + resolvePath(u, base);  // a plain path, relative to the config file
+    }
+    else
+        throw ConfigError{"feed", "is required (at least feed.url)"};
+    if (const Json* i = top.object("images"))
+    {
+        Section s(*i, "images");
+        s.integer("parallel", c.images.parallel, 1, 16);
+        s.integer("max_bytes", c.images.maxBytes, 1024, 256 << 20);
+        s.integer("max_dimension", c.images.maxDimension, 16, 16384);
+        s.integer("revalidate_h", c.images.revalidateH, 0, 24 * 365);
+        s.rejectUnknown();
+    }
+    if (const Json* ca = top.object("cache"))
+    {
+        Section s(*ca, "cache");
+        s.string("dir", c.cache.dir);
+        s.rejectUnknown();
+    }
+    c.cache.dir = c.cache.dir.empty() ? defaultCacheDir() : resolvePath(c.cache.dir, base);
+    if (const Json* a = top.object("admin"))
+    {
+        Section s(*a, "admin");
+        s.string("pin_hash", c.admin.pinHash);
+        s.rejectUnknown();
+        if (!c.admin.pinHash.empty() && !isPinHash(c.admin.pinHash))
+            throw ConfigError{"admin.pin_hash", "expected \"pbkdf2-sha256$ITERATIONS$SALT$HASH\" (make one with "
+                                                "mint-kiosk --hash-pin); a plain PIN is never stored"};
+    }
+    if (const Json* m = top.object("map"))
+    {
+        Section s(*m, "map");
+        s.string("mbtiles", c.map.mbtiles);
+        s.string("tile_url", c.map.tileUrl);
+        s.string("attribution", c.map.attribution);
+        s.integer("cache_max_mb", c.map.cacheMaxMb, 1, 1 << 20);
+        s.integer("min_zoom", c.map.minZoom, 0, 22);
+        s.integer("max_zoom", c.map.maxZoom, 0, 22);
+        s.rejectUnknown();
+        c.map.mbtiles = resolvePath(c.map.mbtiles, base);
+        if (c.map.minZoom > c.map.maxZoom)
+            throw ConfigError{"map.min_zoom", "is above map.max_zoom"};
+        if (!c.map.tileUrl.empty() &&
+            (!(hasScheme(c.map.tileUrl, "https://") || hasScheme(c.map.tileUrl, "http://")) ||
+             c.map.tileUrl.find("{z}") == std::string::npos || c.map.tileUrl.find("{x}") == std::string::npos ||
+             c.map.tileUrl.find("{y}") == std::string::npos))
+            throw ConfigError{"map.tile_url", "expected an http(s) template with {z}, {x} and {y}"};
+    }
+    top.rejectUnknown();
+}
+
+}  // namespace
+
+catalog::FeedLimits KioskConfig::feedLimits() const
+{
+    catalog::FeedLimits limits;
+    limits.maxDocumentBytes = feed.maxBytes;
+    limits.maxOffers = static_cast<std::size_t>(feed.maxOffers);
+    limits.maxStringBytes = feed.maxStringBytes;
+    return limits;
+}
+
+std::optional<KioskConfig> parseConfig(const std::string& text, const std::string& path, std::string& error)
+{
+    KioskConfig config;
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(path, ec);
+    config.path = absolute.string();
+    Json root;
+    try
+    {
+        root = Json::parse(text);
+    }
+    catch (const Json::parse_error& e)
+    {
+        std::string what = e.what();
+        const auto pos = what.find("parse error");
+        error = path + ": not valid JSON: " + (pos != std::string::npos ? what.substr(pos) : what);
+        return std::nullopt;
+    }
+    try
+    {
+        parseInto(config, root, absolute.parent_path());
+    }
+    catch (const ConfigError& e)
+    {
+        error = path + ": " + e.key + ": " + e.message;
+        return std::nullopt;
+    }
+    return config;
+}
+
+std::optional<KioskConfig> loadConfig(const std::string& path, std::string& error)
+{
+    std::string text, readError;
+    if (!util::readWholeFile(path, text, readError) || (fs::exists(path) && !fs::is_regular_file(path)))
+    {
+        error = path + ": cannot read the config file";
+        return std::nullopt;
+    }
+    return parseConfig(text, path, error);
+}
+
+bool isPinHash(const std::string& h)
+{
+    // pbkdf2-sha256$ITER$SALT$HASH
+    const std::string prefix = "pbkdf2-sha256$";
+    if (h.rfind(prefix, 0) != 0)
+        return false;
+    const auto a = h.find('$', prefix.size());
+    const auto b = a == std::string::npos ? a : h.find('$', a + 1);
+    if (b == std::string::npos)
+        return false;
+    const std::string iter = h.substr(prefix.size(), a - prefix.size());
+    const std::string salt = h.substr(a + 1, b - a - 1);
+    const std::string hash = h.substr(b + 1);
+    return !iter.empty() && iter.size() < 9 && iter.find_first_not_of("0123456789") == std::string::npos &&
+           std::stol(iter) >= 1000 && salt.size() >= 16 && isHex(salt) && hash.size() == 64 && isHex(hash);
+}
+
+std::string hashPin(const std::string& pin, int iterations)
+{
+    std::string salt(16, '\0');
+    std::ifstream urandom("/dev/urandom", std::ios::binary);
+    if (!urandom.read(salt.data(), static_cast<std::streamsize>(salt.size())))
+    {
+        std::random_device rd;
+        for (auto& c : salt)
+            c = static_cast<char>(rd());
+    }
+    const std::string saltHex = util::toHex(reinterpret_cast<const std::uint8_t*>(salt.data()), salt.size());
+    const auto dk = util::pbkdf2Sha256(pin, saltHex, static_cast<std::uint32_t>(iterations));
+    return "pbkdf2-sha256$" + std::to_string(iterations) + "$" + saltHex + "$" + util::toHex(dk);
+}
+
+bool verifyPin(const std::string& pin, const std::string& pinHash)
+{
+    if (!isPinHash(pinHash))
+        return false;
+    const std::string prefix = "pbkdf2-sha256$";
+    const auto a = pinHash.find('$', prefix.size());
+    const auto b = pinHash.find('$', a + 1);
+    const auto iterations = static_cast<std::uint32_t>(std::stoul(pinHash.substr(prefix.size(), a - prefix.size())));
+    const std::string salt = pinHash.substr(a + 1, b - a - 1);
+    const std::string expected = pinHash.substr(b + 1);
+    return util::equalConstantTime(util::toHex(util::pbkdf2Sha256(pin, salt, iterations)), expected);
+}
+
+}  // namespace mint::config

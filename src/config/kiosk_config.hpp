@@ -1,0 +1,94 @@
+// Kiosk configuration (docs/configuration.md): one JSON file, typed and validated on
+// load. Unknown keys, wrong types and out-of-range values are errors naming the key.
+// Relative paths resolve against the config file's folder.
+#pragma once
+
+#include "catalog/feed_parser.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mint::config {
+
+struct KioskSection
+{
+    std::string name = "MINT Kiosk";
+    std::optional<double> lat;  ///< location of the kiosk ("you are here", distances)
+    std::optional<double> lon;
+    std::vector<std::string> languages{"de", "en"};  ///< first one is the default
+    int idleTimeoutS = 90;
+    bool hideCursor = true;
+};
+
+struct FeedSection
+{
+    std::string url;                 ///< https://, http:// or file:// (a plain path becomes file://)
+    int syncIntervalMin = 15;
+    std::size_t maxBytes = 50u << 20;  ///< body cap while receiving (after decompression)
+    int timeoutS = 60;               ///< whole transfer
+    int connectTimeoutS = 15;
+    int lowSpeedLimitBytesPerS = 100;  ///< stall detection: below this ...
+    int lowSpeedTimeS = 30;            ///< ... for this long aborts
+    double maxDropShare = 0.5;       ///< a feed removing more than this share of offers is held back
+    int staleAfterH = 48;            ///< no successful sync for longer: the UI shows a notice
+    std::string userAgentContact;    ///< e-mail or URL in the User-Agent
+    int maxOffers = 200000;
+    std::size_t maxStringBytes = 64u << 10;
+};
+
+struct ImagesSection
+{
+    int parallel = 4;                  ///< transfers at once
+    std::size_t maxBytes = 5u << 20;   ///< per image
+    int maxDimension = 4096;           ///< width and height, checked before decoding
+    int revalidateH = 24;              ///< conditional re-check of cached images at most this often
+};
+
+struct CacheSection
+{
+    std::string dir;  ///< default: $XDG_CACHE_HOME/mint-kiosk or ~/.cache/mint-kiosk
+};
+
+struct AdminSection
+{
+    std::string pinHash;  ///< "pbkdf2-sha256$ITERATIONS$SALT_HEX$HASH_HEX"; empty: admin screen locked
+};
+
+struct MapSection
+{
+    std::string mbtiles;      ///< path of an offline tile package
+    std::string tileUrl;      ///< online XYZ template
+    std::string attribution;
+    int cacheMaxMb = 256;
+    int minZoom = 8;
+    int maxZoom = 17;
+};
+
+struct KioskConfig
+{
+    std::string path;  ///< the file it came from (absolute)
+    KioskSection kiosk;
+    FeedSection feed;
+    ImagesSection images;
+    CacheSection cache;
+    AdminSection admin;
+    MapSection map;
+
+    catalog::FeedLimits feedLimits() const;
+};
+
+/// Loads and validates; on failure returns nullopt and one line in `error`:
+/// "config/kiosk.json: feed.sync_interval_min: expected a whole number from 1 to 1440, got \"15\"".
+std::optional<KioskConfig> loadConfig(const std::string& path, std::string& error);
+/// The same from text (path only names the source and the folder for relative paths).
+std::optional<KioskConfig> parseConfig(const std::string& text, const std::string& path, std::string& error);
+
+/// Salted PBKDF2 hash of a PIN in the pin_hash format; salt from /dev/urandom.
+std::string hashPin(const std::string& pin, int iterations = 100000);
+/// True when `pin` matches `pinHash` (constant-time compare).
+bool verifyPin(const std::string& pin, const std::string& pinHash);
+/// True when `pinHash` has the pin_hash format.
+bool isPinHash(const std::string& pinHash);
+
+}  // namespace mint::config

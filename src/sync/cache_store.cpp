@@ -1,0 +1,148 @@
+// The offline cache on disk; see cache_store.hpp.
+#include "cache_store.hpp"
+
+#include "util/fs_util.hpp"
+#include "util/sha256.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace mint::sync {
+
+using Json = nlohmann::json;
+
+std::string encodeMeta(const GenerationMeta& m)
+{
+    Json j{{"sequence", m.sequence}, {"sha256", m.sha256},       {"etag", m.etag},     {"last_modified", m.lastModified},
+           {"source_url", m.sourceUrl}, {"fetched_at", m.fetchedAt}, {"bytes", m.bytes}, {"offers", m.offers}};
+    return j.dump();
+}
+
+std::optional<GenerationMeta> decodeMeta(const std::string& line)
+{
+    try
+    {
+        const Json j = Json::parse(line);
+        GenerationMeta m;
+        m.sequence = j.at("sequence").get<std::int64_t>();
+        m.sha256 = j.at("sha256").get<std::string>();
+        m.etag = j.value("etag", "");
+        m.lastModified = j.value("last_modified", "");
+        m.sourceUrl = j.value("source_url", "");
+        m.fetchedAt = j.value("fetched_at", std::int64_t{0});
+        m.bytes = j.value("bytes", std::size_t{0});
+        m.offers = j.value("offers", std::size_t{0});
+        return m;
+    }
+    catch (const std::exception&)
+    {
+        return std::nullopt;
+    }
+}
+
+CacheStore::CacheStore(std::string dir) : m_dir(std::move(dir)) {}
+
+bool CacheStore::prepare(std::string& error)
+{
+    return util::makeDirectories(catalogDir(), error) && util::makeDirectories(imagesDir(), error);
+}
+
+std::optional<Generation> CacheStore::loadFile(const std::string& path, std::string& problem) const
+{
+    std::string content, error;
+    if (::access(path.c_str(), F_OK) != 0)
+    {
+        problem = "missing";
+        return std::nullopt;
+    }
+    if (!util::readWholeFile(path, content, error))
+    {
+        problem = error;
+        return std::nullopt;
+    }
+    const auto newline = content.find('\n');
+    if (newline == std::string::npos)
+    {
+        problem = path + " has no metadata line";
+        return std::nullopt;
+    }
+    auto meta = decodeMeta(content.substr(0, newline));
+    if (!meta)
+    {
+        problem = path + " has damaged metadata";
+        return std::nullopt;
+    }
+    Generation g;
+    g.feed = content.substr(newline + 1);
+    if (util::Sha256::hex(g.feed) != meta->sha256)
+    {
+        problem = path + " is damaged (checksum mismatch)";
+        return std::nullopt;
+    }
+    g.meta = *meta;
+    g.file = path;
+    return g;
+}
+
+std::optional<Generation> CacheStore::loadLatest(std::string* problem) const
+{
+    std::string currentProblem, previousProblem;
+    if (auto g = loadFile(catalogDir() + "/current.gen", currentProblem))
+        return g;
+    auto previous = loadFile(catalogDir() + "/previous.gen", previousProblem);
+    if (problem && currentProblem != "missing")
+        *problem = currentProblem;
+    return previous;
+}
+
+std::optional<GenerationMeta> CacheStore::latestMeta() const
+{
+    auto g = loadLatest();
+    if (!g)
+        return std::nullopt;
+    return g->meta;
+}
+
+bool CacheStore::commit(const GenerationMeta& meta, const std::string& feed, std::string& error)
+{
+    if (!prepare(error))
+        return false;
+    const std::string current = catalogDir() + "/current.gen";
+    const std::string previous = catalogDir() + "/previous.gen";
+    // 1. Keep the old generation as previous (a hard link: current never disappears).
+    if (::access(current.c_str(), F_OK) == 0)
+    {
+        const std::string link = catalogDir() + "/.previous.link";
+        ::unlink(link.c_str());
+        if (::link(current.c_str(), link.c_str()) != 0 || ::rename(link.c_str(), previous.c_str()) != 0)
+        {
+            error = std::string("cannot keep the previous catalogue: ") + std::strerror(errno);
+            ::unlink(link.c_str());
+            return false;
+        }
+    }
+    // 2. Write, fsync and rename the new one over current; fsync the folder.
+    std::string content = encodeMeta(meta);
+    content += '\n';
+    content += feed;
+    return util::writeFileAtomic(current, content, error);
+}
+
+bool CacheStore::writeStatus(const std::string& json, std::string& error) const
+{
+    return util::makeDirectories(m_dir, error) && util::writeFileAtomic(m_dir + "/status.json", json, error);
+}
+
+std::optional<std::string> CacheStore::readStatus() const
+{
+    std::string content, error;
+    if (!util::readWholeFile(m_dir + "/status.json", content, error))
+        return std::nullopt;
+    return content;
+}
+
+}  // namespace mint::sync

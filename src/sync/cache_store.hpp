@@ -1,0 +1,73 @@
+// The offline cache on disk: the last good feed ("generation") with its metadata, the
+// one before it, and the sync status.
+//
+//   <dir>/catalog/current.gen    metadata line (JSON) + "\n" + the feed bytes
+//   <dir>/catalog/previous.gen   the generation before
+//   <dir>/status.json            the last sync status (for the admin screen after a restart)
+//
+// Metadata and feed live in one file, so one rename commits both. A commit writes a temp
+// file, fsyncs it, hard-links current to previous, renames the temp over current and
+// fsyncs the folder: after a power cut at any instant current is the old or the new
+// generation, never a mix and never nothing. Loading checks the sha256 in the metadata
+// and falls back to previous.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace mint::sync {
+
+struct GenerationMeta
+{
+    std::int64_t sequence = 0;
+    std::string sha256;        ///< of the feed bytes
+    std::string etag;
+    std::string lastModified;
+    std::string sourceUrl;
+    std::int64_t fetchedAt = 0;  ///< Unix seconds
+    std::size_t bytes = 0;
+    std::size_t offers = 0;
+};
+
+struct Generation
+{
+    GenerationMeta meta;
+    std::string feed;
+    std::string file;  ///< which file it came from (current.gen or previous.gen)
+};
+
+class CacheStore
+{
+public:
+    explicit CacheStore(std::string dir);
+
+    const std::string& dir() const { return m_dir; }
+    std::string catalogDir() const { return m_dir + "/catalog"; }
+    std::string imagesDir() const { return m_dir + "/images"; }
+
+    /// Creates the folders; false with `error`.
+    bool prepare(std::string& error);
+
+    /// The newest intact generation (current, else previous), or nullopt. `problem` tells
+    /// why current was not usable when it was skipped.
+    std::optional<Generation> loadLatest(std::string* problem = nullptr) const;
+    /// Only the metadata of the newest intact generation (reads the whole file to verify).
+    std::optional<GenerationMeta> latestMeta() const;
+
+    /// Crash-safe commit of a new generation; false with `error` (the old one stays).
+    bool commit(const GenerationMeta& meta, const std::string& feed, std::string& error);
+
+    /// Status JSON, written atomically (no fsync needed: it is advisory).
+    bool writeStatus(const std::string& json, std::string& error) const;
+    std::optional<std::string> readStatus() const;
+
+private:
+    std::optional<Generation> loadFile(const std::string& path, std::string& problem) const;
+    std::string m_dir;
+};
+
+std::string encodeMeta(const GenerationMeta& meta);
+std::optional<GenerationMeta> decodeMeta(const std::string& line);
+
+}  // namespace mint::sync

@@ -1,0 +1,64 @@
+// One sync cycle: fetch the feed politely (conditional, guarded), validate it completely,
+// refuse rollbacks, empty and mass-deleting feeds, commit it crash-safely, then bring the
+// picture cache up to date. Blocking; SyncService runs it on a worker thread.
+#pragma once
+
+#include "cache_store.hpp"
+#include "catalog/model.hpp"
+#include "config/kiosk_config.hpp"
+#include "http_client.hpp"
+#include "image_cache.hpp"
+#include "sync_status.hpp"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <random>
+
+namespace mint::sync {
+
+using CatalogPtr = std::shared_ptr<const catalog::Catalog>;
+
+class SyncEngine
+{
+public:
+    SyncEngine(config::KioskConfig config, CacheStore& store);
+
+    /// Loads the last good catalogue from disk (no network). `problem` says what was
+    /// skipped (a damaged current generation) or why there is none.
+    CatalogPtr loadInstalled(std::string* problem = nullptr);
+
+    /// Runs one cycle; the status is also written to status.json and the log.
+    SyncStatus runOnce();
+
+    CatalogPtr catalog() const;
+    const SyncStatus& lastStatus() const { return m_status; }
+    /// Unix seconds (overridable for tests).
+    std::function<std::int64_t()> clock;
+
+private:
+    void fetchFeed(SyncStatus& status);
+    void syncImages(const catalog::Catalog& cat, SyncStatus& status, bool feedChanged, bool countOnly);
+    HttpRequest baseRequest(const std::string& url) const;
+    void fail(SyncStatus& status, FailureKind kind, std::string detail);
+
+    config::KioskConfig m_config;
+    CacheStore& m_store;
+    ImageCache m_images;
+    HttpClient m_http;
+    CatalogPtr m_catalog;
+    std::optional<GenerationMeta> m_meta;
+    SyncStatus m_status;
+    int m_failures = 0;
+    std::optional<long> m_retryAfter;
+    std::map<std::string, std::int64_t> m_imageFailedAt;  ///< url -> when it last failed
+    std::mt19937_64 m_rng;
+    mutable std::mutex m_catalogMutex;
+};
+
+/// Every picture URL the catalogue references (offers and stories), resolved against the
+/// feed URL.
+std::set<std::string> referencedImages(const catalog::Catalog& cat, const std::string& feedUrl);
+
+}  // namespace mint::sync

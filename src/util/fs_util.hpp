@@ -1,0 +1,23 @@
+// Crash-safe file writing: write a temporary file in the same folder, fsync it, rename it
+// over the target, fsync the folder. After a power cut the target holds either the old
+// or the new content, never a mix.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mint::util {
+
+/// Writes `data` to `path` atomically and durably; false with `error` set on failure.
+bool writeFileAtomic(const std::string& path, std::string_view data, std::string& error);
+
+/// fsync of a folder, so a rename inside it is durable.
+bool syncDirectory(const std::string& dir, std::string& error);
+
+/// Reads a whole file; false with `error` when it cannot be read.
+bool readWholeFile(const std::string& path, std::string& out, std::string& error);
+
+/// Creates the folder and its parents; false with `error`.
+bool makeDirectories(const std::string& dir, std::string& error);
+
+}  // namespace mint::util
