@@ -242,7 +242,7 @@ HttpResponse HttpClient::get(const HttpRequest& req)
         if (transfer.tooLarge)
             response.errorText = "body larger than the limit of " + std::to_string(req.maxBytes) + " bytes";
         // The low-speed guard reports as a timeout; say which guard fired.
-        if (code == CURLE_OPERATION_TIMEDOUT && response.errorText.find("slower than") != std::string::npos)
+        if (code == CURLE_OPERATION_TIMEDOUT && response.errorText.find("too slow") != std::string::npos)
             response.error = TransportError::Stalled;
         // A redirect to a scheme we refuse (e.g. https -> http) is a redirect problem.
         if (code == CURLE_UNSUPPORTED_PROTOCOL && !response.effectiveUrl.empty() && response.effectiveUrl != req.url)
