@@ -21,6 +21,7 @@
 #pragma GCC diagnostic pop
 #endif
 
+#include <algorithm>
 #include <cstring>
 
 namespace mint::media {
@@ -54,6 +55,25 @@ ImageInfo probeImage(std::string_view bytes, int maxDimension)
     {
         info.error = "not a PNG or JPEG picture";
         return info;
+    }
+    // PNG states its size in IHDR: check it before stb sees it, for a precise message.
+    if (info.type == ImageType::Png && bytes.size() >= 24 && bytes.substr(12, 4) == "IHDR")
+    {
+        auto be32 = [&](std::size_t at) {
+            std::uint32_t v = 0;
+            for (std::size_t i = 0; i < 4; ++i)
+                v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
+            return v;
+        };
+        const std::uint32_t pw = be32(16), ph = be32(20);
+        if (pw > static_cast<std::uint32_t>(maxDimension) || ph > static_cast<std::uint32_t>(maxDimension))
+        {
+            info.width = static_cast<int>(std::min<std::uint32_t>(pw, INT32_MAX));
+            info.height = static_cast<int>(std::min<std::uint32_t>(ph, INT32_MAX));
+            info.error = "picture is " + std::to_string(pw) + "x" + std::to_string(ph) +
+                         " pixels, more than the limit of " + std::to_string(maxDimension);
+            return info;
+        }
     }
     int w = 0, h = 0, comp = 0;
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX) ||
