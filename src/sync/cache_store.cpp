@@ -6,10 +6,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 namespace mint::sync {
 
@@ -48,7 +51,54 @@ CacheStore::CacheStore(std::string dir) : m_dir(std::move(dir)) {}
 
 bool CacheStore::prepare(std::string& error)
 {
-    return util::makeDirectories(catalogDir(), error) && util::makeDirectories(imagesDir(), error);
+    if (!util::makeDirectories(catalogDir(), error) || !util::makeDirectories(imagesDir(), error))
+        return false;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(catalogDir(), ec))
+    {
+        const std::string name = entry.path().filename().string();
+        if (name.size() > 1 && name[0] == '.' && name.find(".tmp-") != std::string::npos)
+            std::filesystem::remove(entry.path(), ec);
+    }
+    return true;
+}
+
+CacheStore::Lock& CacheStore::Lock::operator=(Lock&& other) noexcept
+{
+    if (this != &other)
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = other.m_fd;
+        other.m_fd = -1;
+    }
+    return *this;
+}
+
+CacheStore::Lock::~Lock()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);  // releases the flock
+}
+
+CacheStore::Lock CacheStore::tryLock(std::string& error) const
+{
+    if (!util::makeDirectories(m_dir, error))
+        return Lock();
+    const std::string path = m_dir + "/lock";
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0)
+    {
+        error = "cannot open " + path + ": " + std::strerror(errno);
+        return Lock();
+    }
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0)
+    {
+        error = "another sync is using the cache " + m_dir;
+        ::close(fd);
+        return Lock();
+    }
+    return Lock(fd);
 }
 
 std::optional<Generation> CacheStore::loadFile(const std::string& path, std::string& problem) const

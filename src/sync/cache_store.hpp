@@ -46,8 +46,28 @@ public:
     std::string catalogDir() const { return m_dir + "/catalog"; }
     std::string imagesDir() const { return m_dir + "/images"; }
 
-    /// Creates the folders; false with `error`.
+    /// Creates the folders and removes temporary files a killed process left; false with
+    /// `error`.
     bool prepare(std::string& error);
+
+    /// Holds an exclusive lock on the cache while alive (flock on <dir>/lock), so a
+    /// `--sync-once` and a running kiosk never write at the same time. The kernel releases
+    /// it when a process dies.
+    class Lock
+    {
+    public:
+        Lock() = default;
+        explicit Lock(int fd) : m_fd(fd) {}
+        Lock(Lock&& other) noexcept : m_fd(other.m_fd) { other.m_fd = -1; }
+        Lock& operator=(Lock&& other) noexcept;
+        ~Lock();
+        bool held() const { return m_fd >= 0; }
+
+    private:
+        int m_fd = -1;
+    };
+    /// Tries to take the lock without waiting; an unheld Lock and `error` when busy.
+    Lock tryLock(std::string& error) const;
 
     /// The newest intact generation (current, else previous), or nullopt. `problem` tells
     /// why current was not usable when it was skipped.

@@ -385,7 +385,12 @@ SyncStatus SyncEngine::runOnce()
     status.lastAttempt = clock();
     status.lastSuccess = m_status.lastSuccess;
     const std::size_t requestsBefore = m_http.requestCount();
-    fetchFeed(status);
+    std::string lockError;
+    const CacheStore::Lock lock = m_store.tryLock(lockError);
+    if (!lock.held())
+        fail(status, lockError.rfind("another sync", 0) == 0 ? FailureKind::Busy : FailureKind::Disk, lockError);
+    else
+        fetchFeed(status);
     status.requests = m_http.requestCount() - requestsBefore;
     if (status.result != SyncResult::Failed)
     {
@@ -394,7 +399,7 @@ SyncStatus SyncEngine::runOnce()
     }
     else
         ++m_failures;
-    if (CatalogPtr cat = catalog())
+    if (CatalogPtr cat = catalog(); cat && lock.held())
     {
         // Pictures after every run that reached the server (an interrupted picture run
         // resumes); after a failed one only counted, so a dead network costs no requests.

@@ -37,6 +37,7 @@ const char* failureKey(FailureKind k)
     case FailureKind::Empty: return "empty";
     case FailureKind::HeldBack: return "held_back";
     case FailureKind::Disk: return "disk";
+    case FailureKind::Busy: return "busy";
     }
     return "none";
 }
@@ -62,6 +63,7 @@ std::string failureText(FailureKind k)
         return "The new catalogue would remove too many offers at once; it was held back. Please check with the "
                "publisher.";
     case FailureKind::Disk: return "The kiosk could not save the catalogue (disk full or not writable).";
+    case FailureKind::Busy: return "Another sync is running right now; the kiosk tries again shortly.";
     }
     return "";
 }
@@ -98,7 +100,7 @@ std::optional<SyncStatus> statusFromJson(const std::string& text)
         const std::string result = j.at("result");
         s.result = result == "updated" ? SyncResult::Updated : result == "not_modified" ? SyncResult::NotModified : SyncResult::Failed;
         const std::string kind = j.value("error_kind", "none");
-        for (int k = 0; k <= static_cast<int>(FailureKind::Disk); ++k)
+        for (int k = 0; k <= static_cast<int>(FailureKind::Busy); ++k)
             if (kind == failureKey(static_cast<FailureKind>(k)))
                 s.failure = static_cast<FailureKind>(k);
         s.httpStatus = j.value("http_status", 0L);

@@ -27,6 +27,7 @@ enum class FailureKind
     Empty,        ///< no valid offers, but the installed catalogue has some
     HeldBack,     ///< would remove more than feed.max_drop_share of the offers at once
     Disk,         ///< could not write the cache
+    Busy,         ///< another process is syncing this cache right now
 };
 const char* failureKey(FailureKind k);
 /// Words a librarian understands (English; the UI shows the translated key).
