@@ -1,5 +1,7 @@
 // mint-catalog as a program: exit codes, output lines, --json shapes. Runs the built
 // binary on feeds written to a temporary folder.
+#include "support/run_process.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -13,62 +15,23 @@
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
+using namespace mint::test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string quote(const std::string& s)
-{
-    std::string q = "'";
-    for (char c : s)
-        q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-fs::path scratch()
-{
-    static const fs::path dir = [] {
-        fs::path d = fs::temp_directory_path() / ("mint-cli-test-" + std::to_string(::getpid()));
-        fs::create_directories(d);
-        return d;
-    }();
-    return dir;
-}
-
-std::string slurp(const fs::path& p)
-{
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 Run run(const std::vector<std::string>& args)
 {
-    std::string cmd = quote(MINT_CATALOG_EXE);
-    for (const auto& a : args)
-        cmd += " " + quote(a);
-    const fs::path out = scratch() / "stdout.txt", err = scratch() / "stderr.txt";
-    cmd += " >" + quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
-    const int status = std::system(cmd.c_str());
-    Run r;
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
+    return runProgram(MINT_CATALOG_EXE, args);
 }
 
 std::string write(const std::string& name, const std::string& content)
 {
-    const fs::path p = scratch() / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
+    return writeScratch(name, content);
+}
+
+fs::path scratch()
+{
+    return processScratch();
 }
 
 std::string demoFeed()
@@ -250,8 +213,8 @@ TEST_CASE("cli stats: counts per audience, subject, provider, schedule kind")
 TEST_CASE("cli: generated catalogues validate")
 {
     const std::string out = (scratch() / "gen-500.json").string();
-    const std::string cmd = "python3 " + quote(std::string(MINT_SOURCE_DIR) + "/tools/gen_catalog.py") +
-                            " --offers 500 --seed 3 --out " + quote(out);
+    const std::string cmd = "python3 " + shellQuote(std::string(MINT_SOURCE_DIR) + "/tools/gen_catalog.py") +
+                            " --offers 500 --seed 3 --out " + shellQuote(out);
     REQUIRE(std::system(cmd.c_str()) == 0);
     Run r = run({"validate", out, "--json"});
     CHECK(r.exitCode == 0);
