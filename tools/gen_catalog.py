@@ -58,7 +58,7 @@ def schedule(rng, i):
     return {"kind": "on_request", "note": {"de": "Nach Absprache", "en": "By arrangement"}}
 
 
-def generate(offers, seed):
+def generate(offers, seed, image_base="https://example.org/img/", images=500):
     rng = random.Random(seed)
     n_places = max(10, offers // 20)
     n_providers = max(5, offers // 50)
@@ -92,7 +92,7 @@ def generate(offers, seed):
             "offers": [{"name": {"de": "Teilnahme", "en": "Participation"}, "price": "0.00" if free else f"{rng.randint(2, 40)}.00",
                         "currency": "EUR"}],
             "registration": {"mode": "required", "url": f"https://example.org/anmeldung/{i}"},
-            "images": [{"url": f"https://example.org/img/{i % 500}.jpg", "alt": {"de": "Bild"}, "credit": "Demo"}],
+            "images": [{"url": f"{image_base}{i % images}.png", "alt": {"de": "Bild"}, "credit": "Demo"}],
             "accessibility": {"wheelchair": rng.random() < 0.7}, "languages": ["de"],
             "date_modified": "2026-11-20T08:00:00+01:00",
         }
@@ -112,8 +112,10 @@ def main():
     parser.add_argument("--offers", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", default="-")
+    parser.add_argument("--image-base", default="https://example.org/img/", help="picture URLs are BASE<n>.png")
+    parser.add_argument("--images", type=int, default=500, help="distinct pictures")
     args = parser.parse_args()
-    feed = generate(args.offers, args.seed)
+    feed = generate(args.offers, args.seed, args.image_base, max(1, args.images))
     out = sys.stdout if args.out == "-" else open(args.out, "w", encoding="utf-8")
     json.dump(feed, out, ensure_ascii=False, separators=(",", ":"))
     out.write("\n")

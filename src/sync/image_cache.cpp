@@ -75,8 +75,11 @@ void ImageCache::load()
     {
         try
         {
+            // Not yet flushed when written: trust the file only if its bytes still match.
             ImageEntry e;
-            if (fromJson(Json::parse(line), e))
+            std::string bytes;
+            if (fromJson(Json::parse(line), e) && util::readWholeFile(m_dir + "/" + e.file, bytes, error) &&
+                util::Sha256::hex(bytes) == e.sha256)
                 m_entries[e.url] = e;
         }
         catch (const std::exception&)
@@ -108,7 +111,7 @@ bool ImageCache::store(ImageEntry entry, const std::string& bytes, const std::st
         return false;
     const std::string path = m_dir + "/" + entry.file;
     std::error_code ec;
-    if (!fs::is_regular_file(path, ec) && !util::writeFileAtomic(path, bytes, error))
+    if (!fs::is_regular_file(path, ec) && !util::writeFileAtomic(path, bytes, error, /*durable=*/false))
         return false;
     std::lock_guard<std::mutex> lock(m_mutex);
     m_entries[entry.url] = entry;
@@ -167,7 +170,9 @@ bool ImageCache::compact(std::string& error)
         for (const auto& [url, e] : m_entries)
             images.push_back(toJson(e));
     }
-    if (!util::writeFileAtomic(m_dir + "/index.json", Json{{"images", images}}.dump(), error))
+    // The pictures written since the last index must be on disk before the index names them.
+    if (!util::syncFileSystem(m_dir, error) ||
+        !util::writeFileAtomic(m_dir + "/index.json", Json{{"images", images}}.dump(), error))
         return false;
     std::ofstream(m_dir + "/journal.log", std::ios::trunc);
     return true;

@@ -6,6 +6,11 @@
 //   <images>/journal.log          one JSON line per picture finished since then (append
 //                                 only), so an interrupted run resumes without fetching
 //                                 finished pictures again
+//
+// Picture files are written atomically but not fsynced one by one (2,000 fsyncs would
+// dominate a sync); compact() flushes the file system once (syncfs) before it writes the
+// index. So index.json only names durable files, and entries known only from the journal
+// are checked against their sha256 when loaded.
 #pragma once
 
 #include <cstdint>

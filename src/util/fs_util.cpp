@@ -40,7 +40,22 @@ bool syncDirectory(const std::string& dir, std::string& error)
     return ok;
 }
 
-bool writeFileAtomic(const std::string& path, std::string_view data, std::string& error)
+bool syncFileSystem(const std::string& dir, std::string& error)
+{
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+    {
+        error = errnoText("cannot open folder " + dir);
+        return false;
+    }
+    const bool ok = ::syncfs(fd) == 0;
+    if (!ok)
+        error = errnoText("cannot sync " + dir);
+    ::close(fd);
+    return ok;
+}
+
+bool writeFileAtomic(const std::string& path, std::string_view data, std::string& error, bool durable)
 {
     const std::filesystem::path target(path);
     const std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
@@ -67,7 +82,7 @@ bool writeFileAtomic(const std::string& path, std::string_view data, std::string
         }
         written += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0)
+    if (durable && ::fsync(fd) != 0)
     {
         error = errnoText("cannot sync " + temp);
         ::close(fd);
@@ -81,7 +96,7 @@ bool writeFileAtomic(const std::string& path, std::string_view data, std::string
         ::unlink(temp.c_str());
         return false;
     }
-    return syncDirectory(dir, error);
+    return !durable || syncDirectory(dir, error);
 }
 
 bool readWholeFile(const std::string& path, std::string& out, std::string& error)

@@ -9,7 +9,12 @@
 namespace mint::util {
 
 /// Writes `data` to `path` atomically and durably; false with `error` set on failure.
-bool writeFileAtomic(const std::string& path, std::string_view data, std::string& error);
+/// With durable = false the fsyncs are skipped (still atomic: old or new, never a mix);
+/// the caller makes many such files durable at once with syncFileSystem.
+bool writeFileAtomic(const std::string& path, std::string_view data, std::string& error, bool durable = true);
+
+/// syncfs(2) for the file system holding `dir`: one flush for many writes.
+bool syncFileSystem(const std::string& dir, std::string& error);
 
 /// fsync of a folder, so a rename inside it is durable.
 bool syncDirectory(const std::string& dir, std::string& error);

@@ -33,6 +33,7 @@ public:
             m_lastUserAgent = req.get_header_value("User-Agent");
             m_lastAcceptEncoding = req.get_header_value("Accept-Encoding");
         });
+        m_server.set_tcp_nodelay(true);  // no 40 ms Nagle + delayed-ACK stalls
         m_port = m_server.bind_to_any_port("127.0.0.1");
         m_thread = std::thread([this] { m_server.listen_after_bind(); });
         while (!m_server.is_running())
