@@ -2,6 +2,7 @@
 // server or network can fail, refused feeds. For every failure: no crash, the cached
 // catalogue unchanged byte for byte, the status names the problem.
 #include "support/sync_fixture.hpp"
+#include "sync/sync_service.hpp"
 #include "support/test_servers.hpp"
 #include "unit/feed_builder.hpp"
 
@@ -10,6 +11,7 @@
 #include <zlib.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <thread>
 
 using namespace mint;
@@ -362,4 +364,50 @@ TEST_CASE("sync: gzip transfer encoding is accepted")
     auto s = k.engine->runOnce();
     CHECK(s.result == SyncResult::Updated);
     CHECK(s.offers == 3);
+}
+
+TEST_CASE("sync service: runs in the background and hands over new catalogues")
+{
+    Installed k;
+    std::mutex mutex;
+    std::condition_variable arrived;
+    std::vector<std::int64_t> sequences;
+    int statuses = 0;
+    sync::SyncService service(
+        *k.engine,
+        [&](sync::CatalogPtr cat) {
+            std::lock_guard<std::mutex> lock(mutex);
+            sequences.push_back(cat->sequence);
+            arrived.notify_all();
+        },
+        [&](const sync::SyncStatus&) {
+            std::lock_guard<std::mutex> lock(mutex);
+            ++statuses;
+            arrived.notify_all();
+        });
+    service.start(0);
+    {
+        std::unique_lock<std::mutex> lock(mutex);
+        REQUIRE(arrived.wait_for(lock, std::chrono::seconds(5), [&] { return sequences.size() == 1 && statuses == 1; }));
+        CHECK(sequences[0] == 5);
+    }
+    CHECK(service.status().result == SyncResult::Updated);
+    // "Sync now" (the admin screen's button) runs at once instead of in 15 minutes.
+    k.feed.body = feedText(6);
+    k.feed.etag = "\"v6\"";
+    service.syncNow();
+    {
+        std::unique_lock<std::mutex> lock(mutex);
+        REQUIRE(arrived.wait_for(lock, std::chrono::seconds(5), [&] { return sequences.size() == 2; }));
+        CHECK(sequences[1] == 6);
+    }
+    // A not-modified run reports a status but hands over no catalogue.
+    service.syncNow();
+    {
+        std::unique_lock<std::mutex> lock(mutex);
+        REQUIRE(arrived.wait_for(lock, std::chrono::seconds(5), [&] { return statuses == 3; }));
+        CHECK(sequences.size() == 2);
+    }
+    service.stop();
+    CHECK(service.status().result == SyncResult::NotModified);
 }
