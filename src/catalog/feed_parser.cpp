@@ -11,6 +11,7 @@
 #include "gzip.hpp"
 #include "json_reader.hpp"
 #include "time_util.hpp"
+#include "util/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -68,18 +69,10 @@ void appendPointerToken(std::string& path, std::string_view token)
 
 bool isHttpUrl(std::string_view url)
 {
-    auto startsWithNoCase = [&](std::string_view prefix) {
-        if (url.size() < prefix.size())
-            return false;
-        for (std::size_t i = 0; i < prefix.size(); ++i)
-            if (std::tolower(static_cast<unsigned char>(url[i])) != prefix[i])
-                return false;
-        return true;
-    };
     std::size_t hostStart = 0;
-    if (startsWithNoCase("https://"))
+    if (util::startsWithNoCase(url, "https://"))
         hostStart = 8;
-    else if (startsWithNoCase("http://"))
+    else if (util::startsWithNoCase(url, "http://"))
         hostStart = 7;
     else
         return false;

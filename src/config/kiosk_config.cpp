@@ -3,6 +3,7 @@
 
 #include "util/fs_util.hpp"
 #include "util/sha256.hpp"
+#include "util/text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -148,17 +149,6 @@ std::string defaultCacheDir()
     return "/var/cache/mint-kiosk";
 }
 
-bool hasScheme(const std::string& url, const char* scheme)
-{
-    const std::size_t n = std::strlen(scheme);
-    if (url.size() < n)
-        return false;
-    for (std::size_t i = 0; i < n; ++i)
-        if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i])
-            return false;
-    return true;
-}
-
 bool isHex(const std::string& s)
 {
     return !s.empty() && s.find_first_not_of("0123456789abcdef") == std::string::npos;
@@ -217,12 +207,12 @@ void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
         s.integer("max_string_bytes", c.feed.maxStringBytes, 256, 16 << 20);
         s.rejectUnknown();
         const std::string& u = c.feed.url;
-        if (hasScheme(u, "https://") || hasScheme(u, "http://"))
+        if (util::startsWithNoCase(u, "https://") || util::startsWithNoCase(u, "http://"))
         {
             if (u.find_first_of(" \t\r\n\"<>\\") != std::string::npos)
                 throw ConfigError{"feed.url", "contains characters not allowed in a URL"};
         }
-        else if (hasScheme(u, "file://"))
+        else if (util::startsWithNoCase(u, "file://"))
         {
             if (u.size() <= 7 || u[7] != '/')
                 throw ConfigError{"feed.url", "a file:// URL needs an absolute path (file:///...); or give a plain path"};
@@ -273,7 +263,7 @@ void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
         if (c.map.minZoom > c.map.maxZoom)
             throw ConfigError{"map.min_zoom", "is above map.max_zoom"};
         if (!c.map.tileUrl.empty() &&
-            (!(hasScheme(c.map.tileUrl, "https://") || hasScheme(c.map.tileUrl, "http://")) ||
+            (!(util::startsWithNoCase(c.map.tileUrl, "https://") || util::startsWithNoCase(c.map.tileUrl, "http://")) ||
              c.map.tileUrl.find("{z}") == std::string::npos || c.map.tileUrl.find("{x}") == std::string::npos ||
              c.map.tileUrl.find("{y}") == std::string::npos))
             throw ConfigError{"map.tile_url", "expected an http(s) template with {z}, {x} and {y}"};

@@ -1,6 +1,8 @@
 // libcurl client with explicit guards; see http_client.hpp.
 #include "http_client.hpp"
 
+#include "util/text.hpp"
+
 #include <curl/curl.h>
 
 #include <csignal>
@@ -140,17 +142,6 @@ TransportError classify(CURLcode code, bool tooLarge)
     }
 }
 
-bool startsWithNoCase(const std::string& s, const char* prefix)
-{
-    const std::size_t n = std::strlen(prefix);
-    if (s.size() < n)
-        return false;
-    for (std::size_t i = 0; i < n; ++i)
-        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i])
-            return false;
-    return true;
-}
-
 }  // namespace
 
 HttpClient::HttpClient()
@@ -175,9 +166,9 @@ HttpResponse HttpClient::get(const HttpRequest& req)
         response.errorText = "libcurl could not start";
         return response;
     }
-    const bool isFile = startsWithNoCase(req.url, "file://");
-    const bool isHttps = startsWithNoCase(req.url, "https://");
-    if (!(isFile && req.allowFile) && !isHttps && !startsWithNoCase(req.url, "http://"))
+    const bool isFile = util::startsWithNoCase(req.url, "file://");
+    const bool isHttps = util::startsWithNoCase(req.url, "https://");
+    if (!(isFile && req.allowFile) && !isHttps && !util::startsWithNoCase(req.url, "http://"))
     {
         response.error = TransportError::BadUrl;
         response.errorText = "unsupported URL scheme: " + req.url.substr(0, 60);

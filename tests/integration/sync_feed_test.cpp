@@ -1,6 +1,7 @@
 // Feed sync against a real HTTP server on 127.0.0.1: conditional requests, every way a
 // server or network can fail, refused feeds. For every failure: no crash, the cached
 // catalogue unchanged byte for byte, the status names the problem.
+#include "support/gzip.hpp"
 #include "support/sync_fixture.hpp"
 #include "sync/sync_service.hpp"
 #include "support/test_servers.hpp"
@@ -8,7 +9,6 @@
 
 #include <doctest/doctest.h>
 
-#include <zlib.h>
 
 #include <chrono>
 #include <condition_variable>
@@ -346,17 +346,7 @@ TEST_CASE("sync: gzip transfer encoding is accepted")
     k.feed.http.server().Get("/gz", [&](const httplib::Request&, httplib::Response& res) {
         // httplib compresses when the client accepts gzip and it was built with zlib;
         // to be independent of that, send a pre-compressed body ourselves.
-        std::string gz;
-        z_stream zs{};
-        deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-        gz.resize(deflateBound(&zs, static_cast<uLong>(body.size())));
-        zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
-        zs.avail_in = static_cast<uInt>(body.size());
-        zs.next_out = reinterpret_cast<Bytef*>(gz.data());
-        zs.avail_out = static_cast<uInt>(gz.size());
-        deflate(&zs, Z_FINISH);
-        gz.resize(zs.total_out);
-        deflateEnd(&zs);
+        const std::string gz = gzipCompress(body);
         res.set_header("Content-Encoding", "gzip");
         res.set_content(gz, "application/json");
     });

@@ -2,7 +2,7 @@
 #include "feed_builder.hpp"
 
 #include <doctest/doctest.h>
-#include <zlib.h>
+#include "support/gzip.hpp"
 
 using namespace mint::catalog;
 using namespace mint::test;
@@ -115,25 +115,10 @@ TEST_CASE("limits: garbage bytes never crash")
     CHECK(loaded < 300);
 }
 
-namespace {
-
 std::string gzipped(const std::string& text)
 {
-    // Independent of the code under test: compress with zlib's gzip writer API.
-    z_stream zs{};
-    deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    std::string out(deflateBound(&zs, static_cast<uLong>(text.size())) + 32, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-    zs.avail_in = static_cast<uInt>(text.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    deflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
+    return mint::test::gzipCompress(text);
 }
-
-}  // namespace
 
 TEST_CASE("limits: gzip feeds are inflated, bombs and damage are clear errors")
 {
