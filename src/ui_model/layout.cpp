@@ -1,0 +1,39 @@
+// Layout maths; see layout.hpp.
+#include "layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mint::ui {
+
+ScreenLayout computeLayout(int width, int height, float textScale)
+{
+    ScreenLayout l;
+    l.width = width;
+    l.height = height;
+    l.portrait = height > width;
+    // 1080 px short side -> 30 px body text; clamped for tiny and huge screens.
+    const float shortSide = static_cast<float>(std::min(width, height));
+    l.fontPx = std::clamp(shortSide / 36.0f, 16.0f, 48.0f) * textScale;
+    l.margin = l.fontPx;
+    l.gap = l.fontPx * 0.75f;
+    l.touchMin = std::max(80.0f * shortSide / 1080.0f, l.fontPx * 2.4f);
+    l.headerHeight = l.fontPx * 3.2f;
+    const float usable = static_cast<float>(width) - 2 * l.margin;
+    if (l.portrait)
+        l.columns = 1;
+    else
+        l.columns = std::clamp(static_cast<int>((usable + l.gap) / (l.fontPx * 15.0f + l.gap)), 2, 4);
+    l.cardWidth = (usable - l.gap * static_cast<float>(l.columns - 1)) / static_cast<float>(l.columns);
+    // Landscape cards: picture on top; portrait list rows: picture on the left.
+    l.cardHeight = l.portrait ? l.fontPx * 7.5f : l.cardWidth * 0.62f + l.fontPx * 6.2f;
+    return l;
+}
+
+float gridContentHeight(const ScreenLayout& l, int count)
+{
+    const int rows = (count + l.columns - 1) / l.columns;
+    return rows <= 0 ? 0.0f : static_cast<float>(rows) * (l.cardHeight + l.gap) - l.gap;
+}
+
+}  // namespace mint::ui

@@ -1,0 +1,209 @@
+// UI logic without a window: translations, idle machine, kinetic scroller, layout,
+// visitor choices -> query.
+#include "catalog/time_util.hpp"
+#include "ui_model/browse_state.hpp"
+#include "ui_model/i18n.hpp"
+#include "ui_model/idle.hpp"
+#include "ui_model/layout.hpp"
+#include "ui_model/scroller.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace mint;
+using namespace mint::ui;
+
+TEST_CASE("i18n: German and English have exactly the same keys")
+{
+    Translations t;
+    std::string error;
+    REQUIRE_MESSAGE(t.load(std::string(MINT_SOURCE_DIR) + "/assets/i18n", {"de", "en"}, error), error);
+    const auto de = t.keys("de");
+    const auto en = t.keys("en");
+    CHECK(de.size() > 50);
+    for (const auto& k : de)
+        CHECK_MESSAGE(t.has("en", k), "missing in en.json: " << k);
+    for (const auto& k : en)
+        CHECK_MESSAGE(t.has("de", k), "missing in de.json: " << k);
+}
+
+TEST_CASE("i18n: every key the code uses exists in every language")
+{
+    Translations t;
+    std::string error;
+    REQUIRE(t.load(std::string(MINT_SOURCE_DIR) + "/assets/i18n", {"de", "en"}, error));
+    const std::regex use(R"re(\b(?:tr|format|trKey)\(\s*"([a-z0-9_]+(?:\.[a-z0-9_]+)+)")re");
+    std::set<std::string> used;
+    for (const char* dir : {"/src/ui", "/src/app"})
+    {
+        const std::filesystem::path root = std::string(MINT_SOURCE_DIR) + dir;
+        if (!std::filesystem::exists(root))
+            continue;
+        for (const auto& f : std::filesystem::recursive_directory_iterator(root))
+        {
+            if (!f.is_regular_file())
+                continue;
+            std::ifstream in(f.path());
+            std::stringstream s;
+            s << in.rdbuf();
+            const std::string text = s.str();
+            for (std::sregex_iterator it(text.begin(), text.end(), use), end; it != end; ++it)
+                used.insert((*it)[1]);
+        }
+    }
+    for (const auto& key : used)
+        for (const char* lang : {"de", "en"})
+            CHECK_MESSAGE(t.has(lang, key), lang << ".json lacks " << key);
+}
+
+TEST_CASE("i18n: fallback to German, placeholders, language switch")
+{
+    Translations t;
+    std::string error;
+    REQUIRE(t.addLanguage("de", R"({"a": {"b": "Hallo {name}, {n} Angebote"}, "only_de": "nur deutsch"})", error));
+    REQUIRE(t.addLanguage("en", R"({"a": {"b": "Hello {name}, {n} activities"}})", error));
+    t.setLanguage("en");
+    CHECK(t.format("a.b", {{"name", "Lina"}, {"n", "3"}}) == "Hello Lina, 3 activities");
+    CHECK(t.tr("only_de") == "nur deutsch");
+    CHECK(t.tr("no.such.key") == "no.such.key");
+    t.setLanguage("de");
+    CHECK(t.format("a.b", {{"name", "Lina"}, {"n", "3"}}) == "Hallo Lina, 3 Angebote");
+    CHECK_FALSE(t.addLanguage("fr", R"({"a": 1})", error));
+    CHECK(error.find("a: expected a text") != std::string::npos);
+}
+
+TEST_CASE("idle: countdown after the timeout, reset after the countdown, a touch keeps the session")
+{
+    IdleMachine idle(90, 15);
+    CHECK(idle.phase() == IdlePhase::Attract);
+    CHECK_FALSE(idle.tick(1000));
+    idle.touch(0);
+    CHECK(idle.phase() == IdlePhase::Active);
+    CHECK(idle.nextDeadline() == 90);
+    CHECK_FALSE(idle.tick(89.9));
+    CHECK(idle.phase() == IdlePhase::Active);
+    CHECK_FALSE(idle.tick(90));
+    CHECK(idle.phase() == IdlePhase::Countdown);
+    CHECK(idle.countdownLeft(95) == doctest::Approx(10));
+    idle.touch(96);  // "I'm still here"
+    CHECK(idle.phase() == IdlePhase::Active);
+    CHECK_FALSE(idle.tick(150));
+    CHECK(idle.tick(96 + 105));  // reset exactly once
+    CHECK(idle.phase() == IdlePhase::Attract);
+    CHECK_FALSE(idle.tick(500));
+}
+
+TEST_CASE("scroller: a tap is not a swipe, a swipe never taps")
+{
+    KineticScroller s(12);
+    s.setRange(5000);
+    s.press(500, 0.0);
+    s.move(505, 0.05);
+    CHECK(s.release(0.1));  // moved 5 px: a tap
+    CHECK(s.offset() == 0);
+    s.press(500, 1.0);
+    s.move(480, 1.02);
+    s.move(300, 1.05);
+    CHECK(s.swiping());
+    CHECK_FALSE(s.release(1.06));
+    CHECK(s.offset() == doctest::Approx(200));
+    CHECK(s.moving());
+}
+
+TEST_CASE("scroller: fling distance does not depend on the frame rate")
+{
+    auto fling = [](double dt) {
+        KineticScroller s(12, 4.0f);
+        s.setRange(100000);
+        s.press(800, 0.0);
+        for (int i = 1; i <= 10; ++i)
+            s.move(800 - 30.0f * i, 0.01 * i);  // 3000 px/s upwards
+        s.release(0.1);
+        const float start = s.offset();
+        double t = 0;
+        while (s.update(dt) && t < 10)
+            t += dt;
+        return s.offset() - start;
+    };
+    const float at60 = fling(1.0 / 60), at30 = fling(1.0 / 30), at144 = fling(1.0 / 144);
+    CHECK(at60 > 500);
+    CHECK(at30 == doctest::Approx(at60).epsilon(0.01));
+    CHECK(at144 == doctest::Approx(at60).epsilon(0.01));
+}
+
+TEST_CASE("scroller: stops at the ends; a finger stops a fling")
+{
+    KineticScroller s(12);
+    s.setRange(300);
+    s.press(800, 0.0);
+    s.move(700, 0.02);
+    s.move(500, 0.04);
+    s.release(0.05);
+    while (s.update(1.0 / 60))
+    {
+    }
+    CHECK(s.offset() == 300);
+    s.press(100, 1.0);
+    s.move(300, 1.02);
+    s.move(500, 1.04);
+    s.release(1.05);
+    CHECK(s.moving());
+    s.press(500, 1.1);  // touch during the fling
+    CHECK_FALSE(s.moving());
+}
+
+TEST_CASE("layout: landscape grid, portrait list, small screens, larger text")
+{
+    const auto landscape = computeLayout(1920, 1080);
+    CHECK_FALSE(landscape.portrait);
+    CHECK(landscape.columns >= 3);
+    CHECK(landscape.touchMin >= 80);
+    CHECK(landscape.fontPx == doctest::Approx(30));
+    const auto portrait = computeLayout(1080, 1920);
+    CHECK(portrait.portrait);
+    CHECK(portrait.columns == 1);
+    CHECK(portrait.cardWidth > 900);
+    const auto small = computeLayout(1280, 800);
+    CHECK(small.columns >= 2);
+    CHECK(small.cardWidth * small.columns + small.gap * (small.columns - 1) <= 1280 - 2 * small.margin + 0.5f);
+    const auto big = computeLayout(1920, 1080, 1.3f);
+    CHECK(big.fontPx > landscape.fontPx);
+    CHECK(big.columns <= landscape.columns);
+    CHECK(gridContentHeight(landscape, 0) == 0);
+    CHECK(gridContentHeight(landscape, landscape.columns + 1) == doctest::Approx(2 * landscape.cardHeight + landscape.gap));
+}
+
+TEST_CASE("browse: choices become a query; nothing found loosens the last filter")
+{
+    const auto* berlin = catalog::timeutil::findZone("Europe/Berlin");
+    const auto now = catalog::timeutil::parseDateTime("2026-11-26T15:00:00+01:00", false)->seconds;
+    BrowseState b;
+    b.setGroup(VisitorGroup::ChildrenYouth);
+    b.setSubject("technik");
+    b.setWhen(WhenChoice::Weekend);
+    b.setFree(true);
+    b.setDistance(DistanceChoice::Km15);
+    auto q = b.toQuery(now, berlin, catalog::GeoPoint{49.2, 7.0});
+    CHECK(q.audienceMask == audienceMaskFor(VisitorGroup::ChildrenYouth));
+    CHECK(q.subjects == std::vector<std::string>{"technik"});
+    REQUIRE(q.window);
+    CHECK(q.window->from == catalog::timeutil::parseDateTime("2026-11-28T00:00:00+01:00", false)->seconds);
+    CHECK(q.freeOnly);
+    CHECK(q.radiusKm == 15.0);
+    CHECK(b.lastFilter() == FilterKind::Distance);
+    REQUIRE(b.loosenLast());
+    CHECK(b.distance == DistanceChoice::Any);
+    CHECK(b.lastFilter() == FilterKind::Free);
+    b.setSubject("informatik");  // changing a filter makes it the last one
+    CHECK(b.lastFilter() == FilterKind::Subject);
+    b.reset();
+    CHECK_FALSE(b.anyFilter());
+    CHECK_FALSE(b.loosenLast());
+    // Without a kiosk location there are no distances.
+    CHECK_FALSE(b.toQuery(now, berlin, std::nullopt).near);
+}
