@@ -20,6 +20,8 @@ Usage:
   --check-config   check the configuration and exit
   --hash-pin       print the admin.pin_hash for a PIN read from standard input
   --windowed WxH   a window instead of full screen (development and tests)
+  --script FILE    run a scripted scenario with virtual time (tests; see src/app/script.hpp)
+  --script-out DIR where the script's screenshots and state dumps go
 
 Exit codes: 0 ok (updated or not modified), 1 sync failed (the last good catalogue is
 kept), 2 configuration or usage error.
@@ -39,6 +41,15 @@ std::optional<KioskArgs> parseKioskArgs(const std::vector<std::string>& args, st
                 return std::nullopt;
             }
             out.configPath = args[++i];
+        }
+        else if (a == "--script" || a == "--script-out")
+        {
+            if (i + 1 >= args.size())
+            {
+                error = a + " needs a value";
+                return std::nullopt;
+            }
+            (a == "--script" ? out.scriptPath : out.scriptOut) = args[++i];
         }
         else if (a == "--sync-once")
             out.syncOnce = true;

@@ -17,6 +17,8 @@ struct KioskArgs
     bool help = false;
     bool version = false;
     std::optional<std::pair<int, int>> windowed;  ///< --windowed WxH (development, tests)
+    std::string scriptPath;   ///< --script FILE: a scripted scenario (tests)
+    std::string scriptOut;    ///< --script-out DIR: screenshots and dumps
 };
 
 /// Exit codes, a contract: 0 ok, 1 sync failed (last good catalogue kept), 2 config or usage error.

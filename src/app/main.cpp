@@ -1,5 +1,6 @@
-// mint-kiosk entry point. Today: configuration check, PIN hashing and one sync cycle
-// without a window (--sync-once). The touch interface comes with the kiosk UI issue.
+// mint-kiosk entry point: the touch kiosk (full screen or --windowed, --script for tests),
+// or without a window: --sync-once, --check-config, --hash-pin.
+#include "app/kiosk_app.hpp"
 #include "app/kiosk_args.hpp"
 #include "config/kiosk_config.hpp"
 #include "sync/sync_engine.hpp"
@@ -58,8 +59,8 @@ int main(int argc, char** argv)
     }
     if (!args->syncOnce)
     {
-        std::cerr << "mint-kiosk: the touch interface is not built yet; use --sync-once or --check-config\n";
-        return app::kKioskConfigError;
+        app::KioskApp kiosk(*cfg, *args);
+        return kiosk.run();
     }
 
     sync::initHttpGlobal();

@@ -26,7 +26,7 @@ ScreenLayout computeLayout(int width, int height, float textScale)
         l.columns = std::clamp(static_cast<int>((usable + l.gap) / (l.fontPx * 15.0f + l.gap)), 2, 4);
     l.cardWidth = (usable - l.gap * static_cast<float>(l.columns - 1)) / static_cast<float>(l.columns);
     // Landscape cards: picture on top; portrait list rows: picture on the left.
-    l.cardHeight = l.portrait ? l.fontPx * 7.5f : l.cardWidth * 0.62f + l.fontPx * 6.2f;
+    l.cardHeight = l.portrait ? l.fontPx * 7.5f : l.cardWidth * 0.42f + l.fontPx * 5.6f;
     return l;
 }
 

@@ -1,0 +1,760 @@
+// The kiosk application; see kiosk_app.hpp.
+//
+// Index of this file
+// [SECTION] Set-up and shutdown (GLFW, glad, ImGui; the order of ImGui's own example)
+// [SECTION] The event-driven loop
+// [SECTION] One frame
+// [SECTION] Intents and session state
+// [SECTION] Scripted scenarios (virtual time, injected touches, screenshots, state dumps)
+#include "kiosk_app.hpp"
+
+#include "catalog/time_util.hpp"
+#include "util/fs_util.hpp"
+#include "util/log.hpp"
+
+#include <glad/gl.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <nlohmann/json.hpp>
+
+#define STB_IMAGE_WRITE_STATIC
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#include <stb_image_write.h>
+#pragma GCC diagnostic pop
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+
+namespace mint::app {
+
+const char* screenName(Screen s)
+{
+    switch (s)
+    {
+    case Screen::Attract: return "attract";
+    case Screen::Home: return "home";
+    case Screen::Results: return "results";
+    case Screen::Detail: return "detail";
+    }
+    return "?";
+}
+
+namespace {
+
+constexpr double kCountdownS = 15.0;
+constexpr double kFeatureSeconds = 8.0;
+
+KioskApp* g_app = nullptr;  // for GLFW callbacks
+std::atomic<bool>* g_dirty = nullptr;
+
+void markDirty(GLFWwindow*)
+{
+    if (g_dirty)
+        *g_dirty = true;
+}
+
+}  // namespace
+
+KioskApp::KioskApp(config::KioskConfig config, KioskArgs args)
+    : m_config(std::move(config)), m_args(std::move(args)), m_idle(m_config.kiosk.idleTimeoutS, kCountdownS),
+      m_store(m_config.cache.dir)
+{
+    g_app = this;
+    g_dirty = &m_wake;
+}
+
+KioskApp::~KioskApp()
+{
+    shutdown();
+    g_app = nullptr;
+    g_dirty = nullptr;
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] Set-up and shutdown
+
+bool KioskApp::init(std::string& error)
+{
+    if (!m_tr.load(std::string(MINT_ASSETS_DIR) + "/i18n", m_config.kiosk.languages, error))
+        return false;
+    if (!m_store.prepare(error))
+        return false;
+    sync::initHttpGlobal();
+    m_engine = std::make_unique<sync::SyncEngine>(m_config, m_store);
+    std::string problem;
+    if (auto cat = m_engine->loadInstalled(&problem))
+        installCatalog(cat);
+    if (!problem.empty())
+        util::logInfo("cache", problem);
+    if (auto status = m_store.readStatus())
+        if (auto s = sync::statusFromJson(*status))
+            m_status = *s;
+
+    glfwSetErrorCallback([](int code, const char* text) { util::logError("glfw", std::to_string(code) + ": " + text); });
+    if (!glfwInit())
+    {
+        error = "cannot start GLFW (no display?)";
+        return false;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    if (m_args.windowed)
+    {
+        glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+        m_window = glfwCreateWindow(m_args.windowed->first, m_args.windowed->second, "MINT Kiosk", nullptr, nullptr);
+    }
+    else
+    {
+        // Full screen in the monitor's native mode, undecorated.
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+        if (mode)
+        {
+            glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+            m_window = glfwCreateWindow(mode->width, mode->height, "MINT Kiosk", monitor, nullptr);
+        }
+    }
+    if (!m_window)
+    {
+        error = "cannot open an OpenGL 3.3 window";
+        return false;
+    }
+    glfwMakeContextCurrent(m_window);
+    glfwSwapInterval(1);
+    if (!gladLoadGL(glfwGetProcAddress))
+    {
+        error = "cannot load OpenGL functions";
+        return false;
+    }
+    if (m_config.kiosk.hideCursor && !m_args.windowed)
+        glfwSetInputMode(m_window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+    // No way out for the public: closing the window (Alt+F4, the window manager) does nothing.
+    glfwSetWindowCloseCallback(m_window, [](GLFWwindow* w) { glfwSetWindowShouldClose(w, GLFW_FALSE); });
+    // Our callbacks first; ImGui's backend chains to them (install_callbacks = true).
+    glfwSetCursorPosCallback(m_window, [](GLFWwindow* w, double, double) { markDirty(w); });
+    glfwSetMouseButtonCallback(m_window, [](GLFWwindow* w, int, int, int) { markDirty(w); });
+    glfwSetWindowRefreshCallback(m_window, markDirty);
+    glfwSetFramebufferSizeCallback(m_window, [](GLFWwindow* w, int, int) { markDirty(w); });
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing of a visitor is written to disk
+    io.LogFilename = nullptr;
+    ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+    ImGui_ImplOpenGL3_Init("#version 330");
+
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(m_window, &w, &h);
+    const ui::ScreenLayout large = ui::computeLayout(w, h, 1.3f);
+    std::string fontError;
+    if (!ui::loadFonts(m_fonts, std::round(large.fontPx * 1.2f), fontError))
+        util::logWarn("fonts", fontError);
+
+    m_textures = std::make_unique<ui::TextureCache>(256, m_config.images.maxDimension, [this] {
+        m_wake = true;
+        glfwPostEmptyEvent();
+    });
+    return true;
+}
+
+void KioskApp::shutdown()
+{
+    if (m_service)
+        m_service->stop();
+    m_service.reset();
+    if (!m_window)
+        return;
+    m_textures.reset();  // GL textures go before the context
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(m_window);
+    glfwTerminate();
+    m_window = nullptr;
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] The event-driven loop
+
+double KioskApp::now() const
+{
+    return m_scripted ? m_virtualNow : glfwGetTime();
+}
+
+catalog::Timestamp KioskApp::wallNow() const
+{
+    if (m_scripted && m_virtualWall)
+        return m_virtualWall + static_cast<catalog::Timestamp>(m_virtualNow);
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+bool KioskApp::animating() const
+{
+    return m_touch.down() || m_scroller.moving() || m_scroller.dragging() || (m_textures && m_textures->busy()) || !m_catalog;
+}
+
+int KioskApp::run()
+{
+    std::string error;
+    if (!init(error))
+    {
+        util::logError("app", error);
+        return kKioskConfigError;
+    }
+    if (!m_args.scriptPath.empty())
+    {
+        std::string text;
+        if (!util::readWholeFile(m_args.scriptPath, text, error))
+        {
+            util::logError("script", error);
+            return kKioskConfigError;
+        }
+        auto script = parseScript(text, error);
+        if (!script)
+        {
+            util::logError("script", m_args.scriptPath + ": " + error);
+            return kKioskConfigError;
+        }
+        return runScript(*script);
+    }
+    return runInteractive();
+}
+
+int KioskApp::runInteractive()
+{
+    m_service = std::make_unique<sync::SyncService>(
+        *m_engine,
+        [this](sync::CatalogPtr cat) {
+            {
+                std::lock_guard<std::mutex> lock(m_pendingMutex);
+                m_pendingCatalog = std::move(cat);
+            }
+            m_wake = true;
+            glfwPostEmptyEvent();
+        },
+        [this](const sync::SyncStatus&) {
+            m_wake = true;
+            glfwPostEmptyEvent();
+        });
+    m_service->start(2000);
+    while (!m_quit)
+    {
+        // Sleep until something happens: an event, a worker's wake-up, or the next
+        // deadline (idle countdown, attract rotation). A static screen is not redrawn.
+        double timeout = 3600;
+        if (animating() || m_framesToDraw > 0)
+            timeout = 0;
+        else
+        {
+            const double t = now();
+            if (m_idle.nextDeadline() > 0)
+                timeout = std::min(timeout, std::max(0.0, m_idle.nextDeadline() - t));
+            if (m_idle.phase() == ui::IdlePhase::Countdown)
+                timeout = std::min(timeout, 1.0 - std::fmod(t, 1.0));  // the countdown's seconds
+            if (m_screen == Screen::Attract)
+                timeout = std::min(timeout, std::max(0.0, m_featuredSince + kFeatureSeconds - t));
+        }
+        if (timeout > 0)
+            glfwWaitEventsTimeout(timeout);
+        else
+            glfwPollEvents();
+        if (m_wake.exchange(false))
+            m_framesToDraw = std::max(m_framesToDraw, 3);  // let ImGui see press and release
+        takePendingCatalog();
+        if (m_idle.tick(now()))
+            resetSession();
+        if (!animating() && m_framesToDraw <= 0 && !(m_idle.phase() == ui::IdlePhase::Countdown) &&
+            !(m_screen == Screen::Attract && now() >= m_featuredSince + kFeatureSeconds))
+            continue;
+        frame();
+        m_framesToDraw = std::max(0, m_framesToDraw - 1);
+    }
+    return kKioskOk;
+}
+
+void KioskApp::takePendingCatalog()
+{
+    sync::CatalogPtr cat;
+    {
+        std::lock_guard<std::mutex> lock(m_pendingMutex);
+        cat = std::move(m_pendingCatalog);
+    }
+    if (cat)
+        installCatalog(cat);
+    if (m_service)
+        m_status = m_service->status();
+}
+
+void KioskApp::installCatalog(sync::CatalogPtr cat)
+{
+    m_catalog = std::move(cat);
+    m_images = std::make_unique<sync::ImageCache>(m_store.imagesDir());
+    m_images->load();
+    m_resultsDirty = true;
+    m_framesToDraw = std::max(m_framesToDraw, 2);
+    // An offer shown in detail may be gone from the new catalogue.
+    if (m_screen == Screen::Detail && (!m_catalog->findOffer(m_detailId)))
+        m_screen = Screen::Home;
+}
+
+std::string KioskApp::imagePathFor(const std::string& url) const
+{
+    if (!m_images)
+        return {};
+    sync::ImageEntry e;
+    if (!m_images->find(sync::resolveUrl(m_config.feed.url, url), e))
+        return {};
+    return m_images->pathOf(e);
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] One frame
+
+void KioskApp::frame()
+{
+    const double t = now();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (m_scripted)
+    {
+        io.MousePos = m_pointer;
+        io.MouseDown[0] = m_pointerDown;
+        io.DeltaTime = static_cast<float>(std::max(1e-3, t - m_lastFrameTime));
+    }
+    m_lastFrameTime = t;
+    ImGui::NewFrame();
+
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(m_window, &w, &h);
+    ui::UiContext c;
+    c.layout = ui::computeLayout(w, h, m_a11y.largeText ? 1.25f : 1.0f);
+    m_touch.update(c.layout.fontPx * 0.5f);
+    if (m_touch.pressedThisFrame() || m_touch.down())
+        m_idle.touch(t);
+    m_hits.beginFrame();
+    m_textures->uploadReady(4);
+
+    c.dl = ImGui::GetBackgroundDrawList();
+    c.fonts = &m_fonts;
+    c.th = &ui::theme(m_a11y.highContrast);
+    c.tr = &m_tr;
+    c.touch = &m_touch;
+    c.hits = &m_hits;
+    c.textures = m_textures.get();
+    c.catalog = m_catalog.get();
+    c.lang = m_tr.language();
+    c.highContrast = m_a11y.highContrast;
+    c.lowReach = m_a11y.lowReach;
+    c.nowS = t;
+    c.wallNow = wallNow();
+    c.imagePath = [this](const std::string& url) { return imagePathFor(url); };
+    c.intents = &m_intents;
+
+    // The scroller moves between frames by the real (or virtual) time elapsed.
+    static double lastScroll = t;
+    m_scroller.update(std::min(0.1, t - lastScroll));
+    lastScroll = t;
+
+    const std::string dataDate = m_catalog ? m_catalog->generatedAtText.substr(0, 10).data() : std::string();
+    auto prettyDate = [&]() -> std::string {
+        if (!m_catalog)
+            return "";
+        const std::string d = std::string(m_catalog->generatedAtText.substr(0, 10));
+        return d.size() == 10 ? d.substr(8, 2) + "." + d.substr(5, 2) + "." + d.substr(0, 4) : d;
+    };
+    if (!m_catalog)
+    {
+        std::string next;
+        if (m_status.nextAttempt > 0)
+        {
+            const std::string stamp = catalog::timeutil::formatRfc3339(catalog::timeutil::findZone("Europe/Berlin"), m_status.nextAttempt);
+            next = stamp.substr(11, 5);
+        }
+        ui::drawLoading(c, next);
+    }
+    else
+    {
+        if (m_resultsDirty && (m_screen == Screen::Results || m_screen == Screen::Detail))
+            refreshResults();
+        switch (m_screen)
+        {
+        case Screen::Attract:
+        {
+            if (t >= m_featuredSince + kFeatureSeconds)
+            {
+                ++m_featured;
+                m_featuredSince = t;
+            }
+            const std::size_t slots = m_catalog->offers.size() + m_catalog->stories.size();
+            const std::size_t i = slots ? m_featured % slots : 0;
+            const catalog::Story* story = i < m_catalog->stories.size() ? &m_catalog->stories[i] : nullptr;
+            const catalog::Offer* offer = !story && !m_catalog->offers.empty() ? &m_catalog->offers[(i * 7) % m_catalog->offers.size()] : nullptr;
+            ui::drawAttract(c, offer, story, prettyDate());
+            break;
+        }
+        case Screen::Home: ui::drawHome(c, m_a11y, m_catalog->offers.size()); break;
+        case Screen::Results:
+        {
+            ui::ResultsView v;
+            v.result = &m_results;
+            v.browse = &m_browse;
+            v.scroller = &m_scroller;
+            v.kioskHasLocation = m_config.kiosk.lat.has_value();
+            ui::drawResults(c, v);
+            break;
+        }
+        case Screen::Detail:
+        {
+            const catalog::Offer* o = m_catalog->findOffer(m_detailId);
+            if (o)
+            {
+                catalog::ResultItem item;
+                item.offer = m_catalog->offerById.at(m_detailId);
+                ui::drawDetail(c, *o, item);
+            }
+            break;
+        }
+        }
+        const std::int64_t staleS = static_cast<std::int64_t>(m_config.feed.staleAfterH) * 3600;
+        if (m_status.lastSuccess > 0 && c.wallNow - m_status.lastSuccess > staleS && m_screen != Screen::Attract)
+            ui::drawStaleNotice(c, prettyDate());
+        if (m_idle.phase() == ui::IdlePhase::Countdown && m_screen != Screen::Attract)
+            ui::drawIdleOverlay(c, m_idle.countdownLeft(t));
+    }
+    (void)dataDate;
+
+    ImGui::Render();
+    glViewport(0, 0, w, h);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(c.th->background);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!m_screenshotPath.empty())
+    {
+        std::string error;
+        if (!writeScreenshot(m_screenshotPath, error))
+            util::logWarn("script", error);
+        m_screenshotPath.clear();
+    }
+    glfwSwapBuffers(m_window);
+    applyIntents();
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] Intents and session state
+
+void KioskApp::refreshResults()
+{
+    std::optional<catalog::GeoPoint> kiosk;
+    if (m_config.kiosk.lat && m_config.kiosk.lon)
+        kiosk = catalog::GeoPoint{*m_config.kiosk.lat, *m_config.kiosk.lon};
+    m_results = catalog::runQuery(*m_catalog, m_browse.toQuery(wallNow(), m_catalog->zone, kiosk));
+    m_resultsDirty = false;
+}
+
+void KioskApp::resetSession()
+{
+    // Nothing of the previous visitor remains.
+    m_browse.reset();
+    m_a11y = ui::Accessibility{};
+    m_tr.setLanguage(m_config.kiosk.languages.front());
+    m_scroller.setOffset(0);
+    m_backStack.clear();
+    m_detailId.clear();
+    m_screen = Screen::Attract;
+    m_featuredSince = now();
+    m_resultsDirty = true;
+    m_framesToDraw = std::max(m_framesToDraw, 2);
+}
+
+void KioskApp::applyIntents()
+{
+    if (m_intents.empty())
+        return;
+    std::vector<ui::Intent> intents;
+    intents.swap(m_intents);
+    auto go = [&](Screen s) {
+        if (s != m_screen)
+            m_backStack.push_back(m_screen);
+        m_screen = s;
+    };
+    auto showResults = [&]() {
+        m_resultsDirty = true;
+        m_scroller.setOffset(0);
+        if (m_screen != Screen::Results)
+            go(Screen::Results);
+    };
+    for (const auto& i : intents)
+    {
+        switch (i.kind)
+        {
+        case ui::IntentKind::Start: m_screen = Screen::Home; break;
+        case ui::IntentKind::GoHome:
+            m_browse.reset();
+            m_backStack.clear();
+            m_screen = Screen::Home;
+            break;
+        case ui::IntentKind::Back:
+            if (!m_backStack.empty())
+            {
+                m_screen = m_backStack.back();
+                m_backStack.pop_back();
+            }
+            else
+                m_screen = Screen::Home;
+            break;
+        case ui::IntentKind::ChooseGroup:
+            m_browse.setGroup(i.value < 0 ? std::nullopt : std::optional<ui::VisitorGroup>(static_cast<ui::VisitorGroup>(i.value)));
+            showResults();
+            break;
+        case ui::IntentKind::ChooseSubject:
+            m_browse.setSubject(i.text);
+            showResults();
+            break;
+        case ui::IntentKind::ChooseAge:
+            m_browse.setAge(i.value < 0 ? std::nullopt : std::optional<int>(i.value));
+            showResults();
+            break;
+        case ui::IntentKind::ChooseWhen:
+            m_browse.setWhen(static_cast<ui::WhenChoice>(i.value));
+            showResults();
+            break;
+        case ui::IntentKind::ToggleFree:
+            m_browse.setFree(!m_browse.freeOnly);
+            showResults();
+            break;
+        case ui::IntentKind::ChooseDistance:
+            m_browse.setDistance(static_cast<ui::DistanceChoice>(i.value));
+            showResults();
+            break;
+        case ui::IntentKind::ToggleSort:
+            m_browse.sort = m_browse.sort == catalog::SortOrder::Distance ? catalog::SortOrder::Next : catalog::SortOrder::Distance;
+            showResults();
+            break;
+        case ui::IntentKind::ShowResults: showResults(); break;
+        case ui::IntentKind::LoosenLast:
+            m_browse.loosenLast();
+            showResults();
+            break;
+        case ui::IntentKind::OpenOffer:
+            m_detailId = i.text;
+            go(Screen::Detail);
+            break;
+        case ui::IntentKind::ToggleLanguage:
+        {
+            const auto& langs = m_config.kiosk.languages;
+            auto it = std::find(langs.begin(), langs.end(), m_tr.language());
+            m_tr.setLanguage(it == langs.end() || it + 1 == langs.end() ? langs.front() : *(it + 1));
+            break;
+        }
+        case ui::IntentKind::ToggleLargeText: m_a11y.largeText = !m_a11y.largeText; break;
+        case ui::IntentKind::ToggleContrast: m_a11y.highContrast = !m_a11y.highContrast; break;
+        case ui::IntentKind::ToggleLowReach: m_a11y.lowReach = !m_a11y.lowReach; break;
+        case ui::IntentKind::StillHere: m_idle.touch(now()); break;
+        }
+    }
+    m_framesToDraw = std::max(m_framesToDraw, 2);
+}
+
+// ---------------------------------------------------------------------------------------
+// [SECTION] Scripted scenarios
+
+bool KioskApp::writeScreenshot(const std::string& path, std::string& error)
+{
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(m_window, &w, &h);
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    stbi_flip_vertically_on_write(1);
+    if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4))
+    {
+        error = "cannot write " + path;
+        return false;
+    }
+    return true;
+}
+
+std::string KioskApp::dumpState() const
+{
+    nlohmann::ordered_json j;
+    j["screen"] = screenName(m_screen);
+    j["language"] = m_tr.language();
+    j["idle"] = m_idle.phase() == ui::IdlePhase::Attract ? "attract" : m_idle.phase() == ui::IdlePhase::Active ? "active" : "countdown";
+    j["catalog"] = m_catalog ? nlohmann::ordered_json{{"sequence", m_catalog->sequence}, {"offers", m_catalog->offers.size()}}
+                             : nlohmann::ordered_json();
+    nlohmann::ordered_json filters;
+    filters["group"] = m_browse.group ? static_cast<int>(*m_browse.group) : -1;
+    filters["subject"] = m_browse.subject;
+    filters["age"] = m_browse.age ? *m_browse.age : -1;
+    filters["when"] = static_cast<int>(m_browse.when);
+    filters["free"] = m_browse.freeOnly;
+    filters["distance"] = static_cast<int>(m_browse.distance);
+    filters["text"] = m_browse.text;
+    j["filters"] = filters;
+    j["results_total"] = m_results.total;
+    j["detail"] = m_detailId;
+    j["accessibility"] = {{"large_text", m_a11y.largeText}, {"high_contrast", m_a11y.highContrast}, {"low_reach", m_a11y.lowReach}};
+    j["scroll"] = m_scroller.offset();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(m_window, &w, &h);
+    nlohmann::ordered_json visible = nlohmann::ordered_json::array(), targets = nlohmann::ordered_json::array();
+    for (const auto& [id, r] : m_hits.all())
+    {
+        targets.push_back(id);
+        if (id.rfind("card.", 0) == 0 && r.max.y > 0 && r.min.y < static_cast<float>(h))
+            visible.push_back(id.substr(5));
+    }
+    j["visible_offers"] = visible;
+    j["targets"] = targets;
+    j["textures"] = m_textures ? m_textures->count() : 0;
+    j["window"] = {w, h};
+    return j.dump(2);
+}
+
+int KioskApp::runScript(const std::vector<ScriptCommand>& script)
+{
+    m_scripted = true;
+    m_virtualNow = 1000;  // virtual seconds
+    const std::string outDir = m_args.scriptOut.empty() ? "." : m_args.scriptOut;
+    std::string error;
+    util::makeDirectories(outDir, error);
+    auto step = [&](double dt) {
+        m_virtualNow += dt;
+        takePendingCatalog();
+        if (m_idle.tick(now()))
+            resetSession();
+        frame();
+    };
+    // Let pictures that are being decoded arrive (real time: the decoder is a real thread).
+    auto settle = [&]() {
+        for (int i = 0; i < 200 && m_textures->busy(); ++i)
+        {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            step(0.0);
+        }
+        step(1.0 / 60);
+    };
+    step(1.0 / 60);
+    for (const auto& cmd : script)
+    {
+        using K = ScriptCommand::Kind;
+        switch (cmd.kind)
+        {
+        case K::Clock:
+        {
+            auto t = catalog::timeutil::parseDateTime(cmd.text, false);
+            if (!t)
+            {
+                util::logError("script", "line " + std::to_string(cmd.line) + ": bad clock " + cmd.text);
+                return 3;
+            }
+            m_virtualWall = t->seconds - static_cast<catalog::Timestamp>(m_virtualNow);
+            m_resultsDirty = true;
+            break;
+        }
+        case K::Sync:
+        {
+            const auto status = m_engine->runOnce();
+            m_status = status;
+            if (auto cat = m_engine->catalog(); cat && cat != m_catalog)
+                installCatalog(cat);
+            break;
+        }
+        case K::Tap:
+        case K::TapAt:
+        {
+            ImVec2 p;
+            if (cmd.kind == K::TapAt)
+                p = ImVec2(cmd.numbers[0], cmd.numbers[1]);
+            else
+            {
+                const ui::Rect* r = m_hits.find(cmd.text);
+                if (!r)
+                {
+                    util::logError("script", "line " + std::to_string(cmd.line) + ": no target '" + cmd.text + "' on screen " +
+                                                 screenName(m_screen));
+                    return 3;
+                }
+                p = r->center();
+            }
+            m_pointer = p;
+            m_pointerDown = true;
+            step(0.05);
+            m_pointerDown = false;
+            step(0.05);
+            step(1.0 / 60);  // the new screen draws and registers its targets
+            break;
+        }
+        case K::Swipe:
+        {
+            const int frames = std::max(4, static_cast<int>(cmd.numbers[4] * 60));
+            m_pointer = ImVec2(cmd.numbers[0], cmd.numbers[1]);
+            m_pointerDown = true;
+            step(1.0 / 60);
+            for (int i = 1; i <= frames; ++i)
+            {
+                const float a = static_cast<float>(i) / static_cast<float>(frames);
+                m_pointer = ImVec2(cmd.numbers[0] + (cmd.numbers[2] - cmd.numbers[0]) * a, cmd.numbers[1] + (cmd.numbers[3] - cmd.numbers[1]) * a);
+                step(cmd.numbers[4] / frames);
+            }
+            m_pointerDown = false;
+            step(1.0 / 60);
+            break;
+        }
+        case K::Wait:
+        {
+            double left = cmd.numbers[0];
+            while (left > 1e-9)
+            {
+                // Animations step at 60 Hz; otherwise jump to the next deadline.
+                double dt = 1.0 / 60;
+                if (!(m_scroller.moving() || m_idle.phase() == ui::IdlePhase::Countdown))
+                {
+                    const double deadline = m_idle.nextDeadline();
+                    dt = deadline > now() ? std::max(1.0 / 60, deadline - now()) : 0.5;
+                }
+                else if (m_idle.phase() == ui::IdlePhase::Countdown)
+                    dt = 1.0;
+                dt = std::min(dt, left);
+                left -= dt;
+                step(dt);
+            }
+            break;
+        }
+        case K::Type:
+            util::logWarn("script", "line " + std::to_string(cmd.line) + ": 'type' needs the search screen (not built yet)");
+            break;
+        case K::Screenshot:
+            settle();
+            m_screenshotPath = outDir + "/" + cmd.text + ".png";
+            step(0.0);
+            break;
+        case K::Dump:
+        {
+            settle();
+            if (!util::writeFileAtomic(outDir + "/" + cmd.text + ".json", dumpState(), error, false))
+            {
+                util::logError("script", error);
+                return 3;
+            }
+            break;
+        }
+        }
+    }
+    return kKioskOk;
+}
+
+}  // namespace mint::app

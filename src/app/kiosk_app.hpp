@@ -1,0 +1,102 @@
+// The kiosk application: one window, the frame loop, the screens, the background sync
+// and the scripted test driver. Only this class (on the main thread) touches GLFW, GL
+// and ImGui; workers (sync, picture decoding) post results and wake the loop.
+#pragma once
+
+#include "app/kiosk_args.hpp"
+#include "app/script.hpp"
+#include "config/kiosk_config.hpp"
+#include "sync/image_cache.hpp"
+#include "sync/sync_engine.hpp"
+#include "sync/sync_service.hpp"
+#include "ui/screens.hpp"
+#include "ui_model/idle.hpp"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+struct GLFWwindow;
+
+namespace mint::app {
+
+enum class Screen { Attract, Home, Results, Detail };
+const char* screenName(Screen s);
+
+class KioskApp
+{
+public:
+    KioskApp(config::KioskConfig config, KioskArgs args);
+    ~KioskApp();
+    /// Runs until quit (or the script's end); returns the exit code.
+    int run();
+
+private:
+    bool init(std::string& error);
+    void shutdown();
+    int runInteractive();
+    int runScript(const std::vector<ScriptCommand>& script);
+
+    /// One frame: input, screens, render. `pointer` overrides the mouse (scripts).
+    void frame();
+    void applyIntents();
+    void refreshResults();
+    void resetSession();
+    void installCatalog(sync::CatalogPtr cat);
+    void takePendingCatalog();
+    double now() const;
+    catalog::Timestamp wallNow() const;
+    bool animating() const;
+    std::string imagePathFor(const std::string& url) const;
+    std::string dumpState() const;
+    bool writeScreenshot(const std::string& path, std::string& error);
+
+    config::KioskConfig m_config;
+    KioskArgs m_args;
+    GLFWwindow* m_window = nullptr;
+    ui::Fonts m_fonts;
+    ui::Translations m_tr;
+    ui::TouchInput m_touch;
+    ui::HitRegistry m_hits;
+    std::unique_ptr<ui::TextureCache> m_textures;
+    ui::IdleMachine m_idle;
+    ui::KineticScroller m_scroller;
+
+    sync::CacheStore m_store;
+    std::unique_ptr<sync::SyncEngine> m_engine;
+    std::unique_ptr<sync::SyncService> m_service;
+    std::mutex m_pendingMutex;
+    sync::CatalogPtr m_pendingCatalog;
+    std::atomic<bool> m_wake{false};
+
+    sync::CatalogPtr m_catalog;
+    std::unique_ptr<sync::ImageCache> m_images;
+    sync::SyncStatus m_status;
+
+    // Visitor state: everything here is reset on idle.
+    Screen m_screen = Screen::Attract;
+    std::vector<Screen> m_backStack;
+    ui::BrowseState m_browse;
+    ui::Accessibility m_a11y;
+    std::string m_detailId;
+    catalog::QueryResult m_results;
+    bool m_resultsDirty = true;
+
+    std::vector<ui::Intent> m_intents;
+    int m_framesToDraw = 2;
+    std::size_t m_featured = 0;
+    double m_featuredSince = 0;
+    bool m_quit = false;
+
+    // Scripts: virtual time and pointer.
+    bool m_scripted = false;
+    double m_virtualNow = 0;
+    catalog::Timestamp m_virtualWall = 0;
+    bool m_pointerDown = false;
+    ImVec2 m_pointer{-1, -1};
+    std::string m_screenshotPath;
+    double m_lastFrameTime = 0;
+};
+
+}  // namespace mint::app

@@ -1,0 +1,33 @@
+// Scripted scenarios for UI tests (`mint-kiosk --script FILE`): one command per line,
+// '#' starts a comment. Time is virtual while a script runs, so idle timeouts pass at once.
+//
+//   clock 2026-11-26T15:00:00+01:00   wall clock for dates and queries
+//   sync                              one sync cycle now (blocking)
+//   tap TARGET                        a named target (e.g. home.group.children_youth,
+//                                     card.demo-0002) or "X Y" in pixels
+//   swipe X1 Y1 X2 Y2 [SECONDS]       a finger drag (default 0.3 s)
+//   wait SECONDS                      virtual time passes; frames are drawn as the app needs
+//   type TEXT                         taps the on-screen keyboard
+//   screenshot NAME                   NAME.png in the output folder
+//   dump NAME                         NAME.json: screen, visible offer ids, filters, ...
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mint::app {
+
+struct ScriptCommand
+{
+    enum class Kind { Clock, Sync, Tap, TapAt, Swipe, Wait, Type, Screenshot, Dump };
+    Kind kind;
+    std::string text;          ///< target, name, clock or text
+    std::vector<float> numbers;
+    int line = 0;
+};
+
+/// Parses a script; on error returns nullopt with "line N: problem" in `error`.
+std::optional<std::vector<ScriptCommand>> parseScript(const std::string& text, std::string& error);
+
+}  // namespace mint::app

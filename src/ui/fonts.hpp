@@ -1,0 +1,48 @@
+// TrueType fonts from Debian's fonts-noto-core, loaded at sizes that follow the screen,
+// with the glyphs German and English need („“ – … € ẞ). Text helpers that draw feed
+// text as plain text (never as a format string), wrapped or ellipsized.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+namespace mint::ui {
+
+struct Fonts
+{
+    ImFont* regular = nullptr;  ///< body text
+    ImFont* bold = nullptr;     ///< titles and buttons
+    float baseSize = 0;         ///< the size both were rasterised at
+};
+
+/// Finds a font file: `override` if set, else Noto Sans from fonts-noto-core (or DejaVu).
+std::string findFontFile(bool bold, const std::string& overridePath = "");
+
+/// Builds the atlas: regular and bold at `sizePx` (drawn smaller or larger as needed).
+/// Returns false when no font file was found (ImGui's built-in font is used then).
+bool loadFonts(Fonts& fonts, float sizePx, std::string& error);
+
+/// Text cut to `maxWidth` with "…" at a UTF-8 boundary.
+std::string ellipsize(ImFont* font, float size, std::string_view text, float maxWidth);
+
+/// Draws text wrapped to `wrapWidth`, at most `maxLines` lines (the last ellipsized);
+/// returns the height used.
+float drawWrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text,
+                  float wrapWidth, int maxLines);
+
+/// Height drawWrapped would use.
+float measureWrapped(ImFont* font, float size, std::string_view text, float wrapWidth, int maxLines);
+
+inline void drawText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text)
+{
+    dl->AddText(font, size, pos, color, text.data(), text.data() + text.size());
+}
+
+inline ImVec2 textSize(ImFont* font, float size, std::string_view text)
+{
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size());
+}
+
+}  // namespace mint::ui

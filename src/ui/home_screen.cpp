@@ -1,0 +1,271 @@
+// The home and attract screens.
+#include "screens.hpp"
+#include "widgets.hpp"
+
+#include <cmath>
+
+namespace mint::ui {
+
+float drawHeader(const UiContext& c, std::string_view title, std::string_view subtitle, bool backButton, bool homeButton)
+{
+    const auto& L = c.layout;
+    const float h = L.headerHeight;
+    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(static_cast<float>(L.width), h), c.th->header);
+    float x = L.margin;
+    const float button = h - L.fontPx * 0.8f;
+    const float by = (h - button) * 0.5f;
+    if (backButton)
+    {
+        if (bigButton(c, "nav.back", Rect{ImVec2(x, by), ImVec2(x + button * 2.6f, by + button)}, c.t("detail.back"), c.th->accent,
+                      c.th->textOnAccent, Icon::Back))
+            c.emit(IntentKind::Back);
+        x += button * 2.6f + L.gap;
+    }
+    if (homeButton)
+    {
+        if (bigButton(c, "nav.home", Rect{ImVec2(x, by), ImVec2(x + button * 2.4f, by + button)}, c.t("detail.home"), c.th->accent,
+                      c.th->textOnAccent, Icon::Home))
+            c.emit(IntentKind::GoHome);
+        x += button * 2.4f + L.gap;
+    }
+    const float titleSize = L.fontPx * (subtitle.empty() ? 1.35f : 1.25f);
+    const float maxW = static_cast<float>(L.width) - x - L.margin;
+    const float textH = titleSize * 1.2f + (subtitle.empty() ? 0 : L.fontPx * 0.75f * 1.25f);
+    float y = (h - textH) * 0.5f;
+    drawText(c.dl, c.fonts->bold, titleSize, ImVec2(x, y), c.th->headerText, ellipsize(c.fonts->bold, titleSize, title, maxW));
+    if (!subtitle.empty())
+        drawText(c.dl, c.fonts->regular, L.fontPx * 0.75f, ImVec2(x, y + titleSize * 1.2f), c.th->headerText,
+                 ellipsize(c.fonts->regular, L.fontPx * 0.75f, subtitle, maxW));
+    return h;
+}
+
+void drawHome(const UiContext& c, const Accessibility& a11y, std::size_t offerCount)
+{
+    const auto& L = c.layout;
+    const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
+    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), c.th->background);
+    const float top = drawHeader(c, c.t("app.title"), c.t("app.subtitle"), false, false);
+    // Offer count in the header's right corner.
+    {
+        const std::string n = c.tr->format("results.count", {{"n", std::to_string(offerCount)}});
+        const ImVec2 ts = textSize(c.fonts->bold, L.fontPx, n);
+        drawText(c.dl, c.fonts->bold, L.fontPx, ImVec2(W - L.margin - ts.x, (L.headerHeight - ts.y) * 0.5f), c.th->headerText, n);
+    }
+
+    const float gap = L.gap;
+    const float contentW = W - 2 * L.margin;
+    const float big = std::max(L.touchMin * 1.5f, L.fontPx * 4.2f);
+    const float small = std::max(L.touchMin, L.fontPx * 2.8f);
+    const int groupCols = L.portrait ? 2 : 4;
+    const float groupRows = L.portrait ? 2.0f : 1.0f;
+    // Total height of the blocks below, to place them at the bottom with "low reach".
+    const float blockH = L.fontPx * 1.6f + groupRows * big + (groupRows - 1) * gap + gap * 2 + L.fontPx * 1.6f +
+                         groupRows * small + (groupRows - 1) * gap + gap * 2 + small + gap * 2 + small;
+    float y = a11y.lowReach ? std::max(top + gap, H - L.margin - blockH) : top + gap * 1.5f;
+
+    auto heading = [&](std::string_view text) {
+        drawText(c.dl, c.fonts->bold, L.fontPx * 1.1f, ImVec2(L.margin, y), c.th->text, text);
+        y += L.fontPx * 1.6f;
+    };
+    // "Who are you?"
+    heading(c.t("home.who"));
+    struct Group
+    {
+        const char* key;
+        const char* id;
+        Icon icon;
+        VisitorGroup group;
+    };
+    const Group groups[] = {{"home.group.children_youth", "home.group.children_youth", Icon::Child, VisitorGroup::ChildrenYouth},
+                            {"home.group.parents_families", "home.group.parents_families", Icon::Family, VisitorGroup::ParentsFamilies},
+                            {"home.group.schools_teachers", "home.group.schools_teachers", Icon::School, VisitorGroup::SchoolsTeachers},
+                            {"home.group.companies", "home.group.companies", Icon::Company, VisitorGroup::Companies}};
+    const float gw = (contentW - gap * static_cast<float>(groupCols - 1)) / static_cast<float>(groupCols);
+    for (int i = 0; i < 4; ++i)
+    {
+        const int col = i % groupCols, row = i / groupCols;
+        const Rect r{ImVec2(L.margin + static_cast<float>(col) * (gw + gap), y + static_cast<float>(row) * (big + gap)),
+                     ImVec2(L.margin + static_cast<float>(col) * (gw + gap) + gw, y + static_cast<float>(row) * (big + gap) + big)};
+        if (bigButton(c, groups[i].id, r, c.t(groups[i].key), c.th->surface, c.th->accent, groups[i].icon))
+            c.emit(IntentKind::ChooseGroup, static_cast<int>(groups[i].group));
+    }
+    y += groupRows * big + (groupRows - 1) * gap + gap * 2;
+
+    // Subjects.
+    heading(c.t("home.subjects"));
+    const char* subjects[] = {"mathematik", "informatik", "naturwissenschaften", "technik"};
+    for (int i = 0; i < 4; ++i)
+    {
+        const int col = i % groupCols, row = i / groupCols;
+        const Rect r{ImVec2(L.margin + static_cast<float>(col) * (gw + gap), y + static_cast<float>(row) * (small + gap)),
+                     ImVec2(L.margin + static_cast<float>(col) * (gw + gap) + gw, y + static_cast<float>(row) * (small + gap) + small)};
+        if (bigButton(c, std::string("home.subject.") + subjects[i], r, c.t(std::string("subject.") + subjects[i]),
+                      subjectColor(subjects[i], c.highContrast), c.highContrast ? c.th->textOnAccent : IM_COL32_WHITE))
+            c.emit(IntentKind::ChooseSubject, 0, subjects[i]);
+    }
+    y += groupRows * small + (groupRows - 1) * gap + gap * 2;
+
+    // Today / weekend / all / search.
+    struct Quick
+    {
+        const char* key;
+        const char* id;
+        Icon icon;
+        IntentKind kind;
+        int value;
+    };
+    const Quick quick[] = {{"home.today", "home.today", Icon::Calendar, IntentKind::ChooseWhen, static_cast<int>(WhenChoice::Today)},
+                           {"home.weekend", "home.weekend", Icon::Weekend, IntentKind::ChooseWhen, static_cast<int>(WhenChoice::Weekend)},
+                           {"home.all", "home.all", Icon::All, IntentKind::ShowResults, 0}};
+    const float qw = (contentW - gap * 2) / 3;
+    for (int i = 0; i < 3; ++i)
+    {
+        const Rect r{ImVec2(L.margin + static_cast<float>(i) * (qw + gap), y), ImVec2(L.margin + static_cast<float>(i) * (qw + gap) + qw, y + small)};
+        if (bigButton(c, quick[i].id, r, c.t(quick[i].key), c.th->accent, c.th->textOnAccent, quick[i].icon))
+            c.emit(quick[i].kind, quick[i].value);
+    }
+    y += small + gap * 2;
+
+    // Accessibility toggles and the language switch.
+    struct Toggle
+    {
+        const char* key;
+        const char* id;
+        Icon icon;
+        IntentKind kind;
+        bool on;
+    };
+    const Toggle toggles[] = {{"a11y.larger_text", "home.a11y.larger_text", Icon::Text, IntentKind::ToggleLargeText, a11y.largeText},
+                              {"a11y.high_contrast", "home.a11y.high_contrast", Icon::Contrast, IntentKind::ToggleContrast, a11y.highContrast},
+                              {"a11y.low_reach", "home.a11y.low_reach", Icon::Reach, IntentKind::ToggleLowReach, a11y.lowReach},
+                              {"language.switch", "home.language", Icon::Language, IntentKind::ToggleLanguage, false}};
+    const float tw = (contentW - gap * 3) / 4;
+    for (int i = 0; i < 4; ++i)
+    {
+        const Rect r{ImVec2(L.margin + static_cast<float>(i) * (tw + gap), y), ImVec2(L.margin + static_cast<float>(i) * (tw + gap) + tw, y + small)};
+        if (bigButton(c, toggles[i].id, r, c.t(toggles[i].key), toggles[i].on ? c.th->accent : c.th->surface,
+                      toggles[i].on ? c.th->textOnAccent : c.th->text, toggles[i].icon))
+            c.emit(toggles[i].kind);
+    }
+}
+
+void drawAttract(const UiContext& c, const catalog::Offer* featured, const catalog::Story* story, const std::string& dataDate)
+{
+    const auto& L = c.layout;
+    const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
+    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), c.th->header);
+    c.hits->add("attract", Rect{ImVec2(0, 0), ImVec2(W, H)});
+    const float f = L.fontPx;
+    drawText(c.dl, c.fonts->bold, f * 2.0f, ImVec2(L.margin * 1.5f, L.margin * 1.2f), c.th->headerText,
+             ellipsize(c.fonts->bold, f * 2.0f, c.t("app.title"), W - L.margin * 3));
+    drawText(c.dl, c.fonts->regular, f * 1.0f, ImVec2(L.margin * 1.5f, L.margin * 1.2f + f * 2.5f), c.th->headerText, c.t("app.subtitle"));
+
+    // The featured offer (or story) as a big picture card.
+    const float top = L.margin * 1.2f + f * 4.5f;
+    const float cardW = L.portrait ? W - 3 * L.margin : W * 0.62f;
+    const float cardH = std::min(H - top - f * 8.0f, cardW * 0.75f);
+    const Rect card{ImVec2((W - cardW) * 0.5f, top), ImVec2((W + cardW) * 0.5f, top + cardH)};
+    c.dl->AddRectFilled(card.min, card.max, c.th->surface, f * 0.6f);
+    const catalog::Image* img = nullptr;
+    std::string title, caption;
+    if (story && !story->images.empty())
+    {
+        img = &story->images.front();
+        title = std::string(c.text(story->title));
+        caption = std::string(c.text(story->text));
+    }
+    else if (featured)
+    {
+        if (!featured->images.empty())
+            img = &featured->images.front();
+        title = std::string(c.text(featured->title));
+        caption = std::string(c.text(featured->summary));
+    }
+    const Rect pic{card.min, ImVec2(card.max.x, card.max.y - f * 4.2f)};
+    ImTextureID tex = img && c.imagePath ? c.textures->get(c.imagePath(std::string(img->url))) : nullptr;
+    if (tex)
+        c.dl->AddImageRounded(tex, pic.min, pic.max, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, f * 0.6f, ImDrawFlags_RoundCornersTop);
+    else
+        c.dl->AddRectFilled(pic.min, pic.max, c.th->accent, f * 0.6f, ImDrawFlags_RoundCornersTop);
+    if (story)
+    {
+        const std::string label = c.t("attract.story");
+        const ImVec2 ls = textSize(c.fonts->bold, f * 0.8f, label);
+        c.dl->AddRectFilled(ImVec2(pic.min.x + f * 0.6f, pic.min.y + f * 0.6f),
+                            ImVec2(pic.min.x + f * 1.4f + ls.x, pic.min.y + f * 1.0f + ls.y), c.th->warning, f * 0.3f);
+        drawText(c.dl, c.fonts->bold, f * 0.8f, ImVec2(pic.min.x + f, pic.min.y + f * 0.8f), IM_COL32_WHITE, label);
+    }
+    drawText(c.dl, c.fonts->bold, f * 1.2f, ImVec2(card.min.x + f * 0.8f, pic.max.y + f * 0.6f), c.th->text,
+             ellipsize(c.fonts->bold, f * 1.2f, title, cardW - f * 1.6f));
+    drawText(c.dl, c.fonts->regular, f * 0.85f, ImVec2(card.min.x + f * 0.8f, pic.max.y + f * 2.2f), c.th->textMuted,
+             ellipsize(c.fonts->regular, f * 0.85f, caption, cardW - f * 1.6f));
+
+    // The one clear call, pulsing gently (redrawn once a second at most).
+    const std::string call = c.t("attract.touch");
+    const float cs = f * 1.5f;
+    const ImVec2 ts = textSize(c.fonts->bold, cs, call);
+    const Rect pill{ImVec2((W - ts.x) * 0.5f - f * 1.5f, H - f * 5.2f), ImVec2((W + ts.x) * 0.5f + f * 1.5f, H - f * 5.2f + ts.y + f * 1.4f)};
+    c.dl->AddRectFilled(pill.min, pill.max, c.th->warning, pill.height() * 0.5f);
+    drawText(c.dl, c.fonts->bold, cs, ImVec2(pill.min.x + f * 1.5f, pill.min.y + f * 0.7f), IM_COL32_WHITE, call);
+    const std::string date = c.tr->format("attract.data_date", {{"date", dataDate}});
+    const ImVec2 ds = textSize(c.fonts->regular, f * 0.8f, date);
+    drawText(c.dl, c.fonts->regular, f * 0.8f, ImVec2(W - ds.x - L.margin, H - ds.y - L.margin * 0.6f), c.th->headerText, date);
+    if (c.touch->tapped(Rect{ImVec2(0, 0), ImVec2(W, H)}))
+        c.emit(IntentKind::Start);
+}
+
+void drawLoading(const UiContext& c, const std::string& nextTry)
+{
+    const auto& L = c.layout;
+    const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
+    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), c.th->header);
+    const float f = L.fontPx;
+    const std::string msg = c.t("status.loading");
+    const ImVec2 ms = textSize(c.fonts->bold, f * 1.6f, msg);
+    drawText(c.dl, c.fonts->bold, f * 1.6f, ImVec2((W - ms.x) * 0.5f, H * 0.42f), c.th->headerText, msg);
+    // A calm spinner of three dots (the loop redraws it a few times a second).
+    const int phase = static_cast<int>(c.nowS * 2.0) % 3;
+    for (int i = 0; i < 3; ++i)
+        c.dl->AddCircleFilled(ImVec2(W * 0.5f + (static_cast<float>(i) - 1) * f * 1.2f, H * 0.42f + f * 3.2f), f * 0.35f,
+                              i == phase ? c.th->warning : c.th->chip, 20);
+    if (!nextTry.empty())
+    {
+        const std::string t = c.tr->format("status.next_try", {{"time", nextTry}});
+        const ImVec2 ts = textSize(c.fonts->regular, f, t);
+        drawText(c.dl, c.fonts->regular, f, ImVec2((W - ts.x) * 0.5f, H * 0.42f + f * 5.0f), c.th->headerText, t);
+    }
+}
+
+void drawIdleOverlay(const UiContext& c, double secondsLeft)
+{
+    const auto& L = c.layout;
+    const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
+    const float f = L.fontPx;
+    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), c.th->overlay);
+    const float bw = std::min(W - 2 * L.margin, f * 22), bh = f * 11;
+    const Rect box{ImVec2((W - bw) * 0.5f, (H - bh) * 0.5f), ImVec2((W + bw) * 0.5f, (H + bh) * 0.5f)};
+    c.dl->AddRectFilled(box.min, box.max, c.th->surface, f * 0.6f);
+    const std::string q = c.t("idle.question");
+    const ImVec2 qs = textSize(c.fonts->bold, f * 1.4f, q);
+    drawText(c.dl, c.fonts->bold, f * 1.4f, ImVec2(box.center().x - qs.x * 0.5f, box.min.y + f), c.th->text, q);
+    const std::string n = c.tr->format("idle.countdown", {{"n", std::to_string(static_cast<int>(std::ceil(secondsLeft)))}});
+    const ImVec2 ns = textSize(c.fonts->regular, f, n);
+    drawText(c.dl, c.fonts->regular, f, ImVec2(box.center().x - ns.x * 0.5f, box.min.y + f * 3.0f), c.th->textMuted, n);
+    const Rect button{ImVec2(box.min.x + f, box.max.y - f - L.touchMin * 1.2f), ImVec2(box.max.x - f, box.max.y - f)};
+    if (bigButton(c, "idle.still_here", button, c.t("idle.still_here"), c.th->accent, c.th->textOnAccent))
+        c.emit(IntentKind::StillHere);
+    c.touch->consume();  // the overlay takes every touch
+}
+
+void drawStaleNotice(const UiContext& c, const std::string& dataDate)
+{
+    const auto& L = c.layout;
+    const float f = L.fontPx * 0.7f;
+    const std::string t = c.tr->format("status.stale", {{"date", dataDate}});
+    const ImVec2 ts = textSize(c.fonts->regular, f, t);
+    const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
+    c.dl->AddRectFilled(ImVec2(W - ts.x - f * 2, H - ts.y - f), ImVec2(W, H), c.th->warning, f * 0.4f, ImDrawFlags_RoundCornersTopLeft);
+    drawText(c.dl, c.fonts->regular, f, ImVec2(W - ts.x - f, H - ts.y - f * 0.5f), IM_COL32_WHITE, t);
+}
+
+}  // namespace mint::ui

@@ -1,0 +1,42 @@
+// The kiosk's screens. Each draws one frame from data and emits intents.
+//   attract  — rotating featured offers, "touch to start", the data date
+//   home     — "who are you?", subjects, today / weekend / all, accessibility, language
+//   results  — filter chips with counts, a grid (landscape) or list (portrait) of cards
+//   detail   — everything about one offer, with a QR code to take it home
+//   loading  — no catalogue yet: a friendly message and the next try
+//   overlays — the idle countdown, the stale-data notice
+#pragma once
+
+#include "ui_context.hpp"
+#include "ui_model/scroller.hpp"
+
+namespace mint::ui {
+
+struct Accessibility
+{
+    bool largeText = false;
+    bool highContrast = false;
+    bool lowReach = false;
+};
+
+void drawAttract(const UiContext& c, const catalog::Offer* featured, const catalog::Story* story, const std::string& dataDate);
+void drawHome(const UiContext& c, const Accessibility& a11y, std::size_t offerCount);
+
+struct ResultsView
+{
+    const catalog::QueryResult* result = nullptr;
+    const BrowseState* browse = nullptr;
+    KineticScroller* scroller = nullptr;
+    bool kioskHasLocation = false;
+};
+void drawResults(const UiContext& c, const ResultsView& view);
+
+void drawDetail(const UiContext& c, const catalog::Offer& offer, const catalog::ResultItem& item);
+void drawLoading(const UiContext& c, const std::string& nextTry);
+void drawIdleOverlay(const UiContext& c, double secondsLeft);
+void drawStaleNotice(const UiContext& c, const std::string& dataDate);
+
+/// The header bar with title, optional back/home buttons; returns its height.
+float drawHeader(const UiContext& c, std::string_view title, std::string_view subtitle, bool backButton, bool homeButton);
+
+}  // namespace mint::ui

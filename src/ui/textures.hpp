@@ -1,0 +1,67 @@
+// Pictures as GL textures. Files are read and decoded on a worker thread; the UI thread
+// uploads at most a few finished ones per frame. The cache is bounded (least recently
+// used textures are freed), so memory stays flat however long the kiosk runs.
+#pragma once
+
+#include <imgui.h>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <list>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace mint::ui {
+
+class TextureCache
+{
+public:
+    /// `wake` is called from the worker when a picture is ready (glfwPostEmptyEvent).
+    TextureCache(std::size_t maxTextures, int maxDimension, std::function<void()> wake);
+    ~TextureCache();
+
+    /// The texture for a file, or 0 while it loads (or when it cannot be shown).
+    ImTextureID get(const std::string& path, ImVec2* size = nullptr);
+    /// Uploads finished pictures; call once per frame on the UI thread. Returns how many.
+    int uploadReady(int maxPerFrame = 4);
+    /// True while pictures are still being decoded (the loop keeps drawing).
+    bool busy() const;
+    std::size_t count() const { return m_textures.size(); }
+    std::size_t bytes() const { return m_bytes; }
+
+private:
+    struct Texture
+    {
+        unsigned id = 0;
+        int width = 0, height = 0;
+        bool failed = false;
+        std::list<std::string>::iterator lru;
+    };
+    struct Decoded
+    {
+        std::string path;
+        int width = 0, height = 0;
+        std::vector<unsigned char> rgba;
+    };
+    void worker();
+
+    std::size_t m_max;
+    int m_maxDimension;
+    std::function<void()> m_wake;
+    std::map<std::string, Texture> m_textures;
+    std::list<std::string> m_lru;  ///< front = most recently used
+    std::size_t m_bytes = 0;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::deque<std::string> m_requests;
+    std::deque<Decoded> m_ready;
+    std::size_t m_pending = 0;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
+}  // namespace mint::ui

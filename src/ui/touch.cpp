@@ -1,0 +1,46 @@
+// Touch input and hit registry; see touch.hpp.
+#include "touch.hpp"
+
+#include <cmath>
+
+namespace mint::ui {
+
+void TouchInput::update(float slopPx)
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool down = io.MouseDown[0];
+    m_pos = io.MousePos;
+    m_pressed = down && !m_down;
+    m_released = !down && m_down;
+    m_consumed = false;
+    if (m_pressed)
+    {
+        m_pressPos = m_pos;
+        m_swipe = false;
+    }
+    if (down && !m_swipe)
+    {
+        const float dx = m_pos.x - m_pressPos.x, dy = m_pos.y - m_pressPos.y;
+        if (std::sqrt(dx * dx + dy * dy) > slopPx)
+            m_swipe = true;
+    }
+    m_down = down;
+}
+
+bool TouchInput::tapped(const Rect& r) const
+{
+    return m_released && !m_swipe && r.contains(m_pressPos) && r.contains(m_pos);
+}
+
+bool TouchInput::pressing(const Rect& r) const
+{
+    return m_down && !m_swipe && r.contains(m_pressPos);
+}
+
+const Rect* HitRegistry::find(const std::string& id) const
+{
+    auto it = m_targets.find(id);
+    return it == m_targets.end() ? nullptr : &it->second;
+}
+
+}  // namespace mint::ui

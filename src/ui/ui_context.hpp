@@ -1,0 +1,83 @@
+// What a screen needs to draw one frame, and the intents it emits. Screens draw from
+// data and emit intents ("open offer 17", "set filter"); the app applies them after the
+// frame, so a screen never changes state while others draw.
+#pragma once
+
+#include "catalog/model.hpp"
+#include "catalog/query.hpp"
+#include "fonts.hpp"
+#include "textures.hpp"
+#include "theme.hpp"
+#include "touch.hpp"
+#include "ui_model/browse_state.hpp"
+#include "ui_model/i18n.hpp"
+#include "ui_model/layout.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace mint::ui {
+
+enum class IntentKind
+{
+    Start,          ///< leave the attract screen
+    GoHome,
+    Back,
+    ChooseGroup,    ///< value: VisitorGroup (or -1 for none)
+    ChooseSubject,  ///< text: subject key ("" for all)
+    ChooseAge,      ///< value: age (or -1)
+    ChooseWhen,     ///< value: WhenChoice
+    ToggleFree,
+    ChooseDistance, ///< value: DistanceChoice
+    ToggleSort,
+    ShowResults,    ///< with the current choices
+    OpenOffer,      ///< text: offer id
+    LoosenLast,
+    ToggleLanguage,
+    ToggleLargeText,
+    ToggleContrast,
+    ToggleLowReach,
+    StillHere,
+};
+
+struct Intent
+{
+    IntentKind kind;
+    int value = 0;
+    std::string text;
+};
+
+struct UiContext
+{
+    ImDrawList* dl = nullptr;
+    const Fonts* fonts = nullptr;
+    const Theme* th = nullptr;
+    ScreenLayout layout;
+    const Translations* tr = nullptr;
+    TouchInput* touch = nullptr;
+    HitRegistry* hits = nullptr;
+    TextureCache* textures = nullptr;
+    const catalog::Catalog* catalog = nullptr;
+    std::string lang;
+    bool highContrast = false;
+    bool lowReach = false;
+    double nowS = 0;                       ///< monotonic seconds (virtual in scripts)
+    catalog::Timestamp wallNow = 0;        ///< wall clock for dates
+    std::function<std::string(const std::string& url)> imagePath;  ///< cached file of a picture URL
+    std::vector<Intent>* intents = nullptr;
+
+    void emit(IntentKind kind, int value = 0, std::string text = {}) const
+    {
+        intents->push_back(Intent{kind, value, std::move(text)});
+    }
+    const std::string& t(std::string_view key) const { return tr->tr(key); }
+    /// Feed text in the visitor's language, falling back to the feed's default.
+    std::string_view text(const catalog::LocalizedText& lt) const
+    {
+        return lt.get(lang, catalog ? catalog->defaultLanguage() : std::string_view("de"));
+    }
+    float font() const { return layout.fontPx; }
+};
+
+}  // namespace mint::ui
