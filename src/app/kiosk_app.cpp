@@ -671,6 +671,7 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
             m_status = status;
             if (auto cat = m_engine->catalog(); cat && cat != m_catalog)
                 installCatalog(cat);
+            step(1.0 / 60);  // draw it, so its targets exist for the next command
             break;
         }
         case K::Tap:

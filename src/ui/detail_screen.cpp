@@ -57,11 +57,8 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, const catalog::Resu
     float y = top;
     const float picH = wide ? colW * 0.42f : colW * 0.45f;
     const Rect pic{ImVec2(L.margin, y), ImVec2(L.margin + colW, y + picH)};
-    ImTextureID tex = !o.images.empty() && c.imagePath ? c.textures->get(c.imagePath(std::string(o.images.front().url))) : nullptr;
     const std::string subject = o.subjects.empty() ? "" : std::string(o.subjects.front());
-    if (tex)
-        c.dl->AddImageRounded(tex, pic.min, pic.max, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, f * 0.5f);
-    else
+    if (!drawPicture(c, o.images.empty() ? std::string() : std::string(o.images.front().url), pic, f * 0.5f, ImDrawFlags_RoundCornersAll))
         c.dl->AddRectFilled(pic.min, pic.max, subjectColor(subject, c.highContrast), f * 0.5f);
     if (!o.images.empty() && !o.images.front().credit.empty())
     {

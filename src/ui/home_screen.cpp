@@ -54,13 +54,18 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::size_t offerCo
 
     const float gap = L.gap;
     const float contentW = W - 2 * L.margin;
-    const float big = std::max(L.touchMin * 1.5f, L.fontPx * 4.2f);
-    const float small = std::max(L.touchMin, L.fontPx * 2.8f);
+    // Portrait steles have height to spare: bigger buttons, fewer per row.
+    const float big = std::max(L.touchMin * 1.5f, L.fontPx * (L.portrait ? 5.5f : 4.2f));
+    const float small = std::max(L.touchMin, L.fontPx * (L.portrait ? 3.4f : 2.8f));
     const int groupCols = L.portrait ? 2 : 4;
+    const int quickCols = L.portrait ? 1 : 3;
+    const int toggleCols = L.portrait ? 2 : 4;
     const float groupRows = L.portrait ? 2.0f : 1.0f;
+    const float quickRows = static_cast<float>((3 + quickCols - 1) / quickCols);
+    const float toggleRows = static_cast<float>((4 + toggleCols - 1) / toggleCols);
     // Total height of the blocks below, to place them at the bottom with "low reach".
-    const float blockH = L.fontPx * 1.6f + groupRows * big + (groupRows - 1) * gap + gap * 2 + L.fontPx * 1.6f +
-                         groupRows * small + (groupRows - 1) * gap + gap * 2 + small + gap * 2 + small;
+    const float blockH = 2 * L.fontPx * 1.6f + groupRows * (big + gap) + groupRows * (small + gap) + gap * 4 +
+                         quickRows * (small + gap) + gap * 2 + toggleRows * (small + gap);
     float y = a11y.lowReach ? std::max(top + gap, H - L.margin - blockH) : top + gap * 1.5f;
 
     auto heading = [&](std::string_view text) {
@@ -117,14 +122,16 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::size_t offerCo
     const Quick quick[] = {{"home.today", "home.today", Icon::Calendar, IntentKind::ChooseWhen, static_cast<int>(WhenChoice::Today)},
                            {"home.weekend", "home.weekend", Icon::Weekend, IntentKind::ChooseWhen, static_cast<int>(WhenChoice::Weekend)},
                            {"home.all", "home.all", Icon::All, IntentKind::ShowResults, 0}};
-    const float qw = (contentW - gap * 2) / 3;
+    const float qw = (contentW - gap * static_cast<float>(quickCols - 1)) / static_cast<float>(quickCols);
     for (int i = 0; i < 3; ++i)
     {
-        const Rect r{ImVec2(L.margin + static_cast<float>(i) * (qw + gap), y), ImVec2(L.margin + static_cast<float>(i) * (qw + gap) + qw, y + small)};
-        if (bigButton(c, quick[i].id, r, c.t(quick[i].key), c.th->accent, c.th->textOnAccent, quick[i].icon))
+        const float x = L.margin + static_cast<float>(i % quickCols) * (qw + gap);
+        const float qy = y + static_cast<float>(i / quickCols) * (small + gap);
+        if (bigButton(c, quick[i].id, Rect{ImVec2(x, qy), ImVec2(x + qw, qy + small)}, c.t(quick[i].key), c.th->accent,
+                      c.th->textOnAccent, quick[i].icon))
             c.emit(quick[i].kind, quick[i].value);
     }
-    y += small + gap * 2;
+    y += quickRows * (small + gap) + gap * 2;
 
     // Accessibility toggles and the language switch.
     struct Toggle
@@ -139,10 +146,12 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::size_t offerCo
                               {"a11y.high_contrast", "home.a11y.high_contrast", Icon::Contrast, IntentKind::ToggleContrast, a11y.highContrast},
                               {"a11y.low_reach", "home.a11y.low_reach", Icon::Reach, IntentKind::ToggleLowReach, a11y.lowReach},
                               {"language.switch", "home.language", Icon::Language, IntentKind::ToggleLanguage, false}};
-    const float tw = (contentW - gap * 3) / 4;
+    const float tw = (contentW - gap * static_cast<float>(toggleCols - 1)) / static_cast<float>(toggleCols);
     for (int i = 0; i < 4; ++i)
     {
-        const Rect r{ImVec2(L.margin + static_cast<float>(i) * (tw + gap), y), ImVec2(L.margin + static_cast<float>(i) * (tw + gap) + tw, y + small)};
+        const float x = L.margin + static_cast<float>(i % toggleCols) * (tw + gap);
+        const float ty = y + static_cast<float>(i / toggleCols) * (small + gap);
+        const Rect r{ImVec2(x, ty), ImVec2(x + tw, ty + small)};
         if (bigButton(c, toggles[i].id, r, c.t(toggles[i].key), toggles[i].on ? c.th->accent : c.th->surface,
                       toggles[i].on ? c.th->textOnAccent : c.th->text, toggles[i].icon))
             c.emit(toggles[i].kind);
@@ -182,10 +191,7 @@ void drawAttract(const UiContext& c, const catalog::Offer* featured, const catal
         caption = std::string(c.text(featured->summary));
     }
     const Rect pic{card.min, ImVec2(card.max.x, card.max.y - f * 4.2f)};
-    ImTextureID tex = img && c.imagePath ? c.textures->get(c.imagePath(std::string(img->url))) : nullptr;
-    if (tex)
-        c.dl->AddImageRounded(tex, pic.min, pic.max, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, f * 0.6f, ImDrawFlags_RoundCornersTop);
-    else
+    if (!drawPicture(c, img ? std::string(img->url) : std::string(), pic, f * 0.6f, ImDrawFlags_RoundCornersTop))
         c.dl->AddRectFilled(pic.min, pic.max, c.th->accent, f * 0.6f, ImDrawFlags_RoundCornersTop);
     if (story)
     {

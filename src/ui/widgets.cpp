@@ -97,6 +97,34 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col)
     }
 }
 
+bool drawPicture(const UiContext& c, const std::string& url, const Rect& r, float rounding, ImDrawFlags corners)
+{
+    if (url.empty() || !c.imagePath)
+        return false;
+    ImVec2 size;
+    ImTextureID tex = c.textures->get(c.imagePath(url), &size);
+    if (!tex || size.x <= 0 || size.y <= 0)
+        return false;
+    // Cover: crop the picture's longer side so its aspect matches the rectangle.
+    const float want = r.width() / std::max(1.0f, r.height());
+    const float have = size.x / size.y;
+    ImVec2 uv0(0, 0), uv1(1, 1);
+    if (have > want)
+    {
+        const float keep = want / have;
+        uv0.x = (1 - keep) * 0.5f;
+        uv1.x = 1 - uv0.x;
+    }
+    else
+    {
+        const float keep = have / want;
+        uv0.y = (1 - keep) * 0.5f;
+        uv1.y = 1 - uv0.y;
+    }
+    c.dl->AddImageRounded(tex, r.min, r.max, uv0, uv1, IM_COL32_WHITE, rounding, corners);
+    return true;
+}
+
 bool bigButton(const UiContext& c, const std::string& id, const Rect& r, std::string_view label, ImU32 fill, ImU32 textColor,
                Icon icon, bool enabled)
 {
@@ -243,13 +271,8 @@ bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const c
                          : Rect{r.min, ImVec2(r.max.x, r.min.y + r.width() * 0.42f)};
     const std::string subject = offer.subjects.empty() ? std::string() : std::string(offer.subjects.front());
     const ImU32 subjectCol = subjectColor(subject, c.highContrast);
-    ImTextureID tex = nullptr;
-    if (!offer.images.empty() && c.imagePath)
-        tex = c.textures->get(c.imagePath(std::string(offer.images.front().url)));
     const ImDrawFlags corners = row ? ImDrawFlags_RoundCornersLeft : ImDrawFlags_RoundCornersTop;
-    if (tex)
-        c.dl->AddImageRounded(tex, pic.min, pic.max, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, rounding, corners);
-    else
+    if (!drawPicture(c, offer.images.empty() ? std::string() : std::string(offer.images.front().url), pic, rounding, corners))
     {
         // Placeholder: the subject colour with a soft pattern, never an empty hole.
         c.dl->AddRectFilled(pic.min, pic.max, subjectCol, rounding, corners);

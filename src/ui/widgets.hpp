@@ -31,6 +31,10 @@ std::string formatWhen(const UiContext& c, const catalog::ResultItem& item, cons
 std::string formatDay(const UiContext& c, catalog::Timestamp t);
 std::string ageLabel(const UiContext& c, const catalog::Offer& offer);
 
+/// Draws a picture filling `r` without distortion (cropped to the rectangle's shape).
+/// Returns false (drawing nothing) while the picture is not loaded.
+bool drawPicture(const UiContext& c, const std::string& url, const Rect& r, float rounding, ImDrawFlags corners);
+
 /// A soft drop shadow under a rounded rectangle.
 void drawShadow(ImDrawList* dl, const Rect& r, float rounding, ImU32 color);
 

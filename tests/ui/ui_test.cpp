@@ -1,0 +1,124 @@
+// UI scenarios: the real mint-kiosk under Xvfb with Mesa, driven by scripts with virtual
+// time, in landscape and portrait. Assertions are on the state dumps; the screenshots are
+// kept in the build tree (ui-screenshots/) for people to look at.
+#include "support/run_process.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+using namespace mint::test;
+
+namespace {
+
+struct Orientation
+{
+    const char* name;
+    const char* size;
+};
+constexpr Orientation kOrientations[] = {{"landscape", "1920x1080"}, {"portrait", "1080x1920"}};
+
+/// Runs a scenario with a fresh cache; returns the output folder.
+fs::path runScenario(const std::string& scenario, const Orientation& o)
+{
+    const fs::path out = fs::path(MINT_UI_OUT_DIR) / (scenario + "-" + o.name);
+    const fs::path work = processScratch() / (scenario + "-" + o.name);
+    fs::remove_all(out);
+    fs::remove_all(work);
+    fs::create_directories(work);
+    const std::string config = writeScratch(scenario + "-" + o.name + "/kiosk.json",
+                                            R"({"kiosk": {"location": {"lat": 49.2354, "lon": 6.9969}}, "feed": {"url": ")" +
+                                                std::string(MINT_SOURCE_DIR) + R"(/assets/demo/feed.json"}, "cache": {"dir": "cache"}})");
+    Run r = runProgram("xvfb-run", {"-a", "-s", "-screen 0 1920x1920x24", MINT_KIOSK_EXE, "--config", config, "--windowed", o.size,
+                                    "--script", std::string(MINT_SOURCE_DIR) + "/tests/ui/scenarios/" + scenario + ".txt",
+                                    "--script-out", out.string()});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    return out;
+}
+
+Json dump(const fs::path& out, const std::string& name)
+{
+    return Json::parse(slurp(out / (name + ".json")));
+}
+
+bool contains(const Json& array, const std::string& value)
+{
+    return std::find(array.begin(), array.end(), value) != array.end();
+}
+
+}  // namespace
+
+TEST_CASE("ui: a visitor's way through the kiosk, then the idle reset")
+{
+    for (const auto& o : kOrientations)
+    {
+        CAPTURE(o.name);
+        const fs::path out = runScenario("browse", o);
+        const Json loading = dump(out, "00-loading");
+        CHECK(loading["catalog"].is_null());  // first start, nothing cached: the loading screen
+
+        const Json home = dump(out, "02-home");
+        CHECK(home["screen"] == "home");
+        CHECK(home["catalog"]["offers"] == 60);
+        CHECK(contains(home["targets"], "home.group.children_youth"));
+        CHECK(contains(home["targets"], "home.subject.technik"));
+
+        const Json results = dump(out, "03-results");
+        CHECK(results["screen"] == "results");
+        CHECK(results["filters"]["group"] == 0);
+        CHECK(results["results_total"] == 44);
+        CHECK(results["visible_offers"].size() >= 3);
+        CHECK(contains(results["visible_offers"], "demo-0025"));
+
+        const Json detail = dump(out, "04-detail");
+        CHECK(detail["screen"] == "detail");
+        CHECK(detail["detail"] == "demo-0025");
+        CHECK(contains(detail["targets"], "detail.qr"));
+        CHECK(detail["textures"].get<int>() >= 1);
+
+        CHECK(dump(out, "05-back")["screen"] == "results");
+        const Json countdown = dump(out, "06-countdown");
+        CHECK(countdown["idle"] == "countdown");
+        CHECK(countdown["screen"] == "results");
+        CHECK(contains(countdown["targets"], "idle.still_here"));
+
+        const Json reset = dump(out, "07-after-idle");
+        CHECK(reset["screen"] == "attract");
+        CHECK(reset["filters"]["group"] == -1);
+        CHECK(reset["scroll"] == 0);
+        CHECK(reset["language"] == "de");
+
+        for (const char* png : {"00-loading", "01-attract", "02-home", "03-results", "04-detail", "06-countdown", "07-after-idle"})
+        {
+            CAPTURE(png);
+            CHECK(fs::file_size(out / (std::string(png) + ".png")) > 10000);
+        }
+    }
+}
+
+TEST_CASE("ui: language, contrast, nothing found, loosening, scrolling")
+{
+    for (const auto& o : kOrientations)
+    {
+        CAPTURE(o.name);
+        const fs::path out = runScenario("filters", o);
+        CHECK(dump(out, "01-english")["language"] == "en");
+        const Json nothing = dump(out, "03-nothing");
+        CHECK(nothing["results_total"] == 0);
+        CHECK(nothing["filters"]["age"] == 6);
+        CHECK(nothing["accessibility"]["high_contrast"] == true);
+        CHECK(contains(nothing["targets"], "results.loosen"));
+        const Json loosened = dump(out, "04-loosened");
+        CHECK(loosened["filters"]["age"] == -1);
+        CHECK(loosened["results_total"].get<int>() > 0);
+        const Json scrolled = dump(out, "05-scrolled");
+        CHECK(scrolled["filters"]["group"] == -1);
+        CHECK(scrolled["scroll"].get<double>() > 100);
+        CHECK(scrolled["screen"] == "results");  // a swipe never opens the card under the finger
+    }
+}
