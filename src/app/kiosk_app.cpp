@@ -42,6 +42,7 @@ const char* screenName(Screen s)
     case Screen::Home: return "home";
     case Screen::Results: return "results";
     case Screen::Detail: return "detail";
+    case Screen::Search: return "search";
     }
     return "?";
 }
@@ -385,7 +386,7 @@ void KioskApp::frame()
     }
     else
     {
-        if (m_resultsDirty && (m_screen == Screen::Results || m_screen == Screen::Detail))
+        if (m_resultsDirty && (m_screen == Screen::Results || m_screen == Screen::Detail || m_screen == Screen::Search))
             refreshResults();
         switch (m_screen)
         {
@@ -414,6 +415,7 @@ void KioskApp::frame()
             ui::drawResults(c, v);
             break;
         }
+        case Screen::Search: ui::drawSearch(c, m_browse.text, m_results); break;
         case Screen::Detail:
         {
             const catalog::Offer* o = m_catalog->findOffer(m_detailId);
@@ -562,6 +564,30 @@ void KioskApp::applyIntents()
         case ui::IntentKind::ToggleContrast: m_a11y.highContrast = !m_a11y.highContrast; break;
         case ui::IntentKind::ToggleLowReach: m_a11y.lowReach = !m_a11y.lowReach; break;
         case ui::IntentKind::StillHere: m_idle.touch(now()); break;
+        case ui::IntentKind::OpenSearch:
+            m_resultsDirty = true;
+            go(Screen::Search);
+            break;
+        case ui::IntentKind::TypeText:
+            if (m_browse.text.size() < 40)
+                m_browse.setText(m_browse.text + i.text);
+            m_resultsDirty = true;
+            break;
+        case ui::IntentKind::Backspace:
+        {
+            std::string t = m_browse.text;
+            while (!t.empty() && (static_cast<unsigned char>(t.back()) & 0xC0) == 0x80)
+                t.pop_back();  // continuation bytes of a UTF-8 character
+            if (!t.empty())
+                t.pop_back();
+            m_browse.setText(t);
+            m_resultsDirty = true;
+            break;
+        }
+        case ui::IntentKind::ClearText:
+            m_browse.setText("");
+            m_resultsDirty = true;
+            break;
         }
     }
     m_framesToDraw = std::max(m_framesToDraw, 2);
@@ -736,8 +762,30 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
             break;
         }
         case K::Type:
-            util::logWarn("script", "line " + std::to_string(cmd.line) + ": 'type' needs the search screen (not built yet)");
+        {
+            // Taps the on-screen keys one character at a time.
+            for (std::size_t pos = 0; pos < cmd.text.size();)
+            {
+                std::size_t len = 1;
+                const unsigned char ch = static_cast<unsigned char>(cmd.text[pos]);
+                len = ch >= 0xF0 ? 4 : ch >= 0xE0 ? 3 : ch >= 0xC0 ? 2 : 1;
+                const std::string key = cmd.text.substr(pos, len);
+                pos += len;
+                const ui::Rect* r = m_hits.find(key == " " ? "key.space" : "key." + key);
+                if (!r)
+                {
+                    util::logError("script", "line " + std::to_string(cmd.line) + ": no key '" + key + "' on screen " + screenName(m_screen));
+                    return 3;
+                }
+                m_pointer = r->center();
+                m_pointerDown = true;
+                step(0.05);
+                m_pointerDown = false;
+                step(0.05);
+            }
+            step(1.0 / 60);
             break;
+        }
         case K::Screenshot:
             settle();
             m_screenshotPath = outDir + "/" + cmd.text + ".png";

@@ -21,7 +21,7 @@ struct GLFWwindow;
 
 namespace mint::app {
 
-enum class Screen { Attract, Home, Results, Detail };
+enum class Screen { Attract, Home, Results, Detail, Search };
 const char* screenName(Screen s);
 
 class KioskApp

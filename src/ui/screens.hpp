@@ -3,6 +3,7 @@
 //   home     — "who are you?", subjects, today / weekend / all, accessibility, language
 //   results  — filter chips with counts, a grid (landscape) or list (portrait) of cards
 //   detail   — everything about one offer, with a QR code to take it home
+//   search   — an on-screen QWERTZ keyboard, results as you type
 //   loading  — no catalogue yet: a friendly message and the next try
 //   overlays — the idle countdown, the stale-data notice
 #pragma once
@@ -31,6 +32,7 @@ struct ResultsView
 };
 void drawResults(const UiContext& c, const ResultsView& view);
 
+void drawSearch(const UiContext& c, const std::string& text, const catalog::QueryResult& result);
 void drawDetail(const UiContext& c, const catalog::Offer& offer, const catalog::ResultItem& item);
 void drawLoading(const UiContext& c, const std::string& nextTry);
 void drawIdleOverlay(const UiContext& c, double secondsLeft);

@@ -39,6 +39,10 @@ enum class IntentKind
     ToggleContrast,
     ToggleLowReach,
     StillHere,
+    OpenSearch,
+    TypeText,       ///< text: the characters typed
+    Backspace,
+    ClearText,
 };
 
 struct Intent

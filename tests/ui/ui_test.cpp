@@ -122,3 +122,25 @@ TEST_CASE("ui: language, contrast, nothing found, loosening, scrolling")
         CHECK(scrolled["screen"] == "results");  // a swipe never opens the card under the finger
     }
 }
+
+TEST_CASE("ui: search with the on-screen keyboard")
+{
+    for (const auto& o : kOrientations)
+    {
+        CAPTURE(o.name);
+        const fs::path out = runScenario("search", o);
+        const Json typed = dump(out, "01-typed");
+        CHECK(typed["screen"] == "search");
+        CHECK(typed["filters"]["text"] == "löt");
+        CHECK(typed["results_total"] == 3);  // Löten für Einsteiger, Lötkurs für Erwachsene, "… löten, programmieren …"
+        CHECK(contains(typed["targets"], "result.demo-0001"));
+        CHECK(contains(typed["targets"], "key.ß"));
+        const Json loet = dump(out, "02-loet");
+        CHECK(loet["filters"]["text"] == "loet");
+        CHECK(loet["results_total"] == 3);  // "oe" finds "ö"
+        CHECK(dump(out, "03-lo")["filters"]["text"] == "lö");
+        const Json results = dump(out, "04-results");
+        CHECK(results["screen"] == "results");
+        CHECK(results["results_total"].get<int>() >= 3);
+    }
+}
