@@ -31,6 +31,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <thread>
 
 namespace mint::app {
 
@@ -43,6 +44,8 @@ const char* screenName(Screen s)
     case Screen::Results: return "results";
     case Screen::Detail: return "detail";
     case Screen::Search: return "search";
+    case Screen::Pin: return "pin";
+    case Screen::Admin: return "admin";
     }
     return "?";
 }
@@ -94,6 +97,11 @@ bool KioskApp::init(std::string& error)
         installCatalog(cat);
     if (!problem.empty())
         util::logInfo("cache", problem);
+    {
+        std::string usage, ignored;
+        if (util::readWholeFile(m_config.cache.dir + "/usage.json", usage, ignored))
+            m_usage.fromJson(usage);
+    }
     if (auto status = m_store.readStatus())
         if (auto s = sync::statusFromJson(*status))
             m_status = *s;
@@ -170,6 +178,8 @@ bool KioskApp::init(std::string& error)
 
 void KioskApp::shutdown()
 {
+    if (m_window)
+        saveUsage();
     if (m_service)
         m_service->stop();
     m_service.reset();
@@ -201,11 +211,85 @@ catalog::Timestamp KioskApp::wallNow() const
 
 bool KioskApp::animating() const
 {
-    return m_touch.down() || m_scroller.moving() || m_scroller.dragging() || (m_textures && m_textures->busy()) || !m_catalog;
+    return m_touch.down() || m_scroller.moving() || m_scroller.dragging() || (m_textures && m_textures->busy()) || !m_catalog ||
+           m_pinCheck.valid();
+}
+
+std::string KioskApp::today() const
+{
+    const date::time_zone* zone = m_catalog ? m_catalog->zone : catalog::timeutil::findZone("Europe/Berlin");
+    return catalog::timeutil::formatDate(catalog::timeutil::localDay(zone, wallNow()));
+}
+
+void KioskApp::saveUsage()
+{
+    std::string error;
+    if (!util::writeFileAtomic(m_config.cache.dir + "/usage.json", m_usage.toJson(), error, false))
+        util::logWarn("usage", error);
+}
+
+ui::Rect KioskApp::adminCorner(const ui::ScreenLayout& l) const
+{
+    const float s = l.touchMin;
+    const float W = static_cast<float>(l.width), H = static_cast<float>(l.height);
+    const std::string& c = m_config.admin.corner;
+    const float x = c == "top_right" || c == "bottom_right" ? W - s : 0;
+    const float y = c == "bottom_left" || c == "bottom_right" ? H - s : 0;
+    return ui::Rect{ImVec2(x, y), ImVec2(x + s, y + s)};
+}
+
+void KioskApp::openAdmin()
+{
+    m_screen = Screen::Admin;
+    saveUsage();
+    m_cacheBytes = 0;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(m_config.cache.dir, ec);
+         it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec))
+            m_cacheBytes += it->file_size(ec);
+}
+
+ui::AdminInfo KioskApp::adminInfo() const
+{
+    ui::AdminInfo info;
+    info.kioskName = m_config.kiosk.name;
+    const date::time_zone* zone = catalog::timeutil::findZone("Europe/Berlin");
+    auto when = [&](std::int64_t t) { return t > 0 ? catalog::timeutil::formatRfc3339(zone, t).substr(0, 16) : std::string("—"); };
+    info.syncLines.push_back(std::string(sync::syncResultKey(m_status.result)) + (m_status.httpStatus ? ", HTTP " + std::to_string(m_status.httpStatus) : ""));
+    info.syncLines.push_back("last attempt " + when(m_status.lastAttempt) + " · last success " + when(m_status.lastSuccess));
+    info.syncLines.push_back("next attempt " + when(m_status.nextAttempt));
+    if (m_status.result == sync::SyncResult::Failed)
+        info.syncError = m_status.error + (m_status.detail.empty() ? "" : " [" + m_status.detail + "]");
+    if (m_catalog)
+    {
+        info.catalogLines.push_back("sequence " + std::to_string(m_catalog->sequence) + " · " + std::to_string(m_catalog->offers.size()) +
+                                    " offers · " + std::string(m_catalog->generatedAtText));
+        info.catalogLines.push_back("pictures " + std::to_string(m_status.imagesCached) + " cached, " +
+                                    std::to_string(m_status.imagesMissing) + " missing");
+    }
+    info.catalogLines.push_back("cache " + std::to_string(m_cacheBytes / 1024) + " KiB in " + m_config.cache.dir);
+    const auto it = m_usage.days().find(today());
+    const ui::DayUsage day = it == m_usage.days().end() ? ui::DayUsage{} : it->second;
+    const ui::DayUsage all = m_usage.total();
+    auto usageLine = [](const char* label, const ui::DayUsage& d) {
+        int nothing = 0;
+        for (const auto& [combo, n] : d.nothingFound)
+            nothing += n;
+        return std::string(label) + ": " + std::to_string(d.sessions) + " sessions, " + std::to_string(d.detailViews) + " details, " +
+               std::to_string(d.qrShown) + " QR codes, " + std::to_string(nothing) + " searches without results";
+    };
+    info.usageLines.push_back(usageLine("today", day));
+    info.usageLines.push_back(usageLine("all", all));
+    const long uptime = static_cast<long>(now() - m_startS);
+    info.systemLines.push_back(std::string("mint-kiosk ") + MINT_VERSION + " · uptime " + std::to_string(uptime / 3600) + " h " +
+                               std::to_string(uptime / 60 % 60) + " min");
+    return info;
 }
 
 int KioskApp::run()
 {
+    m_startS = 0;
     std::string error;
     if (!init(error))
     {
@@ -343,6 +427,36 @@ void KioskApp::frame()
     m_touch.update(c.layout.fontPx * 0.5f);
     if (m_touch.pressedThisFrame() || m_touch.down())
         m_idle.touch(t);
+    // Staff: press and hold the configured corner to reach the PIN pad.
+    if (m_touch.pressedThisFrame())
+    {
+        m_pressStartS = t;
+        m_holdFired = false;
+    }
+    if (m_touch.down() && !m_touch.swiped() && !m_holdFired && adminCorner(c.layout).contains(m_touch.pressPos()) &&
+        t - m_pressStartS >= m_config.admin.holdS && m_screen != Screen::Pin && m_screen != Screen::Admin &&
+        !m_config.admin.pinHash.empty())
+    {
+        m_holdFired = true;
+        m_backStack.push_back(m_screen);
+        m_screen = Screen::Pin;
+        m_pinDigits.clear();
+        m_pinMessage.clear();
+    }
+    if (m_pinCheck.valid() && m_pinCheck.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+    {
+        if (m_pinCheck.get())
+        {
+            m_pinGuard.succeeded();
+            openAdmin();
+        }
+        else
+        {
+            m_pinGuard.failed(t);
+            m_pinMessage = m_tr.tr("admin.wrong_pin");
+        }
+        m_pinDigits.clear();
+    }
     m_hits.beginFrame();
     m_textures->uploadReady(4);
 
@@ -416,6 +530,15 @@ void KioskApp::frame()
             break;
         }
         case Screen::Search: ui::drawSearch(c, m_browse.text, m_results); break;
+        case Screen::Pin:
+        {
+            std::string message = m_pinMessage;
+            if (m_pinGuard.locked(t))
+                message = m_tr.format("admin.wait", {{"n", std::to_string(static_cast<int>(std::ceil(m_pinGuard.secondsLeft(t))))}});
+            ui::drawPinPad(c, m_pinDigits.size(), message);
+            break;
+        }
+        case Screen::Admin: ui::drawAdmin(c, adminInfo()); break;
         case Screen::Detail:
         {
             const catalog::Offer* o = m_catalog->findOffer(m_detailId);
@@ -431,6 +554,8 @@ void KioskApp::frame()
         const std::int64_t staleS = static_cast<std::int64_t>(m_config.feed.staleAfterH) * 3600;
         if (m_status.lastSuccess > 0 && c.wallNow - m_status.lastSuccess > staleS && m_screen != Screen::Attract)
             ui::drawStaleNotice(c, prettyDate());
+        if (m_screen == Screen::Detail && m_catalog->findOffer(m_detailId) == nullptr)
+            m_screen = Screen::Home;
         if (m_idle.phase() == ui::IdlePhase::Countdown && m_screen != Screen::Attract)
             ui::drawIdleOverlay(c, m_idle.countdownLeft(t));
     }
@@ -463,11 +588,22 @@ void KioskApp::refreshResults()
         kiosk = catalog::GeoPoint{*m_config.kiosk.lat, *m_config.kiosk.lon};
     m_results = catalog::runQuery(*m_catalog, m_browse.toQuery(wallNow(), m_catalog->zone, kiosk));
     m_resultsDirty = false;
+    // A demand signal for the network: which filter combinations found nothing.
+    if (m_results.total == 0 && m_browse.anyFilter() && m_screen == Screen::Results)
+    {
+        const std::string combo = ui::filterCombination(m_browse);
+        if (combo != m_lastNothingFound)
+            m_usage.nothingFound(today(), combo);
+        m_lastNothingFound = combo;
+    }
 }
 
 void KioskApp::resetSession()
 {
     // Nothing of the previous visitor remains.
+    saveUsage();
+    m_lastNothingFound.clear();
+    m_pinDigits.clear();
     m_browse.reset();
     m_a11y = ui::Accessibility{};
     m_tr.setLanguage(m_config.kiosk.languages.front());
@@ -501,7 +637,10 @@ void KioskApp::applyIntents()
     {
         switch (i.kind)
         {
-        case ui::IntentKind::Start: m_screen = Screen::Home; break;
+        case ui::IntentKind::Start:
+            m_screen = Screen::Home;
+            m_usage.session(today());
+            break;
         case ui::IntentKind::GoHome:
             m_browse.reset();
             m_backStack.clear();
@@ -552,7 +691,36 @@ void KioskApp::applyIntents()
         case ui::IntentKind::OpenOffer:
             m_detailId = i.text;
             go(Screen::Detail);
+            m_usage.detailView(today());
+            if (const catalog::Offer* o = m_catalog ? m_catalog->findOffer(m_detailId) : nullptr; o && (!o->url.empty() || !o->registration.url.empty()))
+                m_usage.qrShown(today());
             break;
+        case ui::IntentKind::PinDigit:
+            if (!m_pinGuard.locked(now()) && m_pinDigits.size() < 8 && !m_pinCheck.valid())
+                m_pinDigits += static_cast<char>('0' + i.value);
+            m_pinMessage.clear();
+            break;
+        case ui::IntentKind::PinDelete:
+            if (!m_pinDigits.empty())
+                m_pinDigits.pop_back();
+            break;
+        case ui::IntentKind::PinOk:
+            // PBKDF2 takes a moment: check on a worker so the frame loop keeps drawing.
+            if (!m_pinGuard.locked(now()) && !m_pinCheck.valid())
+                m_pinCheck = std::async(std::launch::async, config::verifyPin, m_pinDigits, m_config.admin.pinHash);
+            break;
+        case ui::IntentKind::AdminSyncNow:
+            if (m_service)
+                m_service->syncNow();
+            else
+            {
+                m_status = m_engine->runOnce();
+                if (auto cat = m_engine->catalog(); cat && cat != m_catalog)
+                    installCatalog(cat);
+            }
+            break;
+        case ui::IntentKind::AdminReturn: resetSession(); break;
+        case ui::IntentKind::AdminQuit: m_quit = true; break;
         case ui::IntentKind::ToggleLanguage:
         {
             const auto& langs = m_config.kiosk.languages;
@@ -646,6 +814,11 @@ std::string KioskApp::dumpState() const
     j["visible_offers"] = visible;
     j["targets"] = targets;
     j["textures"] = m_textures ? m_textures->count() : 0;
+    j["pin_failures"] = m_pinGuard.failures();
+    j["pin_message"] = m_pinMessage;
+    const ui::DayUsage all = m_usage.total();
+    j["usage"] = {{"sessions", all.sessions}, {"detail_views", all.detailViews}, {"qr_shown", all.qrShown}, {"nothing_found", all.nothingFound}};
+    j["quit"] = m_quit;
     j["window"] = {w, h};
     return j.dump(2);
 }
@@ -654,6 +827,7 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
 {
     m_scripted = true;
     m_virtualNow = 1000;  // virtual seconds
+    m_startS = m_virtualNow;
     const std::string outDir = m_args.scriptOut.empty() ? "." : m_args.scriptOut;
     std::string error;
     util::makeDirectories(outDir, error);
@@ -676,6 +850,14 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
     step(1.0 / 60);
     for (const auto& cmd : script)
     {
+        if (m_quit)
+            break;  // the admin screen's "quit"
+        // A pending PIN check finishes before the next command (it runs on a worker).
+        while (m_pinCheck.valid())
+        {
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            step(0.0);
+        }
         using K = ScriptCommand::Kind;
         switch (cmd.kind)
         {
@@ -723,6 +905,18 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
             m_pointerDown = false;
             step(0.05);
             step(1.0 / 60);  // the new screen draws and registers its targets
+            break;
+        }
+        case K::Hold:
+        {
+            m_pointer = ImVec2(cmd.numbers[0], cmd.numbers[1]);
+            m_pointerDown = true;
+            step(1.0 / 60);
+            for (double held = 0; held < cmd.numbers[2]; held += 0.25)
+                step(0.25);
+            m_pointerDown = false;
+            step(1.0 / 60);
+            step(1.0 / 60);
             break;
         }
         case K::Swipe:

@@ -11,8 +11,11 @@
 #include "sync/sync_service.hpp"
 #include "ui/screens.hpp"
 #include "ui_model/idle.hpp"
+#include "ui_model/pin_guard.hpp"
+#include "ui_model/usage_stats.hpp"
 
 #include <atomic>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -21,7 +24,7 @@ struct GLFWwindow;
 
 namespace mint::app {
 
-enum class Screen { Attract, Home, Results, Detail, Search };
+enum class Screen { Attract, Home, Results, Detail, Search, Pin, Admin };
 const char* screenName(Screen s);
 
 class KioskApp
@@ -50,6 +53,11 @@ private:
     bool animating() const;
     std::string imagePathFor(const std::string& url) const;
     std::string dumpState() const;
+    std::string today() const;
+    void saveUsage();
+    void openAdmin();
+    ui::AdminInfo adminInfo() const;
+    ui::Rect adminCorner(const ui::ScreenLayout& l) const;
     bool writeScreenshot(const std::string& path, std::string& error);
 
     config::KioskConfig m_config;
@@ -88,6 +96,18 @@ private:
     std::size_t m_featured = 0;
     double m_featuredSince = 0;
     bool m_quit = false;
+
+    // Staff and usage.
+    ui::PinGuard m_pinGuard;
+    std::string m_pinDigits;
+    std::string m_pinMessage;
+    std::future<bool> m_pinCheck;
+    double m_pressStartS = 0;
+    bool m_holdFired = false;
+    ui::UsageStats m_usage;
+    std::string m_lastNothingFound;
+    std::uintmax_t m_cacheBytes = 0;
+    double m_startS = 0;
 
     // Scripts: virtual time and pointer.
     bool m_scripted = false;

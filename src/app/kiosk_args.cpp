@@ -11,6 +11,7 @@ Usage:
   mint-kiosk [--config FILE] [--windowed WxH]
   mint-kiosk --config FILE --sync-once [--json]
   mint-kiosk --config FILE --check-config
+  mint-kiosk --config FILE --export-stats
   mint-kiosk --hash-pin              (reads the PIN on standard input)
 
   --config FILE    the kiosk configuration (default config/kiosk.json; see
@@ -19,6 +20,7 @@ Usage:
   --json           with --sync-once: the status as one JSON object on stdout
   --check-config   check the configuration and exit
   --hash-pin       print the admin.pin_hash for a PIN read from standard input
+  --export-stats   print the usage counts (per day, no personal data) as CSV
   --windowed WxH   a window instead of full screen (development and tests)
   --script FILE    run a scripted scenario with virtual time (tests; see src/app/script.hpp)
   --script-out DIR where the script's screenshots and state dumps go
@@ -59,6 +61,8 @@ std::optional<KioskArgs> parseKioskArgs(const std::vector<std::string>& args, st
             out.checkConfig = true;
         else if (a == "--hash-pin")
             out.hashPin = true;
+        else if (a == "--export-stats")
+            out.exportStats = true;
         else if (a == "--help" || a == "-h")
             out.help = true;
         else if (a == "--version")

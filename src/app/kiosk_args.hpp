@@ -14,6 +14,7 @@ struct KioskArgs
     bool json = false;        ///< with --sync-once: the status as one JSON object
     bool checkConfig = false; ///< validate the config and exit
     bool hashPin = false;     ///< read a PIN on stdin, print its pin_hash
+    bool exportStats = false; ///< print the usage counts as CSV
     bool help = false;
     bool version = false;
     std::optional<std::pair<int, int>> windowed;  ///< --windowed WxH (development, tests)

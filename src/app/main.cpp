@@ -4,6 +4,8 @@
 #include "app/kiosk_args.hpp"
 #include "config/kiosk_config.hpp"
 #include "sync/sync_engine.hpp"
+#include "ui_model/usage_stats.hpp"
+#include "util/fs_util.hpp"
 #include "util/log.hpp"
 
 #include <iostream>
@@ -55,6 +57,18 @@ int main(int argc, char** argv)
     if (args->checkConfig)
     {
         std::cout << "config ok: " << cfg->path << "\n  feed " << cfg->feed.url << "\n  cache " << cfg->cache.dir << "\n";
+        return app::kKioskOk;
+    }
+    if (args->exportStats)
+    {
+        ui::UsageStats usage;
+        std::string text;
+        if (util::readWholeFile(cfg->cache.dir + "/usage.json", text, error) && !usage.fromJson(text))
+        {
+            std::cerr << "mint-kiosk: " << cfg->cache.dir << "/usage.json is damaged\n";
+            return app::kKioskSyncFailed;
+        }
+        std::cout << usage.toCsv();
         return app::kKioskOk;
     }
     if (!args->syncOnce)

@@ -57,6 +57,13 @@ std::optional<std::vector<ScriptCommand>> parseScript(const std::string& text, s
             else
                 c.kind = ScriptCommand::Kind::Tap;
         }
+        else if (verb == "hold")
+        {
+            if (!allNumbers || values.size() != 3 || values[2] < 0)
+                return fail("hold needs X Y SECONDS");
+            c.kind = ScriptCommand::Kind::Hold;
+            c.numbers = values;
+        }
         else if (verb == "swipe")
         {
             if (!allNumbers || (values.size() != 4 && values.size() != 5))

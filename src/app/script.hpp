@@ -5,6 +5,7 @@
 //   sync                              one sync cycle now (blocking)
 //   tap TARGET                        a named target (e.g. home.group.children_youth,
 //                                     card.demo-0002) or "X Y" in pixels
+//   hold X Y SECONDS                  a finger held still (the admin corner)
 //   swipe X1 Y1 X2 Y2 [SECONDS]       a finger drag (default 0.3 s)
 //   wait SECONDS                      virtual time passes; frames are drawn as the app needs
 //   type TEXT                         taps the on-screen keyboard
@@ -20,7 +21,7 @@ namespace mint::app {
 
 struct ScriptCommand
 {
-    enum class Kind { Clock, Sync, Tap, TapAt, Swipe, Wait, Type, Screenshot, Dump };
+    enum class Kind { Clock, Sync, Tap, TapAt, Hold, Swipe, Wait, Type, Screenshot, Dump };
     Kind kind;
     std::string text;          ///< target, name, clock or text
     std::vector<float> numbers;

@@ -244,7 +244,12 @@ void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
     {
         Section s(*a, "admin");
         s.string("pin_hash", c.admin.pinHash);
+        s.string("corner", c.admin.corner);
+        s.integer("hold_s", c.admin.holdS, 2, 30);
         s.rejectUnknown();
+        if (c.admin.corner != "top_left" && c.admin.corner != "top_right" && c.admin.corner != "bottom_left" &&
+            c.admin.corner != "bottom_right")
+            throw ConfigError{"admin.corner", "expected top_left, top_right, bottom_left or bottom_right, got \"" + c.admin.corner + "\""};
         if (!c.admin.pinHash.empty() && !isPinHash(c.admin.pinHash))
             throw ConfigError{"admin.pin_hash", "expected \"pbkdf2-sha256$ITERATIONS$SALT$HASH\" (make one with "
                                                 "mint-kiosk --hash-pin); a plain PIN is never stored"};

@@ -53,6 +53,8 @@ struct CacheSection
 struct AdminSection
 {
     std::string pinHash;  ///< "pbkdf2-sha256$ITERATIONS$SALT_HEX$HASH_HEX"; empty: admin screen locked
+    std::string corner = "top_left";  ///< held to open the PIN pad: top_left, top_right, bottom_left, bottom_right
+    int holdS = 5;                    ///< seconds to hold it
 };
 
 struct MapSection

@@ -4,6 +4,7 @@
 //   results  — filter chips with counts, a grid (landscape) or list (portrait) of cards
 //   detail   — everything about one offer, with a QR code to take it home
 //   search   — an on-screen QWERTZ keyboard, results as you type
+//   pin/admin — staff only: PIN pad, sync status, counts, sync now / return / quit
 //   loading  — no catalogue yet: a friendly message and the next try
 //   overlays — the idle countdown, the stale-data notice
 #pragma once
@@ -31,6 +32,19 @@ struct ResultsView
     bool kioskHasLocation = false;
 };
 void drawResults(const UiContext& c, const ResultsView& view);
+
+/// What the admin screen shows, prepared by the app as plain lines.
+struct AdminInfo
+{
+    std::string kioskName;
+    std::vector<std::string> syncLines;
+    std::string syncError;
+    std::vector<std::string> catalogLines;
+    std::vector<std::string> usageLines;
+    std::vector<std::string> systemLines;
+};
+void drawPinPad(const UiContext& c, std::size_t digits, const std::string& message);
+void drawAdmin(const UiContext& c, const AdminInfo& info);
 
 void drawSearch(const UiContext& c, const std::string& text, const catalog::QueryResult& result);
 void drawDetail(const UiContext& c, const catalog::Offer& offer, const catalog::ResultItem& item);

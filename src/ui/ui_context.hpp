@@ -43,6 +43,12 @@ enum class IntentKind
     TypeText,       ///< text: the characters typed
     Backspace,
     ClearText,
+    PinDigit,       ///< value: 0-9
+    PinDelete,
+    PinOk,
+    AdminSyncNow,
+    AdminReturn,
+    AdminQuit,
 };
 
 struct Intent

@@ -101,3 +101,22 @@ TEST_CASE("kiosk --hash-pin: a salted hash from standard input")
     CHECK(kiosk({"--hash-pin"}, "12\n").exitCode == 2);
     CHECK(kiosk({"--hash-pin"}, "abcd\n").exitCode == 2);
 }
+
+TEST_CASE("kiosk --export-stats: usage counts as CSV, no personal data")
+{
+    const std::string cfg = demoConfig("stats");
+    const fs::path cache = fs::path(cfg).parent_path() / "cache";
+    fs::create_directories(cache);
+    writeScratch("stats/cache/usage.json",
+                 R"({"days": {"2026-11-26": {"sessions": 12, "detail_views": 30, "qr_shown": 9,
+                                             "nothing_found": {"group=companies;age=6": 2}}}})");
+    Run r = kiosk({"--config", cfg, "--export-stats"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out == "date,metric,detail,count\n"
+                   "2026-11-26,sessions,,12\n"
+                   "2026-11-26,detail_views,,30\n"
+                   "2026-11-26,qr_shown,,9\n"
+                   "2026-11-26,nothing_found,group=companies;age=6,2\n");
+    fs::remove(cache / "usage.json");
+    CHECK(kiosk({"--config", cfg, "--export-stats"}).out == "date,metric,detail,count\n");
+}

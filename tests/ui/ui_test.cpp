@@ -22,6 +22,12 @@ struct Orientation
 };
 constexpr Orientation kOrientations[] = {{"landscape", "1920x1080"}, {"portrait", "1080x1920"}};
 
+/// The admin PIN hash of config/demo.json (PIN 1234).
+std::string demoPinHash()
+{
+    return Json::parse(slurp(std::string(MINT_SOURCE_DIR) + "/config/demo.json"))["admin"]["pin_hash"];
+}
+
 /// Runs a scenario with a fresh cache; returns the output folder.
 fs::path runScenario(const std::string& scenario, const Orientation& o)
 {
@@ -32,7 +38,8 @@ fs::path runScenario(const std::string& scenario, const Orientation& o)
     fs::create_directories(work);
     const std::string config = writeScratch(scenario + "-" + o.name + "/kiosk.json",
                                             R"({"kiosk": {"location": {"lat": 49.2354, "lon": 6.9969}}, "feed": {"url": ")" +
-                                                std::string(MINT_SOURCE_DIR) + R"(/assets/demo/feed.json"}, "cache": {"dir": "cache"}})");
+                                                std::string(MINT_SOURCE_DIR) + R"(/assets/demo/feed.json"}, "cache": {"dir": "cache"},
+                                                   "admin": {"pin_hash": ")" + demoPinHash() + R"("}})");
     Run r = runProgram("xvfb-run", {"-a", "-s", "-screen 0 1920x1920x24", MINT_KIOSK_EXE, "--config", config, "--windowed", o.size,
                                     "--script", std::string(MINT_SOURCE_DIR) + "/tests/ui/scenarios/" + scenario + ".txt",
                                     "--script-out", out.string()});
@@ -142,5 +149,31 @@ TEST_CASE("ui: search with the on-screen keyboard")
         const Json results = dump(out, "04-results");
         CHECK(results["screen"] == "results");
         CHECK(results["results_total"].get<int>() >= 3);
+    }
+}
+
+TEST_CASE("ui: admin corner, rate-limited PIN, admin screen, usage counts")
+{
+    for (const auto& o : kOrientations)
+    {
+        CAPTURE(o.name);
+        const fs::path out = runScenario("admin", o);
+        CHECK(dump(out, "01-pin")["screen"] == "pin");
+        const Json wrong = dump(out, "02-wrong");
+        CHECK(wrong["pin_failures"] == 1);
+        CHECK(wrong["pin_message"] == "Falsche PIN");
+        const Json locked = dump(out, "03-locked");
+        CHECK(locked["pin_failures"] == 3);
+        CHECK(locked["screen"] == "pin");
+        const Json admin = dump(out, "04-admin");
+        CHECK(admin["screen"] == "admin");
+        CHECK(admin["pin_failures"] == 0);
+        CHECK(admin["usage"]["sessions"] == 1);
+        CHECK(admin["usage"]["detail_views"] == 1);
+        CHECK(admin["usage"]["qr_shown"] == 1);
+        CHECK(admin["usage"]["nothing_found"].contains("group=companies;age=6"));
+        CHECK(contains(admin["targets"], "admin.quit"));
+        CHECK(dump(out, "05-synced")["screen"] == "admin");
+        CHECK_FALSE(fs::exists(out / "06-never.json"));  // "quit" ended the app
     }
 }
