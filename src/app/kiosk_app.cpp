@@ -28,6 +28,8 @@
 #pragma GCC diagnostic pop
 
 #include <algorithm>
+#include <ctime>
+#include <sys/resource.h>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -199,6 +201,8 @@ void KioskApp::shutdown()
 
 double KioskApp::now() const
 {
+    if (m_scripted && m_realtimeBase >= 0)
+        return m_realtimeVirtual + (glfwGetTime() - m_realtimeBase);
     return m_scripted ? m_virtualNow : glfwGetTime();
 }
 
@@ -333,38 +337,41 @@ int KioskApp::runInteractive()
         });
     m_service->start(2000);
     while (!m_quit)
-    {
-        // Sleep until something happens: an event, a worker's wake-up, or the next
-        // deadline (idle countdown, attract rotation). A static screen is not redrawn.
-        double timeout = 3600;
-        if (animating() || m_framesToDraw > 0)
-            timeout = 0;
-        else
-        {
-            const double t = now();
-            if (m_idle.nextDeadline() > 0)
-                timeout = std::min(timeout, std::max(0.0, m_idle.nextDeadline() - t));
-            if (m_idle.phase() == ui::IdlePhase::Countdown)
-                timeout = std::min(timeout, 1.0 - std::fmod(t, 1.0));  // the countdown's seconds
-            if (m_screen == Screen::Attract)
-                timeout = std::min(timeout, std::max(0.0, m_featuredSince + kFeatureSeconds - t));
-        }
-        if (timeout > 0)
-            glfwWaitEventsTimeout(timeout);
-        else
-            glfwPollEvents();
-        if (m_wake.exchange(false))
-            m_framesToDraw = std::max(m_framesToDraw, 3);  // let ImGui see press and release
-        takePendingCatalog();
-        if (m_idle.tick(now()))
-            resetSession();
-        if (!animating() && m_framesToDraw <= 0 && !(m_idle.phase() == ui::IdlePhase::Countdown) &&
-            !(m_screen == Screen::Attract && now() >= m_featuredSince + kFeatureSeconds))
-            continue;
-        frame();
-        m_framesToDraw = std::max(0, m_framesToDraw - 1);
-    }
+        loopOnce(3600);
     return kKioskOk;
+}
+
+void KioskApp::loopOnce(double maxWaitS)
+{
+    // Sleep until something happens: an event, a worker's wake-up, or the next deadline
+    // (idle countdown, attract rotation). A static screen is not redrawn.
+    double timeout = maxWaitS;
+    if (animating() || m_framesToDraw > 0)
+        timeout = 0;
+    else
+    {
+        const double t = now();
+        if (m_idle.nextDeadline() > 0)
+            timeout = std::min(timeout, std::max(0.0, m_idle.nextDeadline() - t));
+        if (m_idle.phase() == ui::IdlePhase::Countdown)
+            timeout = std::min(timeout, 1.0 - std::fmod(t, 1.0));  // the countdown's seconds
+        if (m_screen == Screen::Attract)
+            timeout = std::min(timeout, std::max(0.0, m_featuredSince + kFeatureSeconds - t));
+    }
+    if (timeout > 0)
+        glfwWaitEventsTimeout(timeout);
+    else
+        glfwPollEvents();
+    if (m_wake.exchange(false))
+        m_framesToDraw = std::max(m_framesToDraw, 3);  // let ImGui see press and release
+    takePendingCatalog();
+    if (m_idle.tick(now()))
+        resetSession();
+    if (!animating() && m_framesToDraw <= 0 && m_idle.phase() != ui::IdlePhase::Countdown &&
+        !(m_screen == Screen::Attract && now() >= m_featuredSince + kFeatureSeconds))
+        return;
+    frame();
+    m_framesToDraw = std::max(0, m_framesToDraw - 1);
 }
 
 void KioskApp::takePendingCatalog()
@@ -407,6 +414,7 @@ std::string KioskApp::imagePathFor(const std::string& url) const
 
 void KioskApp::frame()
 {
+    const auto frameStart = std::chrono::steady_clock::now();
     const double t = now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -575,6 +583,15 @@ void KioskApp::frame()
         m_screenshotPath.clear();
     }
     glfwSwapBuffers(m_window);
+    ++m_framesDrawn;
+    if (m_measuring)
+        m_frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count());
+    static bool firstContent = true;
+    if (firstContent && m_catalog && !m_scripted)
+    {
+        firstContent = false;
+        util::logInfo("app", "first frame with content " + std::to_string(static_cast<int>(glfwGetTime() * 1000)) + " ms after start");
+    }
     applyIntents();
 }
 
@@ -953,6 +970,52 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
                 left -= dt;
                 step(dt);
             }
+            break;
+        }
+        case K::Measure:
+        {
+            auto cpuSeconds = []() {
+                timespec ts{};
+                clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+                return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+            };
+            if (cmd.text == "start")
+            {
+                m_measuring = true;
+                m_frameMs.clear();
+                m_framesDrawn = 0;
+                m_measureCpuS = cpuSeconds();
+                m_measureWallS = glfwGetTime();
+                break;
+            }
+            // "stop NAME": frame times and CPU use as NAME.json
+            m_measuring = false;
+            const double cpu = cpuSeconds() - m_measureCpuS, wall = glfwGetTime() - m_measureWallS;
+            std::vector<double> ms = m_frameMs;
+            std::sort(ms.begin(), ms.end());
+            auto pct = [&](double p) { return ms.empty() ? 0.0 : ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * static_cast<double>(ms.size())))]; };
+            nlohmann::ordered_json j{{"frames", m_framesDrawn}, {"wall_s", wall}, {"cpu_s", cpu},
+                                     {"cpu_percent_of_one_core", wall > 0 ? 100.0 * cpu / wall : 0.0},
+                                     {"frame_ms_p50", pct(0.50)}, {"frame_ms_p95", pct(0.95)}, {"frame_ms_p99", pct(0.99)},
+                                     {"frame_ms_max", ms.empty() ? 0.0 : ms.back()}, {"peak_rss_mb", [] {
+                                         rusage u{};
+                                         getrusage(RUSAGE_SELF, &u);
+                                         return u.ru_maxrss / 1024;
+                                     }()}, {"textures", m_textures->count()}, {"texture_mb", m_textures->bytes() / 1048576.0}};
+            const std::string name = cmd.text.substr(cmd.text.find(' ') + 1);
+            util::writeFileAtomic(outDir + "/" + name + ".json", j.dump(2), error, false);
+            break;
+        }
+        case K::Realtime:
+        {
+            // The real event loop for some seconds (for idle CPU measurements).
+            m_realtimeVirtual = m_virtualNow;
+            m_realtimeBase = glfwGetTime();
+            const double end = m_realtimeBase + cmd.numbers[0];
+            while (glfwGetTime() < end && !m_quit)
+                loopOnce(end - glfwGetTime());
+            m_virtualNow = now();
+            m_realtimeBase = -1;
             break;
         }
         case K::Type:

@@ -39,6 +39,9 @@ private:
     bool init(std::string& error);
     void shutdown();
     int runInteractive();
+    /// One turn of the event-driven loop: sleep until something happens, then draw if
+    /// needed. `maxWaitS` bounds the sleep.
+    void loopOnce(double maxWaitS);
     int runScript(const std::vector<ScriptCommand>& script);
 
     /// One frame: input, screens, render. `pointer` overrides the mouse (scripts).
@@ -117,6 +120,14 @@ private:
     ImVec2 m_pointer{-1, -1};
     std::string m_screenshotPath;
     double m_lastFrameTime = 0;
+    double m_realtimeBase = -1;     ///< glfwGetTime() when a script's "realtime" began
+    double m_realtimeVirtual = 0;   ///< virtual time then
+
+    // "measure": frame times and CPU use between start and stop.
+    bool m_measuring = false;
+    std::vector<double> m_frameMs;
+    double m_measureCpuS = 0, m_measureWallS = 0;
+    int m_framesDrawn = 0;
 };
 
 }  // namespace mint::app

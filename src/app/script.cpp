@@ -80,6 +80,19 @@ std::optional<std::vector<ScriptCommand>> parseScript(const std::string& text, s
             c.kind = ScriptCommand::Kind::Wait;
             c.numbers = values;
         }
+        else if (verb == "measure")
+        {
+            if (rest != "start" && rest.rfind("stop ", 0) != 0)
+                return fail("measure start | measure stop NAME");
+            c.kind = ScriptCommand::Kind::Measure;
+        }
+        else if (verb == "realtime")
+        {
+            if (!allNumbers || values.size() != 1 || values[0] < 0)
+                return fail("realtime needs SECONDS");
+            c.kind = ScriptCommand::Kind::Realtime;
+            c.numbers = values;
+        }
         else if (verb == "type")
             c.kind = ScriptCommand::Kind::Type;
         else if (verb == "screenshot" || verb == "dump")

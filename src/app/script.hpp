@@ -11,6 +11,8 @@
 //   type TEXT                         taps the on-screen keyboard
 //   screenshot NAME                   NAME.png in the output folder
 //   dump NAME                         NAME.json: screen, visible offer ids, filters, ...
+//   measure start | measure stop NAME frame times p50/p95/p99 and CPU use in between (benchmarks)
+//   realtime SECONDS                  the real event loop for that long (idle CPU benchmarks)
 #pragma once
 
 #include <optional>
@@ -21,7 +23,7 @@ namespace mint::app {
 
 struct ScriptCommand
 {
-    enum class Kind { Clock, Sync, Tap, TapAt, Hold, Swipe, Wait, Type, Screenshot, Dump };
+    enum class Kind { Clock, Sync, Tap, TapAt, Hold, Swipe, Wait, Type, Screenshot, Dump, Measure, Realtime };
     Kind kind;
     std::string text;          ///< target, name, clock or text
     std::vector<float> numbers;

@@ -12,7 +12,7 @@ void drawPinPad(const UiContext& c, std::size_t digits, const std::string& messa
     const auto& L = c.layout;
     const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
     const float f = L.fontPx;
-    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), c.th->background);
+    // The background is the clear colour (no full-screen fill: a software renderer pays for every pixel).
     drawHeader(c, c.t("admin.title"), c.t("admin.pin"), false, true);
     // Entered digits as dots.
     float y = L.headerHeight + f * 1.5f;
@@ -55,7 +55,7 @@ void drawAdmin(const UiContext& c, const AdminInfo& info)
     const auto& L = c.layout;
     const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
     const float f = L.fontPx;
-    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), c.th->background);
+    // The background is the clear colour (no full-screen fill: a software renderer pays for every pixel).
     drawHeader(c, c.t("admin.title"), info.kioskName, false, false);
     float y = L.headerHeight + L.gap;
     const float colW = L.portrait ? W - 2 * L.margin : (W - 2 * L.margin - L.gap) * 0.5f;

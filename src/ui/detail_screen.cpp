@@ -46,7 +46,7 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, const catalog::Resu
     const auto& L = c.layout;
     const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
     const float f = L.fontPx;
-    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), c.th->background);
+    // The background is the clear colour (no full-screen fill: a software renderer pays for every pixel).
     const float top = L.headerHeight + L.gap;
     const bool wide = !L.portrait;
     const float colW = wide ? (W - 2 * L.margin - L.gap * 2) * 0.62f : W - 2 * L.margin;

@@ -43,7 +43,7 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::size_t offerCo
 {
     const auto& L = c.layout;
     const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
-    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), c.th->background);
+    // The background is the clear colour (no full-screen fill: a software renderer pays for every pixel).
     const float top = drawHeader(c, c.t("app.title"), c.t("app.subtitle"), false, false);
     // Offer count in the header's right corner.
     {

@@ -42,7 +42,7 @@ void drawResults(const UiContext& c, const ResultsView& v)
     const auto& L = c.layout;
     const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
     const float f = L.fontPx;
-    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), c.th->background);
+    // The background is the clear colour (no full-screen fill: a software renderer pays for every pixel).
     const catalog::QueryResult& r = *v.result;
     const BrowseState& b = *v.browse;
     const std::string title = r.total == 1 ? c.t("results.count_one") : c.tr->format("results.count", {{"n", std::to_string(r.total)}});

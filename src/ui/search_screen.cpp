@@ -36,7 +36,7 @@ void drawSearch(const UiContext& c, const std::string& text, const catalog::Quer
     const auto& L = c.layout;
     const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
     const float f = L.fontPx;
-    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, H), c.th->background);
+    // The background is the clear colour (no full-screen fill: a software renderer pays for every pixel).
     drawHeader(c, c.t("search.title"), "", true, true);
 
     // The text field.

@@ -11,11 +11,11 @@ namespace mint::ui {
 
 void drawShadow(ImDrawList* dl, const Rect& r, float rounding, ImU32 color)
 {
-    for (int i = 1; i <= 3; ++i)
-    {
-        const float o = static_cast<float>(i) * 1.5f;
-        dl->AddRectFilled(ImVec2(r.min.x - o * 0.3f, r.min.y + o), ImVec2(r.max.x + o * 0.3f, r.max.y + o), color, rounding + o);
-    }
+    // One soft band under the bottom edge: a full shadow rectangle would be drawn (and
+    // filled by a software renderer) under the whole card for nothing.
+    const float o = 3.0f;
+    dl->AddRectFilled(ImVec2(r.min.x + 1, r.max.y - rounding), ImVec2(r.max.x - 1, r.max.y + o), color, rounding + o,
+                      ImDrawFlags_RoundCornersBottom);
 }
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col)

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# UI benchmark under Xvfb + Mesa llvmpipe at 1920x1080: start-up to the first frame with
+# content (catalogue from the cache), CPU use while idle on the attract screen and on the
+# static home screen (60 s each, real time), frame times during a scripted scroll through
+# 1,000 offers with pictures, peak RSS. Prints numbers; asserts nothing.
+#
+#   bench/run_ui_bench.sh [build-dir] [idle-seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+idle=${2:-60}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/feed/images"
+i=0
+for f in assets/demo/images/*.png; do cp "$f" "$tmp/feed/images/$i.png"; i=$((i + 1)); done
+python3 tools/gen_catalog.py --offers 1000 --seed 7 --images "$i" --image-base images/ --out "$tmp/feed/feed.json"
+cat > "$tmp/kiosk.json" <<JSON
+{"kiosk": {"location": {"lat": 49.2354, "lon": 6.9969}}, "feed": {"url": "$tmp/feed/feed.json"}, "cache": {"dir": "$tmp/cache"}}
+JSON
+"$build/src/mint-kiosk" --config "$tmp/kiosk.json" --sync-once >/dev/null 2>&1
+
+{
+  echo "clock 2027-03-10T15:00:00+01:00"
+  echo "measure start"; echo "realtime $idle"; echo "measure stop attract-idle"
+  echo "tap attract"; echo "wait 1"
+  echo "measure start"; echo "realtime $idle"; echo "measure stop home-idle"
+  echo "tap home.all"; echo "wait 1"
+  echo "measure start"
+  for n in $(seq 1 25); do echo "swipe 960 1000 960 350 0.2"; echo "wait 0.6"; done
+  echo "measure stop scroll"
+} > "$tmp/bench.txt"
+xvfb-run -a -s "-screen 0 1920x1080x24" "$build/src/mint-kiosk" --config "$tmp/kiosk.json" --windowed 1920x1080 \
+  --script "$tmp/bench.txt" --script-out "$tmp/out" >/dev/null 2>&1
+
+python3 - "$tmp/out" <<'PY'
+import json, sys
+out = sys.argv[1]
+for name, label in [("attract-idle", "attract screen, idle"), ("home-idle", "home screen, static"), ("scroll", "scrolling 1,000 offers")]:
+    d = json.load(open(f"{out}/{name}.json"))
+    print(f"{label:26s} frames {d['frames']:5d} in {d['wall_s']:6.1f} s, CPU {d['cpu_percent_of_one_core']:5.2f} % of one core, "
+          f"frame p50 {d['frame_ms_p50']:5.1f} ms, p95 {d['frame_ms_p95']:5.1f} ms, p99 {d['frame_ms_p99']:5.1f} ms, "
+          f"peak RSS {d['peak_rss_mb']} MiB, textures {d['textures']} ({d['texture_mb']:.1f} MiB)")
+PY
+
+# Start-up: launch to the first frame with content, catalogue from the cache (real mode).
+(timeout 6 xvfb-run -a -s "-screen 0 1920x1080x24" "$build/src/mint-kiosk" --config "$tmp/kiosk.json" --windowed 1920x1080 2>&1 || true) |
+  grep -o "first frame with content [0-9]* ms after start"
