@@ -168,11 +168,11 @@ bool KioskApp::init(std::string& error)
     glfwGetFramebufferSize(m_window, &w, &h);
     const ui::ScreenLayout large = ui::computeLayout(w, h, 1.3f);
     std::string fontError;
-    if (!ui::loadFonts(m_fonts, std::round(large.fontPx * 1.2f), fontError))
+    if (!ui::loadFonts(m_fonts, std::round(large.fontPx * 1.2f), fontError, m_config.kiosk.font, m_config.kiosk.fontBold))
         util::logWarn("fonts", fontError);
 
     m_textures = std::make_unique<ui::TextureCache>(256, m_config.images.maxDimension, [this] {
-        m_wake = true;
+        m_workerWake = true;
         glfwPostEmptyEvent();
     });
     return true;
@@ -215,8 +215,8 @@ catalog::Timestamp KioskApp::wallNow() const
 
 bool KioskApp::animating() const
 {
-    return m_touch.down() || m_scroller.moving() || m_scroller.dragging() || (m_textures && m_textures->busy()) || !m_catalog ||
-           m_pinCheck.valid();
+    // Pictures being decoded do not count: the decoder wakes the loop when one is ready.
+    return m_touch.down() || m_scroller.moving() || m_scroller.dragging() || !m_catalog || m_pinCheck.valid();
 }
 
 std::string KioskApp::today() const
@@ -328,11 +328,11 @@ int KioskApp::runInteractive()
                 std::lock_guard<std::mutex> lock(m_pendingMutex);
                 m_pendingCatalog = std::move(cat);
             }
-            m_wake = true;
+            m_workerWake = true;
             glfwPostEmptyEvent();
         },
         [this](const sync::SyncStatus&) {
-            m_wake = true;
+            m_workerWake = true;
             glfwPostEmptyEvent();
         });
     m_service->start(2000);
@@ -364,6 +364,8 @@ void KioskApp::loopOnce(double maxWaitS)
         glfwPollEvents();
     if (m_wake.exchange(false))
         m_framesToDraw = std::max(m_framesToDraw, 3);  // let ImGui see press and release
+    if (m_workerWake.exchange(false))
+        m_framesToDraw = std::max(m_framesToDraw, 1);
     takePendingCatalog();
     if (m_idle.tick(now()))
         resetSession();
@@ -466,7 +468,8 @@ void KioskApp::frame()
         m_pinDigits.clear();
     }
     m_hits.beginFrame();
-    m_textures->uploadReady(4);
+    if (m_textures->uploadReady(4) == 4)
+        m_framesToDraw = std::max(m_framesToDraw, 2);  // more pictures may be waiting
 
     c.dl = ImGui::GetBackgroundDrawList();
     c.fonts = &m_fonts;

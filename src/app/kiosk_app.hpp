@@ -79,7 +79,8 @@ private:
     std::unique_ptr<sync::SyncService> m_service;
     std::mutex m_pendingMutex;
     sync::CatalogPtr m_pendingCatalog;
-    std::atomic<bool> m_wake{false};
+    std::atomic<bool> m_wake{false};        ///< input arrived: draw a few frames
+    std::atomic<bool> m_workerWake{false};  ///< a worker finished: one frame is enough
 
     sync::CatalogPtr m_catalog;
     std::unique_ptr<sync::ImageCache> m_images;

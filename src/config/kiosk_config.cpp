@@ -188,7 +188,11 @@ void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
         }
         s.integer("idle_timeout_s", c.kiosk.idleTimeoutS, 10, 3600);
         s.boolean("hide_cursor", c.kiosk.hideCursor);
+        s.string("font", c.kiosk.font);
+        s.string("font_bold", c.kiosk.fontBold);
         s.rejectUnknown();
+        c.kiosk.font = resolvePath(c.kiosk.font, base);
+        c.kiosk.fontBold = resolvePath(c.kiosk.fontBold, base);
     }
     if (const Json* f = top.object("feed"))
     {

@@ -19,6 +19,8 @@ struct KioskSection
     std::vector<std::string> languages{"de", "en"};  ///< first one is the default
     int idleTimeoutS = 90;
     bool hideCursor = true;
+    std::string font;      ///< TrueType file for body text (default: Noto Sans from fonts-noto-core)
+    std::string fontBold;  ///< TrueType file for titles and buttons
 };
 
 struct FeedSection

@@ -20,7 +20,7 @@ std::string findFontFile(bool bold, const std::string& overridePath)
     return {};
 }
 
-bool loadFonts(Fonts& fonts, float sizePx, std::string& error)
+bool loadFonts(Fonts& fonts, float sizePx, std::string& error, const std::string& regularOverride, const std::string& boldOverride)
 {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -30,7 +30,7 @@ bool loadFonts(Fonts& fonts, float sizePx, std::string& error)
     ImFontConfig config;
     config.OversampleH = 2;
     config.OversampleV = 1;
-    const std::string regular = findFontFile(false), bold = findFontFile(true);
+    const std::string regular = findFontFile(false, regularOverride), bold = findFontFile(true, boldOverride);
     fonts.baseSize = sizePx;
     if (regular.empty() || bold.empty())
     {

@@ -22,7 +22,8 @@ std::string findFontFile(bool bold, const std::string& overridePath = "");
 
 /// Builds the atlas: regular and bold at `sizePx` (drawn smaller or larger as needed).
 /// Returns false when no font file was found (ImGui's built-in font is used then).
-bool loadFonts(Fonts& fonts, float sizePx, std::string& error);
+bool loadFonts(Fonts& fonts, float sizePx, std::string& error, const std::string& regularOverride = "",
+               const std::string& boldOverride = "");
 
 /// Text cut to `maxWidth` with "…" at a UTF-8 boundary.
 std::string ellipsize(ImFont* font, float size, std::string_view text, float maxWidth);
