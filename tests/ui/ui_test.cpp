@@ -20,7 +20,7 @@ struct Orientation
     const char* name;
     const char* size;
 };
-constexpr Orientation kOrientations[] = {{"landscape", "1920x1080"}, {"portrait", "1080x1920"}};
+constexpr Orientation kOrientations[] = {{"landscape", "1920x1080"}, {"portrait", "1080x1920"}, {"small", "1280x800"}};
 
 /// The admin PIN hash of config/demo.json (PIN 1234).
 std::string demoPinHash()
