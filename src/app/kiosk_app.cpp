@@ -259,35 +259,43 @@ ui::AdminInfo KioskApp::adminInfo() const
     ui::AdminInfo info;
     info.kioskName = m_config.kiosk.name;
     const date::time_zone* zone = catalog::timeutil::findZone("Europe/Berlin");
-    auto when = [&](std::int64_t t) { return t > 0 ? catalog::timeutil::formatRfc3339(zone, t).substr(0, 16) : std::string("—"); };
-    info.syncLines.push_back(std::string(sync::syncResultKey(m_status.result)) + (m_status.httpStatus ? ", HTTP " + std::to_string(m_status.httpStatus) : ""));
-    info.syncLines.push_back("last attempt " + when(m_status.lastAttempt) + " · last success " + when(m_status.lastSuccess));
-    info.syncLines.push_back("next attempt " + when(m_status.nextAttempt));
+    auto when = [&](std::int64_t t) {
+        if (t <= 0)
+            return std::string("—");
+        const std::string s = catalog::timeutil::formatRfc3339(zone, t);
+        return s.substr(8, 2) + "." + s.substr(5, 2) + ". " + s.substr(11, 5);
+    };
+    const std::string result = m_tr.tr(std::string("admin.result.") + sync::syncResultKey(m_status.result));
+    info.syncLines.push_back(m_tr.format("admin.result_line", {{"result", result},
+                                                               {"http", m_status.httpStatus ? " (HTTP " + std::to_string(m_status.httpStatus) + ")" : ""}}));
+    info.syncLines.push_back(m_tr.format("admin.attempt_line", {{"last", when(m_status.lastAttempt)}, {"success", when(m_status.lastSuccess)}}));
+    info.syncLines.push_back(m_tr.format("admin.next_line", {{"next", when(m_status.nextAttempt)}}));
     if (m_status.result == sync::SyncResult::Failed)
-        info.syncError = m_status.error + (m_status.detail.empty() ? "" : " [" + m_status.detail + "]");
+        info.syncError = m_tr.tr(std::string("sync_error.") + sync::failureKey(m_status.failure)) +
+                         (m_status.detail.empty() ? "" : " [" + m_status.detail + "]");
     if (m_catalog)
     {
-        info.catalogLines.push_back("sequence " + std::to_string(m_catalog->sequence) + " · " + std::to_string(m_catalog->offers.size()) +
-                                    " offers · " + std::string(m_catalog->generatedAtText));
-        info.catalogLines.push_back("pictures " + std::to_string(m_status.imagesCached) + " cached, " +
-                                    std::to_string(m_status.imagesMissing) + " missing");
+        info.catalogLines.push_back(m_tr.format("admin.catalog_line", {{"seq", std::to_string(m_catalog->sequence)},
+                                                                        {"offers", std::to_string(m_catalog->offers.size())},
+                                                                        {"date", std::string(m_catalog->generatedAtText.substr(0, 10))}}));
+        info.catalogLines.push_back(m_tr.format("admin.images_line", {{"cached", std::to_string(m_status.imagesCached)},
+                                                                       {"missing", std::to_string(m_status.imagesMissing)}}));
     }
-    info.catalogLines.push_back("cache " + std::to_string(m_cacheBytes / 1024) + " KiB in " + m_config.cache.dir);
+    info.catalogLines.push_back(m_tr.format("admin.cache_line", {{"kib", std::to_string(m_cacheBytes / 1024)}, {"dir", m_config.cache.dir}}));
     const auto it = m_usage.days().find(today());
     const ui::DayUsage day = it == m_usage.days().end() ? ui::DayUsage{} : it->second;
-    const ui::DayUsage all = m_usage.total();
-    auto usageLine = [](const char* label, const ui::DayUsage& d) {
+    auto usageLine = [&](const char* key, const ui::DayUsage& d) {
         int nothing = 0;
         for (const auto& [combo, n] : d.nothingFound)
             nothing += n;
-        return std::string(label) + ": " + std::to_string(d.sessions) + " sessions, " + std::to_string(d.detailViews) + " details, " +
-               std::to_string(d.qrShown) + " QR codes, " + std::to_string(nothing) + " searches without results";
+        return m_tr.format(key, {{"sessions", std::to_string(d.sessions)}, {"details", std::to_string(d.detailViews)},
+                                 {"qr", std::to_string(d.qrShown)}, {"nothing", std::to_string(nothing)}});
     };
-    info.usageLines.push_back(usageLine("today", day));
-    info.usageLines.push_back(usageLine("all", all));
+    info.usageLines.push_back(usageLine("admin.usage_today", day));
+    info.usageLines.push_back(usageLine("admin.usage_all", m_usage.total()));
     const long uptime = static_cast<long>(now() - m_startS);
-    info.systemLines.push_back(std::string("mint-kiosk ") + MINT_VERSION + " · uptime " + std::to_string(uptime / 3600) + " h " +
-                               std::to_string(uptime / 60 % 60) + " min");
+    info.systemLines.push_back(m_tr.format("admin.version_line", {{"version", MINT_VERSION}, {"h", std::to_string(uptime / 3600)},
+                                                                   {"m", std::to_string(uptime / 60 % 60)}}));
     return info;
 }
 

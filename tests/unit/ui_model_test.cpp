@@ -6,6 +6,7 @@
 #include "ui_model/idle.hpp"
 #include "ui_model/layout.hpp"
 #include "ui_model/scroller.hpp"
+#include "sync/sync_status.hpp"
 
 #include <doctest/doctest.h>
 
@@ -207,4 +208,17 @@ TEST_CASE("browse: choices become a query; nothing found loosens the last filter
     CHECK_FALSE(b.loosenLast());
     // Without a kiosk location there are no distances.
     CHECK_FALSE(b.toQuery(now, berlin, std::nullopt).near);
+}
+
+TEST_CASE("i18n: every sync failure and result has a text for the admin screen")
+{
+    Translations t;
+    std::string error;
+    REQUIRE(t.load(std::string(MINT_SOURCE_DIR) + "/assets/i18n", {"de", "en"}, error));
+    for (int k = static_cast<int>(sync::FailureKind::Network); k <= static_cast<int>(sync::FailureKind::Busy); ++k)
+        for (const char* lang : {"de", "en"})
+            CHECK_MESSAGE(t.has(lang, std::string("sync_error.") + sync::failureKey(static_cast<sync::FailureKind>(k))),
+                          lang << " lacks sync_error." << sync::failureKey(static_cast<sync::FailureKind>(k)));
+    for (auto r : {sync::SyncResult::Updated, sync::SyncResult::NotModified, sync::SyncResult::Failed})
+        CHECK(t.has("de", std::string("admin.result.") + sync::syncResultKey(r)));
 }
