@@ -33,6 +33,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <thread>
 
 namespace mint::app {
@@ -545,6 +546,7 @@ void KioskApp::frame()
             v.browse = &m_browse;
             v.scroller = &m_scroller;
             v.kioskHasLocation = m_config.kiosk.lat.has_value();
+            v.chipCounts = &m_chipCounts;
             ui::drawResults(c, v);
             break;
         }
@@ -616,6 +618,31 @@ void KioskApp::refreshResults()
         kiosk = catalog::GeoPoint{*m_config.kiosk.lat, *m_config.kiosk.lon};
     m_results = catalog::runQuery(*m_catalog, m_browse.toQuery(wallNow(), m_catalog->zone, kiosk));
     m_resultsDirty = false;
+    // Counts for the chips the query engine has no facet for: one count-only query each
+    // (title order and a limit of 1, so no dates are computed for the matches).
+    m_chipCounts.clear();
+    if (m_screen == Screen::Results)
+    {
+        auto count = [&](const std::string& id, const std::function<void(ui::BrowseState&)>& change) {
+            ui::BrowseState b = m_browse;
+            change(b);
+            catalog::Query q = b.toQuery(wallNow(), m_catalog->zone, kiosk);
+            q.sort = catalog::SortOrder::Title;
+            q.limit = 1;
+            m_chipCounts[id] = static_cast<int>(catalog::runQuery(*m_catalog, q).total);
+        };
+        for (int age : {6, 8, 10, 12, 14, 16})
+            count("filter.age." + std::to_string(age), [&](ui::BrowseState& b) { b.age = age; });
+        count("filter.when.today", [](ui::BrowseState& b) { b.when = ui::WhenChoice::Today; });
+        count("filter.when.weekend", [](ui::BrowseState& b) { b.when = ui::WhenChoice::Weekend; });
+        count("filter.when.week", [](ui::BrowseState& b) { b.when = ui::WhenChoice::Week; });
+        if (kiosk)
+        {
+            count("filter.distance.5", [](ui::BrowseState& b) { b.distance = ui::DistanceChoice::Km5; });
+            count("filter.distance.15", [](ui::BrowseState& b) { b.distance = ui::DistanceChoice::Km15; });
+            count("filter.distance.30", [](ui::BrowseState& b) { b.distance = ui::DistanceChoice::Km30; });
+        }
+    }
     // A demand signal for the network: which filter combinations found nothing.
     if (m_results.total == 0 && m_browse.anyFilter() && m_screen == Screen::Results)
     {
@@ -827,6 +854,7 @@ std::string KioskApp::dumpState() const
     filters["text"] = m_browse.text;
     j["filters"] = filters;
     j["results_total"] = m_results.total;
+    j["chip_counts"] = m_chipCounts;
     j["detail"] = m_detailId;
     j["accessibility"] = {{"large_text", m_a11y.largeText}, {"high_contrast", m_a11y.highContrast}, {"low_reach", m_a11y.lowReach}};
     j["scroll"] = m_scroller.offset();

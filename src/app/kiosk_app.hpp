@@ -93,6 +93,7 @@ private:
     ui::Accessibility m_a11y;
     std::string m_detailId;
     catalog::QueryResult m_results;
+    std::map<std::string, int> m_chipCounts;  ///< what each age/when/distance chip would give
     bool m_resultsDirty = true;
 
     std::vector<ui::Intent> m_intents;

@@ -85,6 +85,12 @@ void drawResults(const UiContext& c, const ResultsView& v)
             c.emit(IntentKind::ChooseSubject, 0, active ? "" : s);
     }
     flow.newRow();
+    auto countOf = [&](const std::string& id) {
+        if (!v.chipCounts)
+            return -1;
+        auto it = v.chipCounts->find(id);
+        return it == v.chipCounts->end() ? -1 : it->second;
+    };
     struct When
     {
         const char* key;
@@ -93,8 +99,10 @@ void drawResults(const UiContext& c, const ResultsView& v)
     for (const When w : {When{"filter.today", WhenChoice::Today}, When{"filter.weekend", WhenChoice::Weekend}, When{"filter.week", WhenChoice::Week}})
     {
         const bool active = b.when == w.when;
-        flow.place(chipWidth(c, c.t(w.key)), cr);
-        if (chip(c, std::string("filter.when.") + (w.key + 7), cr, c.t(w.key), active, true))
+        const std::string id = std::string("filter.when.") + (w.key + 7);
+        const int n = countOf(id);
+        flow.place(chipWidth(c, c.t(w.key), n), cr);
+        if (chip(c, id, cr, c.t(w.key), active, active || n != 0, n))
             c.emit(IntentKind::ChooseWhen, static_cast<int>(active ? WhenChoice::Any : w.when));
     }
     {
@@ -107,8 +115,10 @@ void drawResults(const UiContext& c, const ResultsView& v)
     {
         const bool active = b.age == age;
         const std::string label = c.tr->format("filter.age_value", {{"n", std::to_string(age)}});
-        flow.place(chipWidth(c, label), cr);
-        if (chip(c, "filter.age." + std::to_string(age), cr, label, active, true))
+        const std::string id = "filter.age." + std::to_string(age);
+        const int n = countOf(id);
+        flow.place(chipWidth(c, label, n), cr);
+        if (chip(c, id, cr, label, active, active || n != 0, n))
             c.emit(IntentKind::ChooseAge, active ? -1 : age);
     }
     if (v.kioskHasLocation)
@@ -122,8 +132,10 @@ void drawResults(const UiContext& c, const ResultsView& v)
         {
             const bool active = b.distance == d.d;
             const std::string label = c.tr->format("filter.km", {{"n", std::to_string(d.km)}});
-            flow.place(chipWidth(c, label), cr);
-            if (chip(c, "filter.distance." + std::to_string(d.km), cr, label, active, true))
+            const std::string id = "filter.distance." + std::to_string(d.km);
+            const int n = countOf(id);
+            flow.place(chipWidth(c, label, n), cr);
+            if (chip(c, id, cr, label, active, active || n != 0, n))
                 c.emit(IntentKind::ChooseDistance, static_cast<int>(active ? DistanceChoice::Any : d.d));
         }
         const std::string sortLabel = c.t(b.sort == catalog::SortOrder::Distance ? "results.sort_distance" : "results.sort_next");

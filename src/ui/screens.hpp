@@ -12,6 +12,8 @@
 #include "ui_context.hpp"
 #include "ui_model/scroller.hpp"
 
+#include <map>
+
 namespace mint::ui {
 
 struct Accessibility
@@ -30,6 +32,9 @@ struct ResultsView
     const BrowseState* browse = nullptr;
     KineticScroller* scroller = nullptr;
     bool kioskHasLocation = false;
+    /// Results each age / when / distance chip would give with the other filters kept
+    /// (keys like "filter.age.10", "filter.when.today", "filter.distance.15").
+    const std::map<std::string, int>* chipCounts = nullptr;
 };
 void drawResults(const UiContext& c, const ResultsView& view);
 

@@ -117,11 +117,14 @@ TEST_CASE("ui: language, contrast, nothing found, loosening, scrolling")
         CHECK(dump(out, "01-english")["language"] == "en");
         const Json nothing = dump(out, "03-nothing");
         CHECK(nothing["results_total"] == 0);
-        CHECK(nothing["filters"]["age"] == 6);
+        CHECK(nothing["filters"]["when"] == 1);  // today, at 21:00 nothing is left
         CHECK(nothing["accessibility"]["high_contrast"] == true);
         CHECK(contains(nothing["targets"], "results.loosen"));
         const Json loosened = dump(out, "04-loosened");
-        CHECK(loosened["filters"]["age"] == -1);
+        CHECK(loosened["filters"]["when"] == 0);
+        // Chips that would give nothing are greyed: their counts are known.
+        CHECK(loosened["chip_counts"]["filter.when.today"] == 0);
+        CHECK(loosened["chip_counts"]["filter.age.10"].get<int>() > 0);
         CHECK(loosened["results_total"].get<int>() > 0);
         const Json scrolled = dump(out, "05-scrolled");
         CHECK(scrolled["filters"]["group"] == -1);
@@ -171,7 +174,7 @@ TEST_CASE("ui: admin corner, rate-limited PIN, admin screen, usage counts")
         CHECK(admin["usage"]["sessions"] == 1);
         CHECK(admin["usage"]["detail_views"] == 1);
         CHECK(admin["usage"]["qr_shown"] == 1);
-        CHECK(admin["usage"]["nothing_found"].contains("group=companies;age=6"));
+        CHECK(admin["usage"]["nothing_found"].contains("when=today"));
         CHECK(contains(admin["targets"], "admin.quit"));
         CHECK(dump(out, "05-synced")["screen"] == "admin");
         CHECK_FALSE(fs::exists(out / "06-never.json"));  // "quit" ended the app
