@@ -861,14 +861,17 @@ std::string KioskApp::dumpState() const
     int w = 0, h = 0;
     glfwGetFramebufferSize(m_window, &w, &h);
     nlohmann::ordered_json visible = nlohmann::ordered_json::array(), targets = nlohmann::ordered_json::array();
+    nlohmann::ordered_json centers = nlohmann::ordered_json::object();
     for (const auto& [id, r] : m_hits.all())
     {
         targets.push_back(id);
+        centers[id] = {static_cast<int>(r.center().x), static_cast<int>(r.center().y)};
         if (id.rfind("card.", 0) == 0 && r.max.y > 0 && r.min.y < static_cast<float>(h))
             visible.push_back(id.substr(5));
     }
     j["visible_offers"] = visible;
     j["targets"] = targets;
+    j["target_centers"] = centers;
     j["textures"] = m_textures ? m_textures->count() : 0;
     j["pin_failures"] = m_pinGuard.failures();
     j["pin_message"] = m_pinMessage;

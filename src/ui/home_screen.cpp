@@ -6,14 +6,25 @@
 
 namespace mint::ui {
 
+float navBarHeight(const UiContext& c)
+{
+    return c.layout.headerHeight;
+}
+
 float drawHeader(const UiContext& c, std::string_view title, std::string_view subtitle, bool backButton, bool homeButton)
 {
     const auto& L = c.layout;
     const float h = L.headerHeight;
-    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(static_cast<float>(L.width), h), c.th->header);
+    const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
+    c.dl->AddRectFilled(ImVec2(0, 0), ImVec2(W, h), c.th->header);
+    // "Low reach": the navigation buttons move to a bar at the bottom of the screen.
+    const bool bottomNav = c.lowReach && (backButton || homeButton);
+    const float barY = bottomNav ? H - navBarHeight(c) : 0;
+    if (bottomNav)
+        c.dl->AddRectFilled(ImVec2(0, barY), ImVec2(W, H), c.th->header);
     float x = L.margin;
     const float button = h - L.fontPx * 0.8f;
-    const float by = (h - button) * 0.5f;
+    const float by = barY + (h - button) * 0.5f;
     if (backButton)
     {
         if (bigButton(c, "nav.back", Rect{ImVec2(x, by), ImVec2(x + button * 2.6f, by + button)}, c.t("detail.back"), c.th->accent,
@@ -28,8 +39,10 @@ float drawHeader(const UiContext& c, std::string_view title, std::string_view su
             c.emit(IntentKind::GoHome);
         x += button * 2.4f + L.gap;
     }
+    if (bottomNav)
+        x = L.margin;
     const float titleSize = L.fontPx * (subtitle.empty() ? 1.35f : 1.25f);
-    const float maxW = static_cast<float>(L.width) - x - L.margin;
+    const float maxW = W - x - L.margin;
     const float textH = titleSize * 1.2f + (subtitle.empty() ? 0 : L.fontPx * 0.75f * 1.25f);
     float y = (h - textH) * 0.5f;
     drawText(c.dl, c.fonts->bold, titleSize, ImVec2(x, y), c.th->headerText, ellipsize(c.fonts->bold, titleSize, title, maxW));

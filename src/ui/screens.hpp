@@ -57,7 +57,11 @@ void drawLoading(const UiContext& c, const std::string& nextTry);
 void drawIdleOverlay(const UiContext& c, double secondsLeft);
 void drawStaleNotice(const UiContext& c, const std::string& dataDate);
 
-/// The header bar with title, optional back/home buttons; returns its height.
+/// Height of the bottom navigation bar used with "low reach".
+float navBarHeight(const UiContext& c);
+
+/// The header bar with title, optional back/home buttons (at the bottom with "low
+/// reach"); returns the header's height.
 float drawHeader(const UiContext& c, std::string_view title, std::string_view subtitle, bool backButton, bool homeButton);
 
 }  // namespace mint::ui

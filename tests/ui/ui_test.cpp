@@ -180,3 +180,23 @@ TEST_CASE("ui: admin corner, rate-limited PIN, admin screen, usage counts")
         CHECK_FALSE(fs::exists(out / "06-never.json"));  // "quit" ended the app
     }
 }
+
+TEST_CASE("ui: low reach puts the controls in the lower part of the screen")
+{
+    for (const auto& o : kOrientations)
+    {
+        CAPTURE(o.name);
+        const fs::path out = runScenario("lowreach", o);
+        const Json home = dump(out, "01-home");
+        const int H = home["window"][1];
+        CHECK(home["accessibility"]["low_reach"] == true);
+        CHECK(home["target_centers"]["home.group.children_youth"][1].get<int>() > H / 3);
+        const Json results = dump(out, "02-results");
+        CHECK(results["target_centers"]["nav.back"][1].get<int>() > H * 8 / 10);
+        CHECK(results["target_centers"]["filter.free"][1].get<int>() > H / 2);
+        CHECK(contains(results["visible_offers"], "demo-0025"));
+        const Json detail = dump(out, "03-detail");
+        CHECK(detail["screen"] == "detail");
+        CHECK(detail["target_centers"]["nav.home"][1].get<int>() > H * 8 / 10);
+    }
+}
