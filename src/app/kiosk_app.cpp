@@ -573,7 +573,8 @@ void KioskApp::frame()
         }
         }
         const std::int64_t staleS = static_cast<std::int64_t>(m_config.feed.staleAfterH) * 3600;
-        if (m_status.lastSuccess > 0 && c.wallNow - m_status.lastSuccess > staleS && m_screen != Screen::Attract)
+        m_staleShown = m_status.lastSuccess > 0 && c.wallNow - m_status.lastSuccess > staleS && m_screen != Screen::Attract;
+        if (m_staleShown)
             ui::drawStaleNotice(c, prettyDate());
         if (m_screen == Screen::Detail && m_catalog->findOffer(m_detailId) == nullptr)
             m_screen = Screen::Home;
@@ -855,6 +856,7 @@ std::string KioskApp::dumpState() const
     j["filters"] = filters;
     j["results_total"] = m_results.total;
     j["chip_counts"] = m_chipCounts;
+    j["stale_notice"] = m_staleShown;
     j["detail"] = m_detailId;
     j["accessibility"] = {{"large_text", m_a11y.largeText}, {"high_contrast", m_a11y.highContrast}, {"low_reach", m_a11y.lowReach}};
     j["scroll"] = m_scroller.offset();

@@ -101,6 +101,7 @@ private:
     std::size_t m_featured = 0;
     double m_featuredSince = 0;
     bool m_quit = false;
+    bool m_staleShown = false;  ///< the "data may be out of date" notice was drawn last frame
 
     // Staff and usage.
     ui::PinGuard m_pinGuard;

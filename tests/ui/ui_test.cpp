@@ -200,3 +200,13 @@ TEST_CASE("ui: low reach puts the controls in the lower part of the screen")
         CHECK(detail["target_centers"]["nav.home"][1].get<int>() > H * 8 / 10);
     }
 }
+
+TEST_CASE("ui: stale data shows a notice and keeps the content")
+{
+    const fs::path out = runScenario("stale", kOrientations[0]);
+    CHECK(dump(out, "01-fresh")["stale_notice"] == false);
+    const Json stale = dump(out, "02-stale");
+    CHECK(stale["stale_notice"] == true);
+    CHECK(stale["screen"] == "results");
+    CHECK(stale["results_total"].get<int>() > 10);
+}
