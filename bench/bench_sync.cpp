@@ -13,13 +13,7 @@
 
 #include <httplib.h>
 
-#define STB_IMAGE_WRITE_STATIC
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#include <stb_image_write.h>
-#pragma GCC diagnostic pop
+#include "media/image_encode.hpp"
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -56,10 +50,7 @@ std::string picture(int n)
             p[1] = static_cast<unsigned char>((y * 3 + n) & 0xFF);
             p[2] = static_cast<unsigned char>((n * 13) & 0xFF);
         }
-    std::string out;
-    stbi_write_png_to_func([](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<char*>(data), size); },
-                           &out, w, h, 3, px.data(), w * 3);
-    return out;
+    return media::encodePng(px.data(), w, h, 3);
 }
 
 }  // namespace

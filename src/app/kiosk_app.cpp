@@ -9,6 +9,7 @@
 #include "kiosk_app.hpp"
 
 #include "catalog/time_util.hpp"
+#include "media/image_encode.hpp"
 #include "util/fs_util.hpp"
 #include "util/log.hpp"
 
@@ -19,13 +20,6 @@
 #include <imgui_impl_opengl3.h>
 #include <nlohmann/json.hpp>
 
-#define STB_IMAGE_WRITE_STATIC
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#include <stb_image_write.h>
-#pragma GCC diagnostic pop
 
 #include <algorithm>
 #include <ctime>
@@ -828,13 +822,7 @@ bool KioskApp::writeScreenshot(const std::string& path, std::string& error)
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    stbi_flip_vertically_on_write(1);
-    if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4))
-    {
-        error = "cannot write " + path;
-        return false;
-    }
-    return true;
+    return media::writePng(path, pixels.data(), w, h, 4, /*bottomUp=*/true, error);
 }
 
 std::string KioskApp::dumpState() const
@@ -900,6 +888,14 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
         frame();
     };
     // Let pictures that are being decoded arrive (real time: the decoder is a real thread).
+    // A finger down and up at one point, a frame each.
+    auto tapAt = [&](ImVec2 p) {
+        m_pointer = p;
+        m_pointerDown = true;
+        step(0.05);
+        m_pointerDown = false;
+        step(0.05);
+    };
     auto settle = [&]() {
         for (int i = 0; i < 200 && m_textures->busy(); ++i)
         {
@@ -960,11 +956,7 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
                 }
                 p = r->center();
             }
-            m_pointer = p;
-            m_pointerDown = true;
-            step(0.05);
-            m_pointerDown = false;
-            step(0.05);
+            tapAt(p);
             step(1.0 / 60);  // the new screen draws and registers its targets
             break;
         }
@@ -1078,11 +1070,7 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
                     util::logError("script", "line " + std::to_string(cmd.line) + ": no key '" + key + "' on screen " + screenName(m_screen));
                     return 3;
                 }
-                m_pointer = r->center();
-                m_pointerDown = true;
-                step(0.05);
-                m_pointerDown = false;
-                step(0.05);
+                tapAt(r->center());
             }
             step(1.0 / 60);
             break;

@@ -1,28 +1,13 @@
 // Test pictures; see test_images.hpp.
 #include "test_images.hpp"
 
-#define STB_IMAGE_WRITE_STATIC
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function"
-#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
-#endif
-#include <stb_image_write.h>
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
+#include "media/image_encode.hpp"
 
 #include <vector>
 
 namespace mint::test {
 
 namespace {
-
-void append(void* context, void* data, int size)
-{
-    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
-}
 
 std::vector<unsigned char> pixels(int w, int h, std::uint32_t seed, bool noise)
 {
@@ -54,18 +39,14 @@ std::vector<unsigned char> pixels(int w, int h, std::uint32_t seed, bool noise)
 
 std::string makePng(int w, int h, std::uint32_t seed, bool noise)
 {
-    std::string out;
     const auto p = pixels(w, h, seed, noise);
-    stbi_write_png_to_func(append, &out, w, h, 3, p.data(), w * 3);
-    return out;
+    return media::encodePng(p.data(), w, h, 3);
 }
 
 std::string makeJpeg(int w, int h)
 {
-    std::string out;
     const auto p = pixels(w, h, 3, false);
-    stbi_write_jpg_to_func(append, &out, w, h, 3, p.data(), 85);
-    return out;
+    return media::encodeJpeg(p.data(), w, h, 85);
 }
 
 std::string pngClaiming(int claimedW, int claimedH)
