@@ -262,13 +262,16 @@ bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const c
     const bool pressed = interactive && c.touch->pressing(r);
     if (!c.highContrast)
         drawShadow(c.dl, r, rounding, c.th->shadow);
-    c.dl->AddRectFilled(r.min, r.max, pressed ? c.th->surfacePressed : c.th->surface, rounding);
-    if (c.highContrast)
-        c.dl->AddRect(r.min, r.max, c.th->border, rounding, 0, 2.0f);
-
     const bool row = c.layout.portrait;  // list row: picture left; grid card: picture on top
     const Rect pic = row ? Rect{r.min, ImVec2(r.min.x + r.height() * 1.45f, r.max.y)}
                          : Rect{r.min, ImVec2(r.max.x, r.min.y + r.width() * 0.42f)};
+    // Only the text part gets the card colour: the picture covers the rest, and a
+    // software renderer would pay for filling it twice.
+    const Rect textArea = row ? Rect{ImVec2(pic.max.x, r.min.y), r.max} : Rect{ImVec2(r.min.x, pic.max.y), r.max};
+    c.dl->AddRectFilled(textArea.min, textArea.max, pressed ? c.th->surfacePressed : c.th->surface, rounding,
+                        row ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersBottom);
+    if (c.highContrast)
+        c.dl->AddRect(r.min, r.max, c.th->border, rounding, 0, 2.0f);
     const std::string subject = offer.subjects.empty() ? std::string() : std::string(offer.subjects.front());
     const ImU32 subjectCol = subjectColor(subject, c.highContrast);
     const ImDrawFlags corners = row ? ImDrawFlags_RoundCornersLeft : ImDrawFlags_RoundCornersTop;
