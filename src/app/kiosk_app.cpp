@@ -491,11 +491,9 @@ void KioskApp::frame()
     c.intents = &m_intents;
 
     // The scroller moves between frames by the real (or virtual) time elapsed.
-    static double lastScroll = t;
-    m_scroller.update(std::min(0.1, t - lastScroll));
-    lastScroll = t;
+    m_scroller.update(std::clamp(t - m_lastScrollS, 0.0, 0.1));
+    m_lastScrollS = t;
 
-    const std::string dataDate = m_catalog ? m_catalog->generatedAtText.substr(0, 10).data() : std::string();
     auto prettyDate = [&]() -> std::string {
         if (!m_catalog)
             return "";
@@ -575,7 +573,6 @@ void KioskApp::frame()
         if (m_idle.phase() == ui::IdlePhase::Countdown && m_screen != Screen::Attract)
             ui::drawIdleOverlay(c, m_idle.countdownLeft(t));
     }
-    (void)dataDate;
 
     ImGui::Render();
     glViewport(0, 0, w, h);
@@ -594,10 +591,9 @@ void KioskApp::frame()
     ++m_framesDrawn;
     if (m_measuring)
         m_frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count());
-    static bool firstContent = true;
-    if (firstContent && m_catalog && !m_scripted)
+    if (!m_firstContentLogged && m_catalog && !m_scripted)
     {
-        firstContent = false;
+        m_firstContentLogged = true;
         util::logInfo("app", "first frame with content " + std::to_string(static_cast<int>(glfwGetTime() * 1000)) + " ms after start");
     }
     applyIntents();

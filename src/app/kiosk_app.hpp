@@ -123,6 +123,8 @@ private:
     ImVec2 m_pointer{-1, -1};
     std::string m_screenshotPath;
     double m_lastFrameTime = 0;
+    double m_lastScrollS = 0;         ///< when the scroller last advanced
+    bool m_firstContentLogged = false;
     double m_realtimeBase = -1;     ///< glfwGetTime() when a script's "realtime" began
     double m_realtimeVirtual = 0;   ///< virtual time then
 

@@ -1,6 +1,7 @@
 // Sync pieces without a network: retry policy, status JSON, the cache store's commit and
 // fallback, URL resolution, picture checks, mint-kiosk arguments.
 #include "app/kiosk_args.hpp"
+#include "app/script.hpp"
 #include "media/image_decode.hpp"
 #include "sync/cache_store.hpp"
 #include "sync/http_client.hpp"
@@ -190,4 +191,34 @@ TEST_CASE("mint-kiosk arguments")
     CHECK_FALSE(app::parseKioskArgs({"--config"}, error));
     CHECK_FALSE(app::parseKioskArgs({"--fullscreen-please"}, error));
     CHECK(error.find("unknown argument") == 0);
+}
+
+TEST_CASE("scripts: every command parses; mistakes name their line")
+{
+    std::string error;
+    auto s = app::parseScript("# comment\nclock 2026-11-26T15:00:00+01:00\nsync\ntap home.all\ntap 10 20\nhold 5 5 5.5\n"
+                              "swipe 1 2 3 4\nwait 1.5\ntype löt\nscreenshot shot\ndump state\nmeasure start\nmeasure stop scroll\n"
+                              "realtime 2\n",
+                              error);
+    REQUIRE_MESSAGE(s, error);
+    REQUIRE(s->size() == 13);
+    using K = app::ScriptCommand::Kind;
+    CHECK((*s)[2].kind == K::Tap);
+    CHECK((*s)[2].text == "home.all");
+    CHECK((*s)[3].kind == K::TapAt);
+    CHECK((*s)[4].kind == K::Hold);
+    CHECK((*s)[5].numbers.size() == 5);  // default duration added
+    CHECK((*s)[7].text == "löt");
+    CHECK((*s)[9].line == 11);
+    const std::vector<std::pair<std::string, std::string>> bad = {
+        {"tap", "line 1: tap needs"},          {"swipe 1 2 3", "line 1: swipe needs"},
+        {"wait soon", "line 1: wait needs"},   {"sync\nscreenshot a/b", "line 2: screenshot needs a plain NAME"},
+        {"dance", "line 1: unknown command 'dance'"}, {"measure now", "line 1: measure start"},
+    };
+    for (const auto& [text, message] : bad)
+    {
+        CAPTURE(text);
+        CHECK_FALSE(app::parseScript(text, error));
+        CHECK(error.rfind(message, 0) == 0);
+    }
 }

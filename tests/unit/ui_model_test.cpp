@@ -6,6 +6,8 @@
 #include "ui_model/idle.hpp"
 #include "ui_model/layout.hpp"
 #include "ui_model/scroller.hpp"
+#include "ui_model/pin_guard.hpp"
+#include "ui_model/usage_stats.hpp"
 #include "sync/sync_status.hpp"
 
 #include <doctest/doctest.h>
@@ -235,4 +237,53 @@ TEST_CASE("i18n: every sync failure and result has a text for the admin screen")
                           lang << " lacks sync_error." << sync::failureKey(static_cast<sync::FailureKind>(k)));
     for (auto r : {sync::SyncResult::Updated, sync::SyncResult::NotModified, sync::SyncResult::Failed})
         CHECK(t.has("de", std::string("admin.result.") + sync::syncResultKey(r)));
+}
+
+TEST_CASE("pin guard: three wrong PINs lock, doubling, a right PIN resets")
+{
+    PinGuard g;
+    g.failed(0);
+    g.failed(1);
+    CHECK_FALSE(g.locked(1));
+    g.failed(2);
+    CHECK(g.locked(2));
+    CHECK(g.secondsLeft(2) == doctest::Approx(30));
+    CHECK_FALSE(g.locked(32.1));
+    g.failed(40);
+    CHECK(g.secondsLeft(40) == doctest::Approx(60));
+    for (int i = 0; i < 20; ++i)
+        g.failed(100);
+    CHECK(g.secondsLeft(100) <= 3600);
+    g.succeeded();
+    CHECK_FALSE(g.locked(100));
+    CHECK(g.failures() == 0);
+}
+
+TEST_CASE("usage: counts per day, combinations without search text, CSV and JSON")
+{
+    UsageStats u;
+    u.session("2026-11-26");
+    u.session("2026-11-26");
+    u.detailView("2026-11-26");
+    u.qrShown("2026-11-27");
+    BrowseState b;
+    b.setGroup(VisitorGroup::Companies);
+    b.setAge(6);
+    b.setText("geheimer Suchtext");
+    const std::string combo = filterCombination(b);
+    CHECK(combo == "group=companies;age=6;text");
+    CHECK(combo.find("geheim") == std::string::npos);
+    CHECK(filterCombination(BrowseState{}) == "none");
+    u.nothingFound("2026-11-26", combo);
+    CHECK(u.total().sessions == 2);
+    CHECK(u.total().qrShown == 1);
+    CHECK(u.toCsv() == "date,metric,detail,count\n"
+                       "2026-11-26,sessions,,2\n2026-11-26,detail_views,,1\n2026-11-26,qr_shown,,0\n"
+                       "2026-11-26,nothing_found,group=companies;age=6;text,1\n"
+                       "2026-11-27,sessions,,0\n2026-11-27,detail_views,,0\n2026-11-27,qr_shown,,1\n");
+    UsageStats back;
+    REQUIRE(back.fromJson(u.toJson()));
+    CHECK(back.toCsv() == u.toCsv());
+    CHECK_FALSE(back.fromJson("{not json"));
+    CHECK(back.toCsv() == u.toCsv());  // a damaged file changes nothing
 }
