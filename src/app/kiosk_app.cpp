@@ -22,6 +22,7 @@
 
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <sys/resource.h>
 #include <chrono>
@@ -43,6 +44,7 @@ const char* screenName(Screen s)
     case Screen::Search: return "search";
     case Screen::Pin: return "pin";
     case Screen::Admin: return "admin";
+    case Screen::Map: return "map";
     }
     return "?";
 }
@@ -512,7 +514,8 @@ void KioskApp::frame()
     }
     else
     {
-        if (m_resultsDirty && (m_screen == Screen::Results || m_screen == Screen::Detail || m_screen == Screen::Search))
+        if (m_resultsDirty && (m_screen == Screen::Results || m_screen == Screen::Detail || m_screen == Screen::Search ||
+                               m_screen == Screen::Map))
             refreshResults();
         switch (m_screen)
         {
@@ -552,6 +555,21 @@ void KioskApp::frame()
             break;
         }
         case Screen::Admin: ui::drawAdmin(c, adminInfo()); break;
+        case Screen::Map:
+        {
+            ui::MapScreenView mv;
+            mv.view = &m_mapView;
+            mv.result = &m_results;
+            mv.selected = m_mapSelected;
+            if (m_config.kiosk.lat && m_config.kiosk.lon)
+                mv.kiosk = catalog::GeoPoint{*m_config.kiosk.lat, *m_config.kiosk.lon};
+            mv.bbox = m_catalog->region.bbox;
+            mv.attribution = m_config.map.attribution;
+            mv.minZoom = m_config.map.minZoom;
+            mv.maxZoom = m_config.map.maxZoom;
+            ui::drawMap(c, mv);
+            break;
+        }
         case Screen::Detail:
         {
             const catalog::Offer* o = m_catalog->findOffer(m_detailId);
@@ -656,6 +674,7 @@ void KioskApp::resetSession()
     m_scroller.setOffset(0);
     m_backStack.clear();
     m_detailId.clear();
+    m_mapSelected.clear();
     m_screen = Screen::Attract;
     m_featuredSince = now();
     m_resultsDirty = true;
@@ -765,6 +784,45 @@ void KioskApp::applyIntents()
                     installCatalog(cat);
             }
             break;
+        case ui::IntentKind::OpenMap:
+        {
+            // Centre on the offer's place, else on the kiosk, else on the region.
+            m_mapSelected = i.text;
+            const catalog::Offer* o = m_catalog && !i.text.empty() ? m_catalog->findOffer(i.text) : nullptr;
+            const catalog::Place* p = o ? m_catalog->placeOf(*o) : nullptr;
+            if (p && p->geo)
+            {
+                m_mapView.centerLat = p->geo->lat;
+                m_mapView.centerLon = p->geo->lon;
+                m_mapView.zoom = std::min<double>(14, m_config.map.maxZoom);
+            }
+            else
+            {
+                if (m_config.kiosk.lat && m_config.kiosk.lon)
+                {
+                    m_mapView.centerLat = *m_config.kiosk.lat;
+                    m_mapView.centerLon = *m_config.kiosk.lon;
+                }
+                else if (m_catalog && m_catalog->region.bbox)
+                {
+                    const auto& b = *m_catalog->region.bbox;
+                    m_mapView.centerLat = (b[1] + b[3]) / 2;
+                    m_mapView.centerLon = (b[0] + b[2]) / 2;
+                }
+                m_mapView.zoom = std::max<double>(10, m_config.map.minZoom);
+            }
+            m_resultsDirty = true;
+            go(Screen::Map);
+            break;
+        }
+        case ui::IntentKind::MapZoomAt:
+        {
+            float x = 0, y = 0;
+            if (std::sscanf(i.text.c_str(), "%f %f", &x, &y) == 2)
+                m_mapView.zoomAround(i.value, x, y, m_config.map.minZoom, m_config.map.maxZoom);
+            break;
+        }
+        case ui::IntentKind::MapSelect: m_mapSelected = i.text; break;
         case ui::IntentKind::AdminReturn: resetSession(); break;
         case ui::IntentKind::AdminQuit: m_quit = true; break;
         case ui::IntentKind::ToggleLanguage:
@@ -841,6 +899,7 @@ std::string KioskApp::dumpState() const
     j["results_total"] = m_results.total;
     j["chip_counts"] = m_chipCounts;
     j["stale_notice"] = m_staleShown;
+    j["map"] = {{"lat", m_mapView.centerLat}, {"lon", m_mapView.centerLon}, {"zoom", m_mapView.zoom}, {"selected", m_mapSelected}};
     j["detail"] = m_detailId;
     j["accessibility"] = {{"large_text", m_a11y.largeText}, {"high_contrast", m_a11y.highContrast}, {"low_reach", m_a11y.lowReach}};
     j["scroll"] = m_scroller.offset();

@@ -24,7 +24,7 @@ struct GLFWwindow;
 
 namespace mint::app {
 
-enum class Screen { Attract, Home, Results, Detail, Search, Pin, Admin };
+enum class Screen { Attract, Home, Results, Detail, Search, Pin, Admin, Map };
 const char* screenName(Screen s);
 
 class KioskApp
@@ -92,6 +92,8 @@ private:
     ui::BrowseState m_browse;
     ui::Accessibility m_a11y;
     std::string m_detailId;
+    map::MapView m_mapView;
+    std::string m_mapSelected;
     catalog::QueryResult m_results;
     std::map<std::string, int> m_chipCounts;  ///< what each age/when/distance chip would give
     bool m_resultsDirty = true;

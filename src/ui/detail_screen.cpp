@@ -173,6 +173,14 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, const catalog::Resu
     fact(c.t("detail.accessibility"), access);
     const std::string age = ageLabel(c, o);
     fact(c.t("filter.age"), age);
+    if (const catalog::Place* p = c.catalog->placeOf(o); p && p->geo)
+    {
+        const float bh = std::max(c.layout.touchMin, f * 2.4f);
+        const float by = std::min(sy + f * 0.4f, H - L.margin - bh - (c.lowReach ? navBarHeight(c) : 0.0f));
+        if (bigButton(c, "detail.show_map", Rect{ImVec2(sideX, by), ImVec2(sideX + std::min(sideW, f * 14), by + bh)}, c.t("detail.show_map"),
+                      c.th->accent, c.th->textOnAccent, Icon::Map))
+            c.emit(IntentKind::OpenMap, 0, std::string(o.id));
+    }
 
     drawHeader(c, c.text(o.title), "", true, true);
 }

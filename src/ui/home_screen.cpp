@@ -67,14 +67,15 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::size_t offerCo
 
     const float gap = L.gap;
     const float contentW = W - 2 * L.margin;
+    constexpr int kQuick = 5;  // today, weekend, all, search, map
     // Portrait steles have height to spare: bigger buttons, fewer per row.
     const float big = std::max(L.touchMin * 1.5f, L.fontPx * (L.portrait ? 5.5f : 4.2f));
     const float small = std::max(L.touchMin, L.fontPx * (L.portrait ? 3.4f : 2.8f));
     const int groupCols = L.portrait ? 2 : 4;
-    const int quickCols = L.portrait ? 2 : 4;
+    const int quickCols = L.portrait ? 3 : 5;
     const int toggleCols = L.portrait ? 2 : 4;
     const float groupRows = L.portrait ? 2.0f : 1.0f;
-    const float quickRows = static_cast<float>((4 + quickCols - 1) / quickCols);
+    const float quickRows = static_cast<float>((kQuick + quickCols - 1) / quickCols);
     const float toggleRows = static_cast<float>((4 + toggleCols - 1) / toggleCols);
     // Total height of the blocks below, to place them at the bottom with "low reach".
     const float blockH = 2 * L.fontPx * 1.6f + groupRows * (big + gap) + groupRows * (small + gap) + gap * 4 +
@@ -135,8 +136,9 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::size_t offerCo
     const Quick quick[] = {{"home.today", "home.today", Icon::Calendar, IntentKind::ChooseWhen, static_cast<int>(WhenChoice::Today)},
                            {"home.weekend", "home.weekend", Icon::Weekend, IntentKind::ChooseWhen, static_cast<int>(WhenChoice::Weekend)},
                            {"home.all", "home.all", Icon::All, IntentKind::ShowResults, 0},
-                           {"home.search", "home.search", Icon::Search, IntentKind::OpenSearch, 0}};
-    constexpr int kQuick = 4;
+                           {"home.search", "home.search", Icon::Search, IntentKind::OpenSearch, 0},
+                           {"home.map", "home.map", Icon::Map, IntentKind::OpenMap, 0}};
+
     const float qw = (contentW - gap * static_cast<float>(quickCols - 1)) / static_cast<float>(quickCols);
     for (int i = 0; i < kQuick; ++i)
     {

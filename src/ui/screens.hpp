@@ -10,6 +10,7 @@
 #pragma once
 
 #include "ui_context.hpp"
+#include "map/mercator.hpp"
 #include "ui_model/scroller.hpp"
 
 #include <map>
@@ -50,6 +51,18 @@ struct AdminInfo
 };
 void drawPinPad(const UiContext& c, std::size_t digits, const std::string& message);
 void drawAdmin(const UiContext& c, const AdminInfo& info);
+
+struct MapScreenView
+{
+    map::MapView* view = nullptr;
+    const catalog::QueryResult* result = nullptr;  ///< the offers shown as markers
+    std::string selected;                          ///< offer id with its card open
+    std::optional<catalog::GeoPoint> kiosk;        ///< "you are here"
+    std::optional<std::array<double, 4>> bbox;     ///< region: min_lon, min_lat, max_lon, max_lat
+    std::string attribution;
+    double minZoom = 8, maxZoom = 17;
+};
+void drawMap(const UiContext& c, const MapScreenView& v);
 
 void drawSearch(const UiContext& c, const std::string& text, const catalog::QueryResult& result);
 void drawDetail(const UiContext& c, const catalog::Offer& offer, const catalog::ResultItem& item);

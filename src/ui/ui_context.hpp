@@ -49,6 +49,9 @@ enum class IntentKind
     AdminSyncNow,
     AdminReturn,
     AdminQuit,
+    OpenMap,        ///< text: offer id to show (empty: all results)
+    MapZoomAt,      ///< value: zoom steps; text: "X Y" screen point to keep
+    MapSelect,      ///< text: offer id
 };
 
 struct Intent

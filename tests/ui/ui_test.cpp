@@ -210,3 +210,31 @@ TEST_CASE("ui: stale data shows a notice and keeps the content")
     CHECK(stale["screen"] == "results");
     CHECK(stale["results_total"].get<int>() > 10);
 }
+
+TEST_CASE("ui: the map without tiles, zoom, pan, show on map")
+{
+    for (const auto& o : kOrientations)
+    {
+        CAPTURE(o.name);
+        const fs::path out = runScenario("map", o);
+        const Json map = dump(out, "01-map");
+        CHECK(map["screen"] == "map");
+        CHECK(map["map"]["zoom"] == 10);
+        CHECK(map["map"]["lat"].get<double>() == doctest::Approx(49.2354));  // the kiosk's place
+        int markers = 0;
+        for (const auto& t : map["targets"])
+            markers += t.get<std::string>().rfind("marker.", 0) == 0;
+        CHECK(markers >= 5);
+        CHECK(dump(out, "02-zoomed")["map"]["zoom"] == 11);
+        const Json panned = dump(out, "03-panned");
+        CHECK(panned["map"]["lon"].get<double>() > dump(out, "02-zoomed")["map"]["lon"].get<double>());  // dragged left
+        const Json focus = dump(out, "04-show-on-map");
+        CHECK(focus["map"]["selected"] == "demo-0025");
+        CHECK(focus["map"]["zoom"] == 14);
+        CHECK(contains(focus["targets"], "map.popup"));
+        CHECK(dump(out, "05-selected")["map"]["selected"] == "demo-0025");
+        const Json detail = dump(out, "06-detail");
+        CHECK(detail["screen"] == "detail");
+        CHECK(detail["detail"] == "demo-0025");
+    }
+}
