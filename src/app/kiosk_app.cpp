@@ -172,6 +172,10 @@ bool KioskApp::init(std::string& error)
         m_workerWake = true;
         glfwPostEmptyEvent();
     });
+    m_queries = std::make_unique<QueryWorker>([this] {
+        m_workerWake = true;
+        glfwPostEmptyEvent();
+    });
     return true;
 }
 
@@ -184,6 +188,7 @@ void KioskApp::shutdown()
     m_service.reset();
     if (!m_window)
         return;
+    m_queries.reset();
     m_textures.reset();  // GL textures go before the context
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
@@ -397,6 +402,8 @@ void KioskApp::takePendingCatalog()
 void KioskApp::installCatalog(sync::CatalogPtr cat)
 {
     m_catalog = std::move(cat);
+    m_results = catalog::QueryResult{};  // indices of the old catalogue must not be drawn
+    m_chipCounts.clear();
     m_images = std::make_unique<sync::ImageCache>(m_store.imagesDir());
     m_images->load();
     m_resultsDirty = true;
@@ -422,6 +429,7 @@ std::string KioskApp::imagePathFor(const std::string& url) const
 void KioskApp::frame()
 {
     const auto frameStart = std::chrono::steady_clock::now();
+    takeQueryAnswer();
     const double t = now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -514,8 +522,7 @@ void KioskApp::frame()
     }
     else
     {
-        if (m_resultsDirty && (m_screen == Screen::Results || m_screen == Screen::Detail || m_screen == Screen::Search ||
-                               m_screen == Screen::Map))
+        if (m_resultsDirty && needsResults())
             refreshResults();
         switch (m_screen)
         {
@@ -622,36 +629,32 @@ void KioskApp::frame()
 
 void KioskApp::refreshResults()
 {
-    std::optional<catalog::GeoPoint> kiosk;
+    // The query runs on the worker; the screen keeps the previous results until it answers.
+    QueryRequest r;
+    r.catalog = m_catalog;
+    r.browse = m_browse;
+    r.now = wallNow();
     if (m_config.kiosk.lat && m_config.kiosk.lon)
-        kiosk = catalog::GeoPoint{*m_config.kiosk.lat, *m_config.kiosk.lon};
-    m_results = catalog::runQuery(*m_catalog, m_browse.toQuery(wallNow(), m_catalog->zone, kiosk));
+        r.kiosk = catalog::GeoPoint{*m_config.kiosk.lat, *m_config.kiosk.lon};
+    r.chipCounts = m_screen == Screen::Results;
+    r.generation = ++m_queryGeneration;
+    m_queries->submit(std::move(r));
     m_resultsDirty = false;
-    // Counts for the chips the query engine has no facet for: one count-only query each
-    // (title order and a limit of 1, so no dates are computed for the matches).
-    m_chipCounts.clear();
-    if (m_screen == Screen::Results)
-    {
-        auto count = [&](const std::string& id, const std::function<void(ui::BrowseState&)>& change) {
-            ui::BrowseState b = m_browse;
-            change(b);
-            catalog::Query q = b.toQuery(wallNow(), m_catalog->zone, kiosk);
-            q.sort = catalog::SortOrder::Title;
-            q.limit = 1;
-            m_chipCounts[id] = static_cast<int>(catalog::runQuery(*m_catalog, q).total);
-        };
-        for (int age : {6, 8, 10, 12, 14, 16})
-            count("filter.age." + std::to_string(age), [&](ui::BrowseState& b) { b.age = age; });
-        count("filter.when.today", [](ui::BrowseState& b) { b.when = ui::WhenChoice::Today; });
-        count("filter.when.weekend", [](ui::BrowseState& b) { b.when = ui::WhenChoice::Weekend; });
-        count("filter.when.week", [](ui::BrowseState& b) { b.when = ui::WhenChoice::Week; });
-        if (kiosk)
-        {
-            count("filter.distance.5", [](ui::BrowseState& b) { b.distance = ui::DistanceChoice::Km5; });
-            count("filter.distance.15", [](ui::BrowseState& b) { b.distance = ui::DistanceChoice::Km15; });
-            count("filter.distance.30", [](ui::BrowseState& b) { b.distance = ui::DistanceChoice::Km30; });
-        }
-    }
+}
+
+bool KioskApp::needsResults() const
+{
+    return m_screen == Screen::Results || m_screen == Screen::Detail || m_screen == Screen::Search || m_screen == Screen::Map;
+}
+
+void KioskApp::takeQueryAnswer()
+{
+    auto answer = m_queries ? m_queries->take() : std::nullopt;
+    if (!answer || answer->generation != m_queryGeneration || answer->catalog != m_catalog)
+        return;  // an older question, or one about a catalogue that has been replaced
+    m_results = std::move(answer->result);
+    m_chipCounts = std::move(answer->chipCounts);
+    m_framesToDraw = std::max(m_framesToDraw, 1);
     // A demand signal for the network: which filter combinations found nothing.
     if (m_results.total == 0 && m_browse.anyFilter() && m_screen == Screen::Results)
     {
@@ -936,6 +939,11 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
     std::string error;
     util::makeDirectories(outDir, error);
     auto step = [&](double dt) {
+        // Scripts wait for the query worker, so every frame shows the current results.
+        if (m_catalog && m_resultsDirty && needsResults())
+            refreshResults();
+        if (m_queries)
+            m_queries->waitIdle();
         m_virtualNow += dt;
         takePendingCatalog();
         if (m_idle.tick(now()))

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/kiosk_args.hpp"
+#include "app/query_worker.hpp"
 #include "app/script.hpp"
 #include "config/kiosk_config.hpp"
 #include "sync/image_cache.hpp"
@@ -48,6 +49,8 @@ private:
     void frame();
     void applyIntents();
     void refreshResults();
+    void takeQueryAnswer();
+    bool needsResults() const;
     void resetSession();
     void installCatalog(sync::CatalogPtr cat);
     void takePendingCatalog();
@@ -96,6 +99,8 @@ private:
     std::string m_mapSelected;
     catalog::QueryResult m_results;
     std::map<std::string, int> m_chipCounts;  ///< what each age/when/distance chip would give
+    std::unique_ptr<QueryWorker> m_queries;
+    std::uint64_t m_queryGeneration = 0;
     bool m_resultsDirty = true;
 
     std::vector<ui::Intent> m_intents;

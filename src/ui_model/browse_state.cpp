@@ -129,4 +129,42 @@ catalog::Query BrowseState::toQuery(catalog::Timestamp now, const date::time_zon
     return q;
 }
 
+std::map<std::string, int> chipCounts(const catalog::Catalog& cat, const BrowseState& b, catalog::Timestamp now,
+                                      std::optional<catalog::GeoPoint> kiosk)
+{
+    std::map<std::string, int> out;
+    auto count = [&](const std::string& id, BrowseState changed) {
+        catalog::Query q = changed.toQuery(now, cat.zone, kiosk);
+        q.sort = catalog::SortOrder::Title;
+        q.limit = 1;
+        out[id] = static_cast<int>(catalog::runQuery(cat, q).total);
+    };
+    for (int age : {6, 8, 10, 12, 14, 16})
+    {
+        BrowseState c = b;
+        c.age = age;
+        count("filter.age." + std::to_string(age), c);
+    }
+    const std::pair<const char*, WhenChoice> whens[] = {
+        {"filter.when.today", WhenChoice::Today}, {"filter.when.weekend", WhenChoice::Weekend}, {"filter.when.week", WhenChoice::Week}};
+    for (const auto& [id, w] : whens)
+    {
+        BrowseState c = b;
+        c.when = w;
+        count(id, c);
+    }
+    if (kiosk)
+    {
+        const std::pair<const char*, DistanceChoice> distances[] = {
+            {"filter.distance.5", DistanceChoice::Km5}, {"filter.distance.15", DistanceChoice::Km15}, {"filter.distance.30", DistanceChoice::Km30}};
+        for (const auto& [id, d] : distances)
+        {
+            BrowseState c = b;
+            c.distance = d;
+            count(id, c);
+        }
+    }
+    return out;
+}
+
 }  // namespace mint::ui

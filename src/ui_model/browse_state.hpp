@@ -5,6 +5,7 @@
 
 #include "catalog/query.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,5 +56,11 @@ private:
     void touchFilter(FilterKind kind, bool active);
     std::vector<FilterKind> m_order;
 };
+
+/// What each age, when and distance chip would give with the other choices kept (keys
+/// like "filter.age.10", "filter.when.today", "filter.distance.15"): one count-only query
+/// each (title order, limit 1, so no dates are computed for the matches).
+std::map<std::string, int> chipCounts(const catalog::Catalog& cat, const BrowseState& b, catalog::Timestamp now,
+                                      std::optional<catalog::GeoPoint> kiosk);
 
 }  // namespace mint::ui

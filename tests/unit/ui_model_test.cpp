@@ -1,5 +1,6 @@
 // UI logic without a window: translations, idle machine, kinetic scroller, layout,
 // visitor choices -> query.
+#include "catalog/feed_parser.hpp"
 #include "catalog/time_util.hpp"
 #include "ui_model/browse_state.hpp"
 #include "ui_model/i18n.hpp"
@@ -286,4 +287,26 @@ TEST_CASE("usage: counts per day, combinations without search text, CSV and JSON
     CHECK(back.toCsv() == u.toCsv());
     CHECK_FALSE(back.fromJson("{not json"));
     CHECK(back.toCsv() == u.toCsv());  // a damaged file changes nothing
+}
+
+TEST_CASE("browse: chip counts tell what each age, when and distance choice would give")
+{
+    auto loaded = catalog::loadCatalogFile(std::string(MINT_SOURCE_DIR) + "/assets/demo/feed.json");
+    REQUIRE(loaded.accepted());
+    const catalog::Catalog& cat = *loaded.catalog;
+    const auto now = catalog::timeutil::parseDateTime("2026-11-26T21:00:00+01:00", false)->seconds;
+    BrowseState b;
+    b.setGroup(VisitorGroup::Companies);
+    const auto counts = chipCounts(cat, b, now, catalog::GeoPoint{49.2354, 6.9969});
+    CHECK(counts.size() == 12);
+    CHECK(counts.at("filter.age.6") == 0);  // company offers have no age range for children
+    CHECK(counts.at("filter.when.today") == 0);  // 21:00: nothing left today
+    CHECK(counts.at("filter.distance.30") >= counts.at("filter.distance.15"));
+    CHECK(counts.at("filter.distance.15") >= counts.at("filter.distance.5"));
+    // Each count equals the total of the real query with that choice made.
+    BrowseState week = b;
+    week.setWhen(WhenChoice::Week);
+    CHECK(counts.at("filter.when.week") ==
+          static_cast<int>(catalog::runQuery(cat, week.toQuery(now, cat.zone, catalog::GeoPoint{49.2354, 6.9969})).total));
+    CHECK(chipCounts(cat, b, now, std::nullopt).count("filter.distance.5") == 0);  // no kiosk place, no distance chips
 }
