@@ -579,13 +579,9 @@ void KioskApp::frame()
         }
         case Screen::Detail:
         {
-            const catalog::Offer* o = m_catalog->findOffer(m_detailId);
-            if (o)
-            {
-                catalog::ResultItem item;
-                item.offer = m_catalog->offerById.at(m_detailId);
-                ui::drawDetail(c, *o, item);
-            }
+            // installCatalog leaves the detail screen when its offer is gone.
+            if (const catalog::Offer* o = m_catalog->findOffer(m_detailId))
+                ui::drawDetail(c, *o);
             break;
         }
         }
@@ -593,8 +589,6 @@ void KioskApp::frame()
         m_staleShown = m_status.lastSuccess > 0 && c.wallNow - m_status.lastSuccess > staleS && m_screen != Screen::Attract;
         if (m_staleShown)
             ui::drawStaleNotice(c, prettyDate());
-        if (m_screen == Screen::Detail && m_catalog->findOffer(m_detailId) == nullptr)
-            m_screen = Screen::Home;
         if (m_idle.phase() == ui::IdlePhase::Countdown && m_screen != Screen::Attract)
             ui::drawIdleOverlay(c, m_idle.countdownLeft(t));
     }

@@ -883,11 +883,6 @@ private:
 // ---------------------------------------------------------------------------------------
 // [SECTION] Envelope, streaming over offers, cross-references
 
-struct Counted
-{
-    std::size_t documentIndex;
-};
-
 class FeedReader
 {
 public:
@@ -969,7 +964,6 @@ private:
         {
             if (index >= m_limits.maxOffers)
             {
-                m_tooManyOffers = true;
                 return p.fail("more than " + std::to_string(m_limits.maxOffers) + " offers (the limit)");
             }
             if (!p.parseValue(tape))
@@ -1276,7 +1270,6 @@ private:
     std::vector<Issue> m_envelopeErrors;
     std::vector<std::size_t> m_offerDocIndex, m_providerDocIndex, m_placeDocIndex, m_storyDocIndex, m_tombstoneDocIndex;
     bool m_sawFormat = false, m_sawVersion = false, m_sawSequence = false, m_sawGeneratedAt = false, m_sawOffers = false;
-    bool m_tooManyOffers = false;
 };
 
 }  // namespace

@@ -41,7 +41,7 @@ void drawQr(const UiContext& c, const std::string& text, const Rect& area)
 
 }  // namespace
 
-void drawDetail(const UiContext& c, const catalog::Offer& o, const catalog::ResultItem& item)
+void drawDetail(const UiContext& c, const catalog::Offer& o)
 {
     const auto& L = c.layout;
     const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
@@ -113,8 +113,6 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, const catalog::Resu
         {
             if (occ.end() < c.wallNow || shown >= maxDates)
                 continue;
-            catalog::ResultItem one;
-            one.next = occ;
             std::string line = formatDay(c, occ.start);
             if (occ.cancelled)
                 line += "  — " + c.t("detail.cancelled_date");
@@ -123,7 +121,6 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, const catalog::Resu
             ++shown;
         }
     }
-    (void)item;
 
     // Side: QR code with the URL printed beside it, then the facts.
     float sy = wide ? top : y + static_cast<float>(shown) * f * 1.25f + L.gap;

@@ -120,12 +120,10 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         g->offers.push_back(item.offer);
         g->selected = g->selected || o.id == v.selected;
     }
-    int visibleMarkers = 0;
     for (const auto& g : groups)
     {
         if (!area.contains(g.at))
             continue;
-        ++visibleMarkers;
         const catalog::Offer& first = c.catalog->offers[g.offers.front()];
         const std::string subject = first.subjects.empty() ? "" : std::string(first.subjects.front());
         const float size = f * (g.selected ? 1.0f : 0.7f);
@@ -208,7 +206,6 @@ void drawMap(const UiContext& c, const MapScreenView& v)
                 c.touch->consume();
             }
         }
-    (void)visibleMarkers;
     drawHeader(c, c.t("map.title"), "", true, true);
 }
 

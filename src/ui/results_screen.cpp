@@ -12,7 +12,6 @@ namespace {
 /// Lays chips out left to right, wrapping to new rows.
 struct ChipFlow
 {
-    const UiContext& c;
     float x0, x, y, right, height, gap;
     bool place(float w, Rect& out)
     {
@@ -49,7 +48,7 @@ void drawResults(const UiContext& c, const ResultsView& v)
 
     // The chips: placed twice with "low reach" (measure, then draw above the bottom bar).
     auto chipsBlock = [&](float y0, bool dry) {
-        ChipFlow flow{c, L.margin, L.margin, y0, W - L.margin, std::max(L.touchMin * 0.8f, f * 2.0f), L.gap * 0.6f};
+        ChipFlow flow{L.margin, L.margin, y0, W - L.margin, std::max(L.touchMin * 0.8f, f * 2.0f), L.gap * 0.6f};
         Rect cr;
         // Who: counts are the sum over the group's audiences (greyed when nothing is left).
         struct Group

@@ -65,7 +65,7 @@ struct MapScreenView
 void drawMap(const UiContext& c, const MapScreenView& v);
 
 void drawSearch(const UiContext& c, const std::string& text, const catalog::QueryResult& result);
-void drawDetail(const UiContext& c, const catalog::Offer& offer, const catalog::ResultItem& item);
+void drawDetail(const UiContext& c, const catalog::Offer& offer);
 void drawLoading(const UiContext& c, const std::string& nextTry);
 void drawIdleOverlay(const UiContext& c, double secondsLeft);
 void drawStaleNotice(const UiContext& c, const std::string& dataDate);
