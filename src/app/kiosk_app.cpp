@@ -405,6 +405,7 @@ void KioskApp::installCatalog(sync::CatalogPtr cat)
     m_results = catalog::QueryResult{};  // indices of the old catalogue must not be drawn
     m_chipCounts.clear();
     m_images = std::make_unique<sync::ImageCache>(m_store.imagesDir());
+    m_imagePaths.clear();
     m_images->load();
     m_resultsDirty = true;
     m_framesToDraw = std::max(m_framesToDraw, 2);
@@ -417,10 +418,16 @@ std::string KioskApp::imagePathFor(const std::string& url) const
 {
     if (!m_images)
         return {};
+    // Remembered per catalogue: ImageCache::find checks the file on disk, and cards ask
+    // for their picture every frame.
+    auto it = m_imagePaths.find(url);
+    if (it != m_imagePaths.end())
+        return it->second;
     sync::ImageEntry e;
-    if (!m_images->find(sync::resolveUrl(m_config.feed.url, url), e))
-        return {};
-    return m_images->pathOf(e);
+    std::string path;
+    if (m_images->find(sync::resolveUrl(m_config.feed.url, url), e))
+        path = m_images->pathOf(e);
+    return m_imagePaths.emplace(url, path).first->second;
 }
 
 // ---------------------------------------------------------------------------------------

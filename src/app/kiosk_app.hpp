@@ -20,6 +20,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 
 struct GLFWwindow;
 
@@ -87,6 +88,7 @@ private:
 
     sync::CatalogPtr m_catalog;
     std::unique_ptr<sync::ImageCache> m_images;
+    mutable std::unordered_map<std::string, std::string> m_imagePaths;  ///< picture URL -> cached file ("" = none)
     sync::SyncStatus m_status;
 
     // Visitor state: everything here is reset on idle.
