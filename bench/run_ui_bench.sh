@@ -31,7 +31,7 @@ JSON
   echo "measure stop scroll"
 } > "$tmp/bench.txt"
 xvfb-run -a -s "-screen 0 1920x1080x24" "$build/src/mint-kiosk" --config "$tmp/kiosk.json" --windowed 1920x1080 \
-  --script "$tmp/bench.txt" --script-out "$tmp/out" >/dev/null 2>&1
+  --script "$tmp/bench.txt" --script-out "$tmp/out" >/dev/null 2>${BENCH_STDERR:-/dev/null}
 
 python3 - "$tmp/out" <<'PY'
 import json, sys
@@ -40,7 +40,7 @@ for name, label in [("attract-idle", "attract screen, idle"), ("home-idle", "hom
     d = json.load(open(f"{out}/{name}.json"))
     print(f"{label:26s} frames {d['frames']:5d} in {d['wall_s']:6.1f} s, CPU {d['cpu_percent_of_one_core']:5.2f} % of one core, "
           f"frame p50 {d['frame_ms_p50']:5.1f} ms, p95 {d['frame_ms_p95']:5.1f} ms, p99 {d['frame_ms_p99']:5.1f} ms, "
-          f"peak RSS {d['peak_rss_mb']} MiB, textures {d['textures']} ({d['texture_mb']:.1f} MiB)")
+          f"(UI code p50 {d['build_ms_p50']:4.1f}, p95 {d['build_ms_p95']:4.1f} ms), peak RSS {d['peak_rss_mb']} MiB, textures {d['textures']} ({d['texture_mb']:.1f} MiB)")
 PY
 
 # Start-up: launch to the first frame with content, catalogue from the cache (real mode).

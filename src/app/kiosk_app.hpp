@@ -140,6 +140,7 @@ private:
     // "measure": frame times and CPU use between start and stop.
     bool m_measuring = false;
     std::vector<double> m_frameMs;
+    std::vector<double> m_buildMs;  // UI code only (to ImGui::Render), without GL and swap
     double m_measureCpuS = 0, m_measureWallS = 0;
     int m_framesDrawn = 0;
 };

@@ -38,7 +38,16 @@ float measureWrapped(ImFont* font, float size, std::string_view text, float wrap
 
 inline void drawText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text)
 {
+    // Text samples the font atlas; with draw layers (draw_layers.hpp) it goes to the text
+    // channel, so consecutive labels stay one draw call.
+    dl->PushTextureID(font->ContainerAtlas->TexID);
+    const bool layered = dl->_Splitter._Count > 1;
+    if (layered)
+        dl->ChannelsSetCurrent(1);
     dl->AddText(font, size, pos, color, text.data(), text.data() + text.size());
+    if (layered)
+        dl->ChannelsSetCurrent(0);
+    dl->PopTextureID();
 }
 
 inline ImVec2 textSize(ImFont* font, float size, std::string_view text)

@@ -189,7 +189,8 @@ void drawAttract(const UiContext& c, const catalog::Offer* featured, const catal
     // The featured offer (or story) as a big picture card.
     const float top = L.margin * 1.2f + f * 4.5f;
     const float cardW = L.portrait ? W - 3 * L.margin : W * 0.62f;
-    const float cardH = std::min(H - top - f * 8.0f, cardW * 0.75f);
+    // Portrait steles: a taller card fills the screen instead of leaving half of it empty.
+    const float cardH = std::min(H - top - f * 8.0f, cardW * (L.portrait ? 1.0f : 0.75f));
     const Rect card{ImVec2((W - cardW) * 0.5f, top), ImVec2((W + cardW) * 0.5f, top + cardH)};
     c.dl->AddRectFilled(card.min, card.max, c.th->surface, f * 0.6f);
     const catalog::Image* img = nullptr;

@@ -2,6 +2,7 @@
 // region outline and grid, place names, offer markers for the current filters (grouped
 // where they overlap), "you are here" — with drag to pan, big + and − buttons, and a card
 // for a tapped marker. Tiles, inertia and fly-to come with the map issue.
+#include "draw_layers.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -35,6 +36,7 @@ void drawMap(const UiContext& c, const MapScreenView& v)
     view.widthPx = W;
     view.heightPx = bottom - top;
     const Rect area{ImVec2(0, top), ImVec2(W, bottom)};
+    pauseLayers(c.dl);  // labels, markers and counts overlap in any order: plain drawing order
 
     // Drag to pan (a swipe; a tap selects a marker).
     const TouchInput& t = *c.touch;

@@ -2,6 +2,7 @@
 #include "textures.hpp"
 
 #include "media/image_decode.hpp"
+#include "media/image_scale.hpp"
 #include "util/fs_util.hpp"
 
 #include <glad/gl.h>
@@ -21,30 +22,34 @@ TextureCache::~TextureCache()
         m_cv.notify_all();
     }
     m_thread.join();
-    for (auto& [path, t] : m_textures)
+    for (auto& [key, t] : m_textures)
         if (t.id)
             glDeleteTextures(1, &t.id);
+    if (m_white)
+        glDeleteTextures(1, &m_white);
 }
 
 void TextureCache::worker()
 {
     while (true)
     {
-        std::string path;
+        Request request;
         {
             std::unique_lock<std::mutex> lock(m_mutex);
             m_cv.wait(lock, [&] { return m_stop || !m_requests.empty(); });
             if (m_stop)
                 return;
-            path = m_requests.front();
+            request = std::move(m_requests.front());
             m_requests.pop_front();
         }
         Decoded d;
-        d.path = path;
+        d.key = request.key;
         std::string bytes, error;
-        if (util::readWholeFile(path, bytes, error))
+        if (util::readWholeFile(request.path, bytes, error))
         {
             media::DecodedImage img = media::decodeImage(bytes, m_maxDimension);
+            if (img.ok() && request.fitW > 0 && request.fitH > 0)
+                img = media::coverScale(img, request.fitW, request.fitH);
             if (img.ok())
             {
                 d.width = img.width;
@@ -61,19 +66,22 @@ void TextureCache::worker()
     }
 }
 
-ImTextureID TextureCache::get(const std::string& path, ImVec2* size)
+ImTextureID TextureCache::get(const std::string& path, ImVec2* size, int fitW, int fitH)
 {
     if (path.empty())
         return nullptr;
-    auto it = m_textures.find(path);
+    const bool fit = fitW > 0 && fitH > 0;
+    std::string key = fit ? path + '#' + std::to_string(fitW) + 'x' + std::to_string(fitH) : path;
+    auto it = m_textures.find(key);
     if (it == m_textures.end())
     {
         Texture t;
-        m_lru.push_front(path);
+        t.nearest = fit;
+        m_lru.push_front(key);
         t.lru = m_lru.begin();
-        m_textures.emplace(path, t);
+        m_textures.emplace(key, t);
         std::lock_guard<std::mutex> lock(m_mutex);
-        m_requests.push_back(path);
+        m_requests.push_back(Request{std::move(key), path, fit ? fitW : 0, fit ? fitH : 0});
         ++m_pending;
         m_cv.notify_one();
         return nullptr;
@@ -100,7 +108,7 @@ int TextureCache::uploadReady(int maxPerFrame)
             m_ready.pop_front();
             --m_pending;
         }
-        auto it = m_textures.find(d.path);
+        auto it = m_textures.find(d.key);
         if (it == m_textures.end())
             continue;
         if (d.rgba.empty())
@@ -111,8 +119,9 @@ int TextureCache::uploadReady(int maxPerFrame)
         unsigned id = 0;
         glGenTextures(1, &id);
         glBindTexture(GL_TEXTURE_2D, id);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        const GLint filter = it->second.nearest ? GL_NEAREST : GL_LINEAR;
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
@@ -140,6 +149,21 @@ int TextureCache::uploadReady(int maxPerFrame)
         m_lru.pop_back();
     }
     return uploaded;
+}
+
+ImTextureID TextureCache::white()
+{
+    if (!m_white)
+    {
+        const unsigned char px[4] = {255, 255, 255, 255};
+        glGenTextures(1, &m_white);
+        glBindTexture(GL_TEXTURE_2D, m_white);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, px);
+    }
+    return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_white));
 }
 
 bool TextureCache::busy() const

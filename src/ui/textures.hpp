@@ -24,8 +24,13 @@ public:
     TextureCache(std::size_t maxTextures, int maxDimension, std::function<void()> wake);
     ~TextureCache();
 
-    /// The texture for a file, or 0 while it loads (or when it cannot be shown).
-    ImTextureID get(const std::string& path, ImVec2* size = nullptr);
+    /// The texture for a file, or 0 while it loads (or when it cannot be shown). With a fit
+    /// size, the worker crops and scales the picture to exactly fitW x fitH pixels (one
+    /// texture per file and size), and the texture samples with the nearest filter: drawn
+    /// 1:1 it looks the same as a filtered one and costs a software renderer much less.
+    ImTextureID get(const std::string& path, ImVec2* size = nullptr, int fitW = 0, int fitH = 0);
+    /// A 1x1 white texture with the nearest filter, for solid shapes (see draw_layers.hpp).
+    ImTextureID white();
     /// Uploads finished pictures; call once per frame on the UI thread. Returns how many.
     int uploadReady(int maxPerFrame = 4);
     /// True while pictures are still being decoded (the loop keeps drawing).
@@ -39,11 +44,17 @@ private:
         unsigned id = 0;
         int width = 0, height = 0;
         bool failed = false;
+        bool nearest = false;
         std::list<std::string>::iterator lru;
+    };
+    struct Request
+    {
+        std::string key, path;
+        int fitW = 0, fitH = 0;
     };
     struct Decoded
     {
-        std::string path;
+        std::string key;
         int width = 0, height = 0;
         std::vector<unsigned char> rgba;
     };
@@ -57,9 +68,10 @@ private:
     std::size_t m_bytes = 0;
     mutable std::mutex m_mutex;
     std::condition_variable m_cv;
-    std::deque<std::string> m_requests;
+    std::deque<Request> m_requests;
     std::deque<Decoded> m_ready;
     std::size_t m_pending = 0;
+    unsigned m_white = 0;
     bool m_stop = false;
     std::thread m_thread;
 };

@@ -101,27 +101,18 @@ bool drawPicture(const UiContext& c, const std::string& url, const Rect& r, floa
 {
     if (url.empty() || !c.imagePath)
         return false;
-    ImVec2 size;
-    ImTextureID tex = c.textures->get(c.imagePath(url), &size);
-    if (!tex || size.x <= 0 || size.y <= 0)
+    // Whole pixels, and a texture of exactly that size ("cover"-cropped and scaled on the
+    // texture worker): drawn 1:1, sampled with the nearest filter.
+    // The size is rounded on its own, so a scrolling card keeps one texture size.
+    const int w = static_cast<int>(std::lround(r.width())), h = static_cast<int>(std::lround(r.height()));
+    const ImVec2 p0(std::round(r.min.x), std::round(r.min.y)), p1(p0.x + static_cast<float>(w), p0.y + static_cast<float>(h));
+    if (w <= 0 || h <= 0)
         return false;
-    // Cover: crop the picture's longer side so its aspect matches the rectangle.
-    const float want = r.width() / std::max(1.0f, r.height());
-    const float have = size.x / size.y;
-    ImVec2 uv0(0, 0), uv1(1, 1);
-    if (have > want)
-    {
-        const float keep = want / have;
-        uv0.x = (1 - keep) * 0.5f;
-        uv1.x = 1 - uv0.x;
-    }
-    else
-    {
-        const float keep = have / want;
-        uv0.y = (1 - keep) * 0.5f;
-        uv1.y = 1 - uv0.y;
-    }
-    c.dl->AddImageRounded(tex, r.min, r.max, uv0, uv1, IM_COL32_WHITE, rounding, corners);
+    ImVec2 size;
+    ImTextureID tex = c.textures->get(c.imagePath(url), &size, w, h);
+    if (!tex)
+        return false;
+    c.dl->AddImageRounded(tex, p0, p1, ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, rounding, corners);
     return true;
 }
 
