@@ -185,6 +185,10 @@ void KioskApp::shutdown()
 {
     if (m_window)
         saveUsage();
+    if (m_usageSave.valid())
+        m_usageSave.wait();
+    if (m_cacheSizeJob.valid())
+        m_cacheSizeJob.wait();
     if (m_service)
         m_service->stop();
     m_service.reset();
@@ -231,9 +235,15 @@ std::string KioskApp::today() const
 
 void KioskApp::saveUsage()
 {
-    std::string error;
-    if (!util::writeFileAtomic(m_config.cache.dir + "/usage.json", m_usage.toJson(), error, false))
-        util::logWarn("usage", error);
+    // Written on a worker (a slow SD card must not stall a frame); one write at a time, so
+    // an older state never lands after a newer one.
+    if (m_usageSave.valid())
+        m_usageSave.wait();
+    m_usageSave = std::async(std::launch::async, [path = m_config.cache.dir + "/usage.json", json = m_usage.toJson()] {
+        std::string error;
+        if (!util::writeFileAtomic(path, json, error, false))
+            util::logWarn("usage", error);
+    });
 }
 
 ui::Rect KioskApp::adminCorner(const ui::ScreenLayout& l) const
@@ -250,12 +260,19 @@ void KioskApp::openAdmin()
 {
     m_screen = Screen::Admin;
     saveUsage();
-    m_cacheBytes = 0;
-    std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(m_config.cache.dir, ec);
-         it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file(ec))
-            m_cacheBytes += it->file_size(ec);
+    // Thousands of picture files: walked on a worker; the admin screen shows the size when known.
+    if (!m_cacheSizeJob.valid())
+        m_cacheSizeJob = std::async(std::launch::async, [this, dir = m_config.cache.dir] {
+            std::uintmax_t bytes = 0;
+            std::error_code ec;
+            for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); it != std::filesystem::recursive_directory_iterator();
+                 it.increment(ec))
+                if (it->is_regular_file(ec))
+                    bytes += it->file_size(ec);
+            m_workerWake = true;
+            glfwPostEmptyEvent();
+            return bytes;
+        });
 }
 
 ui::AdminInfo KioskApp::adminInfo() const
@@ -285,7 +302,7 @@ ui::AdminInfo KioskApp::adminInfo() const
         info.catalogLines.push_back(m_tr.format("admin.images_line", {{"cached", std::to_string(m_status.imagesCached)},
                                                                        {"missing", std::to_string(m_status.imagesMissing)}}));
     }
-    info.catalogLines.push_back(m_tr.format("admin.cache_line", {{"kib", std::to_string(m_cacheBytes / 1024)}, {"dir", m_config.cache.dir}}));
+    info.catalogLines.push_back(m_tr.format("admin.cache_line", {{"kib", m_cacheSizeJob.valid() ? "\xE2\x80\xA6" : std::to_string(m_cacheBytes / 1024)}, {"dir", m_config.cache.dir}}));
     const auto it = m_usage.days().find(today());
     const ui::DayUsage day = it == m_usage.days().end() ? ui::DayUsage{} : it->second;
     auto usageLine = [&](const char* key, const ui::DayUsage& d) {
@@ -336,9 +353,13 @@ int KioskApp::runInteractive()
     m_service = std::make_unique<sync::SyncService>(
         *m_engine,
         [this](sync::CatalogPtr cat) {
+            // On the sync thread: the picture index is read here, not in a frame.
+            auto images = std::make_unique<sync::ImageCache>(m_store.imagesDir());
+            images->load();
             {
                 std::lock_guard<std::mutex> lock(m_pendingMutex);
                 m_pendingCatalog = std::move(cat);
+                m_pendingImages = std::move(images);
             }
             m_workerWake = true;
             glfwPostEmptyEvent();
@@ -391,26 +412,34 @@ void KioskApp::loopOnce(double maxWaitS)
 void KioskApp::takePendingCatalog()
 {
     sync::CatalogPtr cat;
+    std::unique_ptr<sync::ImageCache> images;
     {
         std::lock_guard<std::mutex> lock(m_pendingMutex);
         cat = std::move(m_pendingCatalog);
+        images = std::move(m_pendingImages);
     }
     if (cat)
-        installCatalog(cat);
+        installCatalog(cat, std::move(images));
     if (m_service)
         m_status = m_service->status();
 }
 
-void KioskApp::installCatalog(sync::CatalogPtr cat)
+void KioskApp::installCatalog(sync::CatalogPtr cat, std::unique_ptr<sync::ImageCache> images)
 {
+    if (!images)
+    {
+        images = std::make_unique<sync::ImageCache>(m_store.imagesDir());
+        images->load();
+    }
+    m_images = std::move(images);
+    m_imagePaths.clear();
+    m_framesToDraw = std::max(m_framesToDraw, 2);
+    if (cat == m_catalog)
+        return;  // the same catalogue with new pictures (a not-modified sync fetched some)
     m_catalog = std::move(cat);
     m_results = catalog::QueryResult{};  // indices of the old catalogue must not be drawn
     m_chipCounts.clear();
-    m_images = std::make_unique<sync::ImageCache>(m_store.imagesDir());
-    m_imagePaths.clear();
-    m_images->load();
     m_resultsDirty = true;
-    m_framesToDraw = std::max(m_framesToDraw, 2);
     // An offer shown in detail may be gone from the new catalogue.
     if (m_screen == Screen::Detail && (!m_catalog->findOffer(m_detailId)))
         m_screen = Screen::Home;
@@ -475,6 +504,8 @@ void KioskApp::frame()
         m_pinDigits.clear();
         m_pinMessage.clear();
     }
+    if (m_cacheSizeJob.valid() && m_cacheSizeJob.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+        m_cacheBytes = m_cacheSizeJob.get();
     if (m_pinCheck.valid() && m_pinCheck.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
     {
         if (m_pinCheck.get())
@@ -939,6 +970,7 @@ std::string KioskApp::dumpState() const
     const ui::DayUsage all = m_usage.total();
     j["usage"] = {{"sessions", all.sessions}, {"detail_views", all.detailViews}, {"qr_shown", all.qrShown}, {"nothing_found", all.nothingFound}};
     j["quit"] = m_quit;
+    j["cache_bytes"] = m_cacheSizeJob.valid() ? nlohmann::ordered_json() : nlohmann::ordered_json(m_cacheBytes);  // null while it is walked
     j["window"] = {w, h};
     return j.dump(2);
 }
@@ -986,7 +1018,7 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
         if (m_quit)
             break;  // the admin screen's "quit"
         // A pending PIN check finishes before the next command (it runs on a worker).
-        while (m_pinCheck.valid())
+        while (m_pinCheck.valid() || m_cacheSizeJob.valid())
         {
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
             step(0.0);

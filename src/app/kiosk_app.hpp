@@ -53,7 +53,8 @@ private:
     void takeQueryAnswer();
     bool needsResults() const;
     void resetSession();
-    void installCatalog(sync::CatalogPtr cat);
+    /// `images`: the picture index, read on the sync thread (null: read it here).
+    void installCatalog(sync::CatalogPtr cat, std::unique_ptr<sync::ImageCache> images = nullptr);
     void takePendingCatalog();
     double now() const;
     catalog::Timestamp wallNow() const;
@@ -83,6 +84,7 @@ private:
     std::unique_ptr<sync::SyncService> m_service;
     std::mutex m_pendingMutex;
     sync::CatalogPtr m_pendingCatalog;
+    std::unique_ptr<sync::ImageCache> m_pendingImages;
     std::atomic<bool> m_wake{false};        ///< input arrived: draw a few frames
     std::atomic<bool> m_workerWake{false};  ///< a worker finished: one frame is enough
 
@@ -122,6 +124,8 @@ private:
     ui::UsageStats m_usage;
     std::string m_lastNothingFound;
     std::uintmax_t m_cacheBytes = 0;
+    std::future<std::uintmax_t> m_cacheSizeJob;  ///< the cache walk when the admin screen opens
+    std::future<void> m_usageSave;               ///< usage.json is written off the UI thread
     double m_startS = 0;
 
     // Scripts: virtual time and pointer.

@@ -66,7 +66,11 @@ void SyncService::loop(int firstDelayMs)
             m_status = status;
         }
         const CatalogPtr after = m_engine.catalog();
-        if (after && after != before && m_onCatalog)
+        // Also when only the pictures changed (a not-modified feed whose missing pictures
+        // arrived this time): the UI then re-reads its picture index.
+        const bool picturesChanged = status.imagesCached != m_lastImagesCached;
+        m_lastImagesCached = status.imagesCached;
+        if (after && (after != before || picturesChanged) && m_onCatalog)
             m_onCatalog(after);
         if (m_onStatus)
             m_onStatus(status);

@@ -18,6 +18,8 @@ public:
     using CatalogHandler = std::function<void(CatalogPtr)>;
     using StatusHandler = std::function<void(const SyncStatus&)>;
 
+    /// `onCatalog` runs on the service thread after a run that installed a new catalogue or
+    /// changed the set of cached pictures (then with the same catalogue again).
     SyncService(SyncEngine& engine, CatalogHandler onCatalog, StatusHandler onStatus = {});
     ~SyncService();
 
@@ -41,6 +43,7 @@ private:
     bool m_stop = false;
     bool m_now = false;
     SyncStatus m_status;
+    std::size_t m_lastImagesCached = 0;  ///< the service thread's own
 };
 
 }  // namespace mint::sync

@@ -5,13 +5,19 @@
 #include "support/test_images.hpp"
 #include "support/test_servers.hpp"
 #include "sync/image_cache.hpp"
+#include "sync/sync_service.hpp"
 #include "unit/feed_builder.hpp"
 
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
+#include <thread>
 
 using namespace mint;
 using namespace mint::test;
@@ -220,4 +226,65 @@ TEST_CASE("images: the journal lets an interrupted run resume")
     sync::ImageCache compacted(dir);
     compacted.load();
     CHECK(compacted.size() == 2);
+}
+
+TEST_CASE("sync service: pictures that arrive with an unchanged feed are handed over with the same catalogue")
+{
+    PictureServer server;
+    server.imagePaths = {"/img/good.png", "/img/later.png"};  // later.png: 404 at first
+    const std::string cache = makeTempDir("later");
+    sync::CacheStore store(cache);
+    sync::SyncEngine engine(testConfig(server.http.url("/feed.json"), cache), store);
+    std::atomic<std::int64_t> fakeNow{1'800'000'000};
+    engine.clock = [&] { return fakeNow.load(); };
+    std::mutex mutex;
+    std::condition_variable arrived;
+    std::vector<sync::CatalogPtr> handed;
+    std::vector<std::size_t> cached;
+    sync::SyncService service(
+        engine,
+        [&](sync::CatalogPtr cat) {
+            // What the kiosk does here: read the picture index on this thread.
+            sync::ImageCache images(store.imagesDir());
+            images.load();
+            sync::ImageEntry e;
+            std::lock_guard<std::mutex> lock(mutex);
+            handed.push_back(cat);
+            cached.push_back(images.find(server.http.url("/img/later.png"), e) ? 1 : 0);
+            arrived.notify_all();
+        },
+        [&](const sync::SyncStatus&) { arrived.notify_all(); });
+    service.start(0);
+    {
+        std::unique_lock<std::mutex> lock(mutex);
+        REQUIRE(arrived.wait_for(lock, std::chrono::seconds(5), [&] { return handed.size() == 1; }));
+        CHECK(cached[0] == 0);
+    }
+    CHECK(service.status().imagesCached == 1);
+    CHECK(service.status().imagesMissing == 1);
+
+    // The picture appears on the server; the feed is unchanged.
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        server.files["/img/later.png"] = {makePng(20, 20, 9), "image/png"};
+    }
+    fakeNow += 2 * 3600;  // a failed picture is tried again after an hour
+    service.syncNow();
+    {
+        std::unique_lock<std::mutex> lock(mutex);
+        REQUIRE(arrived.wait_for(lock, std::chrono::seconds(5), [&] { return handed.size() == 2; }));
+        CHECK(handed[1] == handed[0]);  // the same catalogue, only the pictures changed
+        CHECK(cached[1] == 1);
+    }
+    CHECK(service.status().result == SyncResult::NotModified);
+    CHECK(service.status().imagesCached == 2);
+
+    // Nothing changed: a status, but no hand-over.
+    const int before = server.http.requestsFor("/feed.json");
+    service.syncNow();
+    for (int i = 0; i < 500 && server.http.requestsFor("/feed.json") == before; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    service.stop();
+    std::lock_guard<std::mutex> lock(mutex);
+    CHECK(handed.size() == 2);
 }

@@ -172,6 +172,9 @@ TEST_CASE("ui: admin corner, rate-limited PIN, admin screen, usage counts")
         CHECK(admin["screen"] == "admin");
         CHECK(admin["pin_failures"] == 0);
         CHECK(admin["usage"]["sessions"] == 1);
+        // The cache walk ran on a worker and finished: the feed file and 20 pictures at least.
+        REQUIRE(admin["cache_bytes"].is_number());
+        CHECK(admin["cache_bytes"].get<std::uint64_t>() > 100000);
         CHECK(admin["usage"]["detail_views"] == 1);
         CHECK(admin["usage"]["qr_shown"] == 1);
         CHECK(admin["usage"]["nothing_found"].contains("when=today"));
