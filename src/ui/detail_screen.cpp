@@ -122,25 +122,37 @@ void drawDetail(const UiContext& c, const catalog::Offer& o)
         }
     }
 
-    // Side: QR code with the URL printed beside it, then the facts.
+    // Side: QR code with the URL printed beside it, then the facts. Portrait: the QR code
+    // on the left and the facts beside it, so the page fits a stele without scrolling.
     float sy = wide ? top : y + static_cast<float>(shown) * f * 1.25f + L.gap;
+    float factX = sideX, factW = sideW;
+    float qrBottom = sy;
     const std::string url = std::string(!o.registration.url.empty() ? o.registration.url : o.url);
     if (!url.empty())
     {
-        const float qrSide = std::min(sideW, wide ? H * 0.38f : W * 0.4f);
-        drawQr(c, url, Rect{ImVec2(sideX + (sideW - qrSide) * 0.5f, sy), ImVec2(sideX + (sideW + qrSide) * 0.5f, sy + qrSide)});
-        sy += qrSide + f * 0.3f;
+        const float qrSide = wide ? std::min(sideW, H * 0.38f) : std::min(W * 0.36f, f * 14);
+        const float qrX = wide ? sideX + (sideW - qrSide) * 0.5f : L.margin;
+        const float textX = wide ? sideX : qrX, textW = wide ? sideW : qrSide;
+        drawQr(c, url, Rect{ImVec2(qrX, sy), ImVec2(qrX + qrSide, sy + qrSide)});
+        float qy = sy + qrSide + f * 0.3f;
         const std::string hint = c.t("detail.qr");
-        drawText(c.dl, c.fonts->bold, f * 0.8f, ImVec2(sideX, sy), c.th->text, ellipsize(c.fonts->bold, f * 0.8f, hint, sideW));
-        sy += f * 1.1f;
-        sy += drawWrapped(c.dl, c.fonts->regular, f * 0.75f, ImVec2(sideX, sy), c.th->accent, url, sideW, 2) + f * 0.6f;
+        qy += drawWrapped(c.dl, c.fonts->bold, f * 0.8f, ImVec2(textX, qy), c.th->text, hint, textW, 2) + f * 0.1f;
+        qy += drawWrapped(c.dl, c.fonts->regular, f * 0.75f, ImVec2(textX, qy), c.th->accent, url, textW, wide ? 2 : 3) + f * 0.6f;
+        if (wide)
+            sy = qy;
+        else
+        {
+            qrBottom = qy;
+            factX = L.margin + qrSide + L.gap * 2;
+            factW = W - factX - L.margin;
+        }
     }
     auto fact = [&](const std::string& label, const std::string& value) {
         if (value.empty())
             return;
-        drawText(c.dl, c.fonts->bold, f * 0.8f, ImVec2(sideX, sy), c.th->textMuted, label);
+        drawText(c.dl, c.fonts->bold, f * 0.8f, ImVec2(factX, sy), c.th->textMuted, label);
         sy += f * 1.05f;
-        sy += drawWrapped(c.dl, c.fonts->regular, f * 0.85f, ImVec2(sideX, sy), c.th->text, value, sideW, 2) + f * 0.35f;
+        sy += drawWrapped(c.dl, c.fonts->regular, f * 0.85f, ImVec2(factX, sy), c.th->text, value, factW, 2) + f * 0.35f;
     };
     if (const catalog::Place* p = c.catalog->placeOf(o))
     {
@@ -173,7 +185,7 @@ void drawDetail(const UiContext& c, const catalog::Offer& o)
     if (const catalog::Place* p = c.catalog->placeOf(o); p && p->geo)
     {
         const float bh = std::max(c.layout.touchMin, f * 2.4f);
-        const float by = std::min(sy + f * 0.4f, H - L.margin - bh - (c.lowReach ? navBarHeight(c) : 0.0f));
+        const float by = std::min(std::max(sy, qrBottom) + f * 0.4f, H - L.margin - bh - (c.lowReach ? navBarHeight(c) : 0.0f));
         if (bigButton(c, "detail.show_map", Rect{ImVec2(sideX, by), ImVec2(sideX + std::min(sideW, f * 14), by + bh)}, c.t("detail.show_map"),
                       c.th->accent, c.th->textOnAccent, Icon::Map))
             c.emit(IntentKind::OpenMap, 0, std::string(o.id));

@@ -7,6 +7,9 @@
 
 #include <glad/gl.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace mint::ui {
 
 TextureCache::TextureCache(std::size_t maxTextures, int maxDimension, std::function<void()> wake)
@@ -49,7 +52,16 @@ void TextureCache::worker()
         {
             media::DecodedImage img = media::decodeImage(bytes, m_maxDimension);
             if (img.ok() && request.fitW > 0 && request.fitH > 0)
-                img = media::coverScale(img, request.fitW, request.fitH);
+            {
+                // Never larger than the picture itself: an upscaled copy would only cost
+                // memory; a smaller one is drawn stretched with the linear filter.
+                const double s = std::min({1.0, static_cast<double>(img.width) / request.fitW,
+                                           static_cast<double>(img.height) / request.fitH});
+                const int w = std::max(1, static_cast<int>(std::lround(request.fitW * s)));
+                const int h = std::max(1, static_cast<int>(std::lround(request.fitH * s)));
+                img = media::coverScale(img, w, h);
+                d.exact = w == request.fitW && h == request.fitH;
+            }
             if (img.ok())
             {
                 d.width = img.width;
@@ -76,7 +88,6 @@ ImTextureID TextureCache::get(const std::string& path, ImVec2* size, int fitW, i
     if (it == m_textures.end())
     {
         Texture t;
-        t.nearest = fit;
         m_lru.push_front(key);
         t.lru = m_lru.begin();
         m_textures.emplace(key, t);
@@ -119,7 +130,7 @@ int TextureCache::uploadReady(int maxPerFrame)
         unsigned id = 0;
         glGenTextures(1, &id);
         glBindTexture(GL_TEXTURE_2D, id);
-        const GLint filter = it->second.nearest ? GL_NEAREST : GL_LINEAR;
+        const GLint filter = d.exact ? GL_NEAREST : GL_LINEAR;
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
@@ -132,8 +143,8 @@ int TextureCache::uploadReady(int maxPerFrame)
         m_bytes += static_cast<std::size_t>(d.width) * static_cast<std::size_t>(d.height) * 4;
         ++uploaded;
     }
-    // Bounded: free the least recently used textures beyond the limit.
-    while (m_textures.size() > m_max && !m_lru.empty())
+    // Bounded: free the least recently used textures beyond the limits (count and bytes).
+    while ((m_textures.size() > m_max || m_bytes > m_maxBytes) && m_lru.size() > 1)
     {
         const std::string victim = m_lru.back();
         auto it = m_textures.find(victim);

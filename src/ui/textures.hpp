@@ -20,7 +20,8 @@ namespace mint::ui {
 class TextureCache
 {
 public:
-    /// `wake` is called from the worker when a picture is ready (glfwPostEmptyEvent).
+    /// `wake` is called from the worker when a picture is ready (glfwPostEmptyEvent). The
+    /// cache holds at most `maxTextures` textures and 40 MiB of pixels.
     TextureCache(std::size_t maxTextures, int maxDimension, std::function<void()> wake);
     ~TextureCache();
 
@@ -44,7 +45,6 @@ private:
         unsigned id = 0;
         int width = 0, height = 0;
         bool failed = false;
-        bool nearest = false;
         std::list<std::string>::iterator lru;
     };
     struct Request
@@ -56,11 +56,13 @@ private:
     {
         std::string key;
         int width = 0, height = 0;
+        bool exact = false;  ///< scaled to exactly the asked size: nearest filter
         std::vector<unsigned char> rgba;
     };
     void worker();
 
     std::size_t m_max;
+    std::size_t m_maxBytes = 40u << 20;  ///< texture memory the pictures may hold
     int m_maxDimension;
     std::function<void()> m_wake;
     std::map<std::string, Texture> m_textures;
