@@ -92,6 +92,7 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
         r->etag.clear();
         r->lastModified.clear();
         r->contentType.clear();
+        r->cacheControl.clear();
         return n;
     }
     const auto colon = line.find(':');
@@ -107,6 +108,8 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
         r->lastModified = value;
     else if (name == "content-type")
         r->contentType = value;
+    else if (name == "cache-control")
+        r->cacheControl = value;
     return n;
 }
 

@@ -54,6 +54,7 @@ struct HttpResponse
     std::string etag;
     std::string lastModified;
     std::string contentType;
+    std::string cacheControl;  ///< as sent (see map/tile_cache.hpp for the parsing)
     std::optional<long> retryAfterS;
     std::string effectiveUrl;
     std::size_t bytesReceived = 0;

@@ -1,0 +1,290 @@
+// Map model: tile maths, TMS flip, clustering, inertia and animations, the tile cache's
+// size accounting and Cache-Control parsing. No window, no network.
+#include "map/cluster.hpp"
+#include "map/map_motion.hpp"
+#include "map/tile_cache.hpp"
+#include "map/tile_source.hpp"
+#include "map/tiles.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <set>
+#include <unistd.h>
+
+using namespace mint::map;
+
+TEST_CASE("tiles: keys round-trip, names, TMS rows flip both ways")
+{
+    const TileId t{14, 8560, 5617};
+    CHECK(tileFromKey(tileKey(t)) == t);
+    CHECK(tileKey(TileId{1, 0, 1}) != tileKey(TileId{1, 1, 0}));
+    CHECK(tileName(t) == "14/8560/5617");
+    CHECK(flipRow(0, 0) == 0);
+    CHECK(flipRow(1, 0) == 1);
+    CHECK(flipRow(3, 2) == 5);
+    CHECK(flipRow(14, flipRow(14, 5617)) == 5617);
+    CHECK(validTile(TileId{2, 3, 3}));
+    CHECK_FALSE(validTile(TileId{2, 4, 0}));
+    CHECK_FALSE(validTile(TileId{2, 0, -1}));
+}
+
+TEST_CASE("tiles: parents and the part of a parent that stands in for a child")
+{
+    const TileId t{10, 533, 351};
+    CHECK(parentOf(t) == TileId{9, 266, 175});
+    CHECK(parentOf(t, 2) == TileId{8, 133, 87});
+    CHECK(parentOf(t, 20) == TileId{0, 0, 0});
+    // 533 = 2*266 + 1 (right half), 351 = 2*175 + 1 (bottom half).
+    const UvRect uv = subRectOf(t, parentOf(t));
+    CHECK(uv.u0 == doctest::Approx(0.5));
+    CHECK(uv.u1 == doctest::Approx(1.0));
+    CHECK(uv.v0 == doctest::Approx(0.5));
+    CHECK(uv.v1 == doctest::Approx(1.0));
+    // Two levels: 533 - 4*133 = 1, 351 - 4*87 = 3 -> u 0.25..0.5, v 0.75..1.
+    const UvRect uv2 = subRectOf(t, parentOf(t, 2));
+    CHECK(uv2.u0 == doctest::Approx(0.25));
+    CHECK(uv2.u1 == doctest::Approx(0.5));
+    CHECK(uv2.v0 == doctest::Approx(0.75));
+    CHECK(uv2.v1 == doctest::Approx(1.0));
+}
+
+TEST_CASE("tiles: the view's tiles, their screen rectangles share edges (no seams)")
+{
+    MapView v;
+    v.centerLat = 49.2354;
+    v.centerLon = 6.9969;
+    v.widthPx = 1920;
+    v.heightPx = 1000;
+    v.originY = 80;
+    for (double zoom : {11.0, 11.3, 11.49, 12.7})
+    {
+        v.zoom = zoom;
+        const int z = tileZoomFor(zoom, 8, 12);
+        CHECK(z == std::min(12, static_cast<int>(std::floor(zoom + 0.5))));
+        const TileRange r = visibleTiles(v, z);
+        REQUIRE_FALSE(r.empty());
+        // The tiles cover the whole view...
+        const ScreenRect first = tileScreenRect(v, TileId{z, r.x0, r.y0});
+        const ScreenRect last = tileScreenRect(v, TileId{z, r.x1, r.y1});
+        CHECK(first.x0 <= 0);
+        CHECK(first.y0 <= 80);
+        CHECK(last.x1 >= 1920);
+        CHECK(last.y1 >= 1080);
+        // ...and neighbours meet exactly, at every fractional zoom.
+        for (int x = r.x0; x < r.x1; ++x)
+            CHECK(tileScreenRect(v, TileId{z, x, r.y0}).x1 == tileScreenRect(v, TileId{z, x + 1, r.y0}).x0);
+        for (int y = r.y0; y < r.y1; ++y)
+            CHECK(tileScreenRect(v, TileId{z, r.x0, y}).y1 == tileScreenRect(v, TileId{z, r.x0, y + 1}).y0);
+        // A tile's size is 256 * 2^(zoom - z), give or take the rounding.
+        const ScreenRect one = tileScreenRect(v, TileId{z, r.x0 + 1, r.y0 + 1});
+        CHECK(one.x1 - one.x0 == doctest::Approx(256 * std::pow(2.0, zoom - z)).epsilon(0.01));
+    }
+    // At a whole zoom level a tile is exactly 256 pixels (drawn 1:1).
+    v.zoom = 12;
+    const TileRange r = visibleTiles(v, 12);
+    const ScreenRect s = tileScreenRect(v, TileId{12, r.x0 + 1, r.y0 + 1});
+    CHECK(s.x1 - s.x0 == 256);
+    CHECK(s.y1 - s.y0 == 256);
+    // Over-zoom: past the package's last level its tiles are scaled.
+    CHECK(tileZoomFor(17.2, 8, 14) == 14);
+    CHECK(tileZoomFor(3, 8, 14) == 8);
+}
+
+TEST_CASE("tiles: a region box and its tile counts")
+{
+    const std::array<double, 4> saarland{6.35, 49.1, 7.4, 49.65};
+    const TileRange r8 = tilesForBox(saarland, 8);
+    CHECK(r8.x0 == 132);
+    CHECK(r8.x1 == 133);
+    CHECK(r8.y0 == 87);  // the whole region lies in one row of zoom-8 tiles
+    CHECK(r8.y1 == 87);
+    CHECK(r8.count() == 2);
+    std::uint64_t sum = 0;
+    for (int z = 8; z <= 12; ++z)
+        sum += tilesForBox(saarland, z).count();
+    CHECK(countTilesForBox(saarland, 8, 12) == sum);
+    CHECK(countTilesForBox(saarland, 8, 8) == 2);
+    CHECK(tilesForBox(saarland, 12).contains(TileId{12, 2127, 1402}));  // Saarbrücken
+    CHECK_FALSE(tilesForBox(saarland, 12).contains(TileId{12, 2150, 1402}));
+}
+
+TEST_CASE("cluster: overlapping markers merge, distant ones stay apart, one place never splits")
+{
+    std::vector<MarkerPoint> pts = {
+        {49.2354, 6.9969, 0}, {49.2355, 6.9970, 1},  // Saarbrücken, two offers a few metres apart
+        {49.2354, 6.9969, 2},                        // the same place as 0
+        {49.3170, 6.7490, 3},                        // Saarlouis, ~20 km away
+        {49.3200, 7.3380, 4},                        // Homburg
+    };
+    const auto low = buildClusters(pts, 8, 40);
+    // At zoom 8 (~600 m per pixel) Saarbrücken and Saarlouis are ~33 px apart: one cluster.
+    std::size_t members = 0;
+    for (const auto& c : low)
+        members += c.members.size();
+    CHECK(members == pts.size());
+    CHECK(low.size() < pts.size());
+    const auto high = buildClusters(pts, 14, 40);
+    REQUIRE(high.size() == 3);  // Saarbrücken (0, 1, 2), Saarlouis, Homburg
+    CHECK(high[0].members == std::vector<std::uint32_t>{0, 1, 2});
+    CHECK_FALSE(high[0].onePlace);
+    CHECK(high[0].lat == doctest::Approx((49.2354 * 2 + 49.2355) / 3));
+    // 0, 1 and 2 split when a few metres become 40 px: zoom 19 (0.3 m/px) at the latest.
+    const auto z = splitZoom(high[0], pts, 14, 20, 40);
+    REQUIRE(z.has_value());
+    CHECK(*z > 14);
+    CHECK(buildClusters({pts[0], pts[1], pts[2]}, *z, 40).size() > 1);
+    CHECK(buildClusters({pts[0], pts[1], pts[2]}, *z - 1, 40).size() == 1);
+    // Not within the map's zoom range: listed instead.
+    CHECK_FALSE(splitZoom(high[0], pts, 14, 15, 40).has_value());
+    // Same coordinates: never splits.
+    const auto same = buildClusters({pts[0], pts[2]}, 14, 40);
+    REQUIRE(same.size() == 1);
+    CHECK(same[0].onePlace);
+    CHECK_FALSE(splitZoom(same[0], pts, 14, 22, 40).has_value());
+    CHECK(buildClusters({}, 10, 40).empty());
+}
+
+TEST_CASE("map motion: a fling glides the same distance at any frame rate and stops")
+{
+    auto glide = [](double fps) {
+        PanInertia in;
+        in.press(100, 500, 0.0);
+        for (int i = 1; i <= 5; ++i)
+            in.move(100 + i * 20, 500, i * 0.02);  // 1000 px/s to the right
+        in.release(0.1);
+        double total = 0, t = 0;
+        while (in.moving() && t < 10)
+        {
+            double dx = 0, dy = 0;
+            in.step(1.0 / fps, dx, dy);
+            total += dx;
+            CHECK(dy == 0);
+            t += 1.0 / fps;
+        }
+        CHECK_FALSE(in.moving());
+        return total;
+    };
+    const double at60 = glide(60), at20 = glide(20);
+    CHECK(at60 == doctest::Approx(1000 * 0.325).epsilon(0.03));
+    CHECK(at20 == doctest::Approx(at60).epsilon(0.02));
+    // A finger that rests before lifting does not fling.
+    PanInertia rest;
+    rest.press(0, 0, 0);
+    rest.move(50, 0, 0.05);
+    rest.release(0.5);
+    CHECK_FALSE(rest.moving());
+}
+
+TEST_CASE("map motion: zoom around a point keeps it fixed; fly-to ends on the target")
+{
+    MapView v;
+    v.centerLat = 49.25;
+    v.centerLon = 7.0;
+    v.zoom = 10;
+    v.widthPx = 1000;
+    v.heightPx = 800;
+    double lat0 = 0, lon0 = 0;
+    v.toLatLon(300, 200, lat0, lon0);
+    ViewAnimation a;
+    a.zoomAround(v, 11, 300, 200, 0.3, 5.0);
+    for (double t : {5.1, 5.2, 5.31})
+    {
+        a.apply(v, t);
+        double sx = 0, sy = 0;
+        v.toScreen(lat0, lon0, sx, sy);
+        CHECK(sx == doctest::Approx(300).epsilon(1e-6));
+        CHECK(sy == doctest::Approx(200).epsilon(1e-6));
+    }
+    CHECK_FALSE(a.active());
+    CHECK(v.zoom == 11);
+
+    a.flyTo(v, 49.45, 6.6, 14, 0.9, 10.0);
+    a.apply(v, 10.45);
+    CHECK(a.active());
+    CHECK(v.zoom > 11);
+    CHECK(v.zoom < 14);
+    a.apply(v, 11.0);
+    CHECK_FALSE(a.active());
+    CHECK(v.centerLat == doctest::Approx(49.45));
+    CHECK(v.centerLon == doctest::Approx(6.6));
+    CHECK(v.zoom == 14);
+    CHECK(easeInOut(0) == 0);
+    CHECK(easeInOut(1) == 1);
+    CHECK(easeInOut(0.5) == doctest::Approx(0.5));
+}
+
+TEST_CASE("tile cache: Cache-Control, LRU by size, survives a damaged file")
+{
+    CHECK(parseCacheControl("max-age=3600").maxAgeS == 3600);
+    CHECK(parseCacheControl("public, Max-Age=60 ").maxAgeS == 60);
+    CHECK(parseCacheControl("no-cache, max-age=60").maxAgeS == 0);
+    CHECK_FALSE(parseCacheControl("no-store").store);
+    CHECK_FALSE(parseCacheControl("max-age=abc").maxAgeS.has_value());
+    CHECK_FALSE(parseCacheControl("").maxAgeS.has_value());
+
+    const std::string dir = std::filesystem::temp_directory_path() / ("mint-tilecache-" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    const std::string path = dir + "/tiles.sqlite";
+    {
+        TileDiskCache cache;
+        std::string error;
+        REQUIRE(cache.open(path, 10000, error));
+        const std::string kb(1000, 'x');
+        for (int i = 0; i < 9; ++i)
+            cache.put(TileId{12, i, 0}, CachedTile{kb, "\"e" + std::to_string(i) + "\"", "", 5000}, 1000 + i * 1000);
+        CHECK(cache.bytes() == 9000);
+        CHECK(cache.count() == 9);
+        // Replacing a tile does not count it twice.
+        cache.put(TileId{12, 8, 0}, CachedTile{kb, "\"e8b\"", "", 5000}, 9500);
+        CHECK(cache.bytes() == 9000);
+        // Reading tile 0 late makes it recent: the next trim takes tiles 1, 2, ... first.
+        REQUIRE(cache.get(TileId{12, 0, 0}, 20000).has_value());
+        CHECK(cache.get(TileId{12, 0, 0}, 20000)->etag == "\"e0\"");
+        cache.put(TileId{12, 20, 0}, CachedTile{kb, "", "", 5000}, 21000);
+        cache.put(TileId{12, 21, 0}, CachedTile{kb, "", "", 5000}, 22000);  // 11,000 > 10,000: trim to 9,000
+        CHECK(cache.bytes() <= 9000);
+        CHECK(cache.get(TileId{12, 0, 0}, 23000).has_value());
+        CHECK_FALSE(cache.get(TileId{12, 1, 0}, 23000).has_value());
+        CHECK_FALSE(cache.get(TileId{12, 2, 0}, 23000).has_value());
+        CHECK(cache.get(TileId{12, 21, 0}, 23000).has_value());
+        cache.refresh(TileId{12, 21, 0}, 99999, 23000);
+        CHECK(cache.get(TileId{12, 21, 0}, 23000)->expires == 99999);
+    }
+    {
+        // Reopened: the total is read back.
+        TileDiskCache cache;
+        std::string error;
+        REQUIRE(cache.open(path, 10000, error));
+        CHECK(cache.bytes() <= 9000);
+        CHECK(cache.bytes() > 0);
+    }
+    {
+        // Garbage instead of a database: replaced by an empty cache, no crash.
+        std::filesystem::remove(path + "-wal");
+        std::filesystem::remove(path + "-shm");
+        FILE* f = std::fopen(path.c_str(), "wb");
+        std::fputs("this is not a database, just some text that is long enough to look like a header.........", f);
+        std::fclose(f);
+        TileDiskCache cache;
+        std::string error;
+        CHECK(cache.open(path, 10000, error));
+        CHECK(cache.count() == 0);
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("tile urls and the public OSM servers")
+{
+    CHECK(tileUrl("https://t.example.org/{z}/{x}/{y}.png", TileId{12, 2120, 1400}) == "https://t.example.org/12/2120/1400.png");
+    CHECK(tileUrl("http://h/{z}-{x}-{y}-{z}", TileId{1, 0, 1}) == "http://h/1-0-1-1");
+    CHECK(isOsmPublicTileServer("https://tile.openstreetmap.org/{z}/{x}/{y}.png"));
+    CHECK(isOsmPublicTileServer("https://a.tile.openstreetmap.org/{z}/{x}/{y}.png"));
+    CHECK(isOsmPublicTileServer("HTTPS://B.Tile.OpenStreetMap.org:443/{z}/{x}/{y}.png"));
+    CHECK(isOsmPublicTileServer("https://tile.osm.org/{z}/{x}/{y}.png"));
+    CHECK_FALSE(isOsmPublicTileServer("https://tiles.mint-saar.example/{z}/{x}/{y}.png"));
+    CHECK_FALSE(isOsmPublicTileServer("https://notatile.openstreetmap.org.evil.example/{z}/{x}/{y}.png"));
+    CHECK_FALSE(isOsmPublicTileServer("https://mytile.openstreetmap.org.example/{z}/{x}/{y}.png"));
+}
