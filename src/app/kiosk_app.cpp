@@ -178,6 +178,7 @@ bool KioskApp::init(std::string& error)
         m_workerWake = true;
         glfwPostEmptyEvent();
     });
+    setUpMap();
     return true;
 }
 
@@ -196,6 +197,8 @@ void KioskApp::shutdown()
         return;
     m_queries.reset();
     m_textures.reset();  // GL textures go before the context
+    m_tileLoader.reset();
+    m_tileLayer.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
@@ -224,7 +227,8 @@ catalog::Timestamp KioskApp::wallNow() const
 bool KioskApp::animating() const
 {
     // Pictures being decoded do not count: the decoder wakes the loop when one is ready.
-    return m_touch.down() || m_scroller.moving() || m_scroller.dragging() || !m_catalog || m_pinCheck.valid();
+    return m_touch.down() || m_scroller.moving() || m_scroller.dragging() || !m_catalog || m_pinCheck.valid() ||
+           (m_screen == Screen::Map && m_map.moving());
 }
 
 std::string KioskApp::today() const
@@ -273,6 +277,62 @@ void KioskApp::openAdmin()
             glfwPostEmptyEvent();
             return bytes;
         });
+}
+
+void KioskApp::setUpMap()
+{
+    // Tiles: the offline package first, then the online source through its disk cache.
+    // Neither (or a damaged package and no online source): the app's own fallback map.
+    map::TileSources sources;
+    sources.minZoom = m_config.map.minZoom;
+    sources.maxZoom = m_config.map.maxZoom;
+    std::string packageAttribution;
+    if (!m_config.map.mbtiles.empty())
+    {
+        auto package = std::make_shared<map::MbtilesReader>();
+        std::string error;
+        if (package->open(m_config.map.mbtiles, error))
+        {
+            const map::MbtilesInfo& info = package->info();
+            sources.minZoom = std::max(m_config.map.minZoom, std::min(info.minZoom, m_config.map.maxZoom));
+            sources.maxZoom = info.maxZoom;  // past it, the last level is scaled up
+            packageAttribution = info.attribution;
+            sources.package = std::move(package);
+            util::logInfo("map", "tile package " + m_config.map.mbtiles + ": zoom " + std::to_string(info.minZoom) + "-" +
+                                     std::to_string(info.maxZoom) + ", " + info.format);
+        }
+        else
+        {
+            m_mapProblem = error;
+            util::logError("map", error + " (the map is drawn without tiles)");
+        }
+    }
+    if (!m_config.map.tileUrl.empty())
+    {
+        m_tileCache = std::make_unique<map::TileDiskCache>();
+        std::string error;
+        if (!m_tileCache->open(m_config.cache.dir + "/tiles.sqlite", static_cast<std::uint64_t>(m_config.map.cacheMaxMb) << 20, error))
+            util::logWarn("map", error + " (online tiles without a disk cache)");
+        map::OnlineSourceOptions o;
+        o.urlTemplate = m_config.map.tileUrl;
+        o.userAgent = sync::userAgent(m_config.feed.userAgentContact);
+        sources.online = std::make_shared<map::OnlineTileSource>(o, m_tileCache.get());
+        if (!sources.package)
+        {
+            sources.minZoom = m_config.map.minZoom;
+            sources.maxZoom = m_config.map.maxZoom;
+        }
+        else
+            sources.maxZoom = std::max(sources.maxZoom, m_config.map.maxZoom);
+    }
+    m_mapAttribution = !m_config.map.attribution.empty() ? m_config.map.attribution : packageAttribution;
+    if (!sources.any())
+        return;
+    m_tileLoader = std::make_unique<map::TileLoader>(std::move(sources), [this] {
+        m_workerWake = true;
+        glfwPostEmptyEvent();
+    });
+    m_tileLayer = std::make_unique<ui::TileLayer>();
 }
 
 ui::AdminInfo KioskApp::adminInfo() const
@@ -523,6 +583,8 @@ void KioskApp::frame()
     m_hits.beginFrame();
     if (m_textures->uploadReady(4) == 4)
         m_framesToDraw = std::max(m_framesToDraw, 2);  // more pictures may be waiting
+    if (m_tileLayer && m_tileLoader && m_tileLayer->upload(*m_tileLoader, 4, t) == 4)
+        m_framesToDraw = std::max(m_framesToDraw, 2);
 
     c.dl = ImGui::GetBackgroundDrawList();
     ui::beginLayers(c.dl, m_textures->white());
@@ -606,15 +668,16 @@ void KioskApp::frame()
         case Screen::Map:
         {
             ui::MapScreenView mv;
-            mv.view = &m_mapView;
+            mv.state = &m_map;
             mv.result = &m_results;
-            mv.selected = m_mapSelected;
             if (m_config.kiosk.lat && m_config.kiosk.lon)
                 mv.kiosk = catalog::GeoPoint{*m_config.kiosk.lat, *m_config.kiosk.lon};
             mv.bbox = m_catalog->region.bbox;
-            mv.attribution = m_config.map.attribution;
+            mv.attribution = m_mapAttribution;
             mv.minZoom = m_config.map.minZoom;
             mv.maxZoom = m_config.map.maxZoom;
+            mv.tiles = m_tileLayer.get();
+            mv.loader = m_tileLoader.get();
             ui::drawMap(c, mv);
             break;
         }
@@ -721,7 +784,7 @@ void KioskApp::resetSession()
     m_scroller.setOffset(0);
     m_backStack.clear();
     m_detailId.clear();
-    m_mapSelected.clear();
+    m_map = ui::MapState{};
     m_screen = Screen::Attract;
     m_featuredSince = now();
     m_resultsDirty = true;
@@ -833,43 +896,34 @@ void KioskApp::applyIntents()
             break;
         case ui::IntentKind::OpenMap:
         {
-            // Centre on the offer's place, else on the kiosk, else on the region.
-            m_mapSelected = i.text;
-            const catalog::Offer* o = m_catalog && !i.text.empty() ? m_catalog->findOffer(i.text) : nullptr;
+            // The region around the kiosk (or the region's centre); from a detail page the
+            // map then flies to the offer's place.
+            const bool fromDetail = !i.text.empty();
+            m_map.selected = i.text;
+            m_map.listed.clear();
+            m_map.inertia.stop();
+            m_map.animation.cancel();
+            if (m_config.kiosk.lat && m_config.kiosk.lon)
+            {
+                m_map.view.centerLat = *m_config.kiosk.lat;
+                m_map.view.centerLon = *m_config.kiosk.lon;
+            }
+            else if (m_catalog && m_catalog->region.bbox)
+            {
+                const auto& b = *m_catalog->region.bbox;
+                m_map.view.centerLat = (b[1] + b[3]) / 2;
+                m_map.view.centerLon = (b[0] + b[2]) / 2;
+            }
+            m_map.view.zoom = std::clamp<double>(10, m_config.map.minZoom, m_config.map.maxZoom);
+            const catalog::Offer* o = m_catalog && fromDetail ? m_catalog->findOffer(i.text) : nullptr;
             const catalog::Place* p = o ? m_catalog->placeOf(*o) : nullptr;
             if (p && p->geo)
-            {
-                m_mapView.centerLat = p->geo->lat;
-                m_mapView.centerLon = p->geo->lon;
-                m_mapView.zoom = std::min<double>(14, m_config.map.maxZoom);
-            }
-            else
-            {
-                if (m_config.kiosk.lat && m_config.kiosk.lon)
-                {
-                    m_mapView.centerLat = *m_config.kiosk.lat;
-                    m_mapView.centerLon = *m_config.kiosk.lon;
-                }
-                else if (m_catalog && m_catalog->region.bbox)
-                {
-                    const auto& b = *m_catalog->region.bbox;
-                    m_mapView.centerLat = (b[1] + b[3]) / 2;
-                    m_mapView.centerLon = (b[0] + b[2]) / 2;
-                }
-                m_mapView.zoom = std::max<double>(10, m_config.map.minZoom);
-            }
+                m_map.animation.flyTo(m_map.view, p->geo->lat, p->geo->lon, std::min<double>(14, m_config.map.maxZoom), 1.0, now());
             m_resultsDirty = true;
             go(Screen::Map);
             break;
         }
-        case ui::IntentKind::MapZoomAt:
-        {
-            float x = 0, y = 0;
-            if (std::sscanf(i.text.c_str(), "%f %f", &x, &y) == 2)
-                m_mapView.zoomAround(i.value, x, y, m_config.map.minZoom, m_config.map.maxZoom);
-            break;
-        }
-        case ui::IntentKind::MapSelect: m_mapSelected = i.text; break;
+        case ui::IntentKind::MapSelect: break;  // the map keeps its own selection
         case ui::IntentKind::AdminReturn: resetSession(); break;
         case ui::IntentKind::AdminQuit: m_quit = true; break;
         case ui::IntentKind::ToggleLanguage:
@@ -946,7 +1000,19 @@ std::string KioskApp::dumpState() const
     j["results_total"] = m_results.total;
     j["chip_counts"] = m_chipCounts;
     j["stale_notice"] = m_staleShown;
-    j["map"] = {{"lat", m_mapView.centerLat}, {"lon", m_mapView.centerLon}, {"zoom", m_mapView.zoom}, {"selected", m_mapSelected}};
+    {
+        nlohmann::ordered_json listed = nlohmann::ordered_json::array();
+        for (std::uint32_t idx : m_map.listed)
+            if (m_catalog && idx < m_catalog->offers.size())
+                listed.push_back(std::string(m_catalog->offers[idx].id));
+        j["map"] = {{"lat", m_map.view.centerLat}, {"lon", m_map.view.centerLon}, {"zoom", m_map.view.zoom}, {"selected", m_map.selected},
+                    {"listed", listed}, {"moving", m_map.moving()},
+                    {"tiles", {{"visible", m_map.lastTiles.tiles}, {"exact", m_map.lastTiles.exact}, {"stand_ins", m_map.lastTiles.standIns},
+                               {"uncovered", m_map.lastTiles.uncovered}}},
+                    {"tile_source", m_tileLoader ? (m_tileLoader->sources().package ? "mbtiles" : "online") : "none"},
+                    {"tile_textures_mb", m_tileLayer ? m_tileLayer->textureBytes() / 1048576.0 : 0.0},
+                    {"attribution", m_mapAttribution}, {"problem", m_mapProblem}};
+    }
     j["detail"] = m_detailId;
     j["accessibility"] = {{"large_text", m_a11y.largeText}, {"high_contrast", m_a11y.highContrast}, {"low_reach", m_a11y.lowReach}};
     j["scroll"] = m_scroller.offset();
@@ -1005,7 +1071,7 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
         step(0.05);
     };
     auto settle = [&]() {
-        for (int i = 0; i < 200 && m_textures->busy(); ++i)
+        for (int i = 0; i < 400 && (m_textures->busy() || (m_tileLoader && m_screen == Screen::Map && m_tileLoader->busy())); ++i)
         {
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
             step(0.0);
@@ -1103,7 +1169,7 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
             {
                 // Animations step at 60 Hz; otherwise jump to the next deadline.
                 double dt = 1.0 / 60;
-                if (!(m_scroller.moving() || m_idle.phase() == ui::IdlePhase::Countdown))
+                if (!(m_scroller.moving() || m_idle.phase() == ui::IdlePhase::Countdown || (m_screen == Screen::Map && m_map.moving())))
                 {
                     const double deadline = m_idle.nextDeadline();
                     dt = deadline > now() ? std::max(1.0 / 60, deadline - now()) : 0.5;

@@ -7,6 +7,8 @@
 #include "app/query_worker.hpp"
 #include "app/script.hpp"
 #include "config/kiosk_config.hpp"
+#include "map/tile_cache.hpp"
+#include "map/tile_loader.hpp"
 #include "sync/image_cache.hpp"
 #include "sync/sync_engine.hpp"
 #include "sync/sync_service.hpp"
@@ -64,6 +66,7 @@ private:
     std::string today() const;
     void saveUsage();
     void openAdmin();
+    void setUpMap();
     ui::AdminInfo adminInfo() const;
     ui::Rect adminCorner(const ui::ScreenLayout& l) const;
     bool writeScreenshot(const std::string& path, std::string& error);
@@ -99,8 +102,12 @@ private:
     ui::BrowseState m_browse;
     ui::Accessibility m_a11y;
     std::string m_detailId;
-    map::MapView m_mapView;
-    std::string m_mapSelected;
+    ui::MapState m_map;
+    std::unique_ptr<map::TileDiskCache> m_tileCache;
+    std::unique_ptr<map::TileLoader> m_tileLoader;
+    std::unique_ptr<ui::TileLayer> m_tileLayer;
+    std::string m_mapAttribution;  ///< config, else the package's metadata
+    std::string m_mapProblem;      ///< why there are no tiles (damaged package, ...), for staff
     catalog::QueryResult m_results;
     std::map<std::string, int> m_chipCounts;  ///< what each age/when/distance chip would give
     std::unique_ptr<QueryWorker> m_queries;

@@ -14,7 +14,8 @@ class PanInertia
 {
 public:
     /// Time constant of the decay (s): the glide covers velocity * tau in total.
-    explicit PanInertia(double tau = 0.325) : m_tau(tau) {}
+    PanInertia() = default;
+    explicit PanInertia(double tau) : m_tau(tau) {}
 
     void press(double x, double y, double t);
     void move(double x, double y, double t);
@@ -31,7 +32,7 @@ private:
     {
         double x, y, t;
     };
-    double m_tau;
+    double m_tau = 0.325;
     double m_vx = 0, m_vy = 0;
     std::deque<Sample> m_samples;  ///< the last 100 ms of the drag
 };

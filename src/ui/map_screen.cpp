@@ -1,10 +1,13 @@
-// The map screen (first version, without tiles): the app draws a clean fallback map —
-// region outline and grid, place names, offer markers for the current filters (grouped
-// where they overlap), "you are here" — with drag to pan, big + and − buttons, and a card
-// for a tapped marker. Tiles, inertia and fly-to come with the map issue.
+// The map screen: raster tiles (offline package or online source) over a fallback map the
+// app draws itself (region outline, grid, place names), so it is never a blank rectangle;
+// offer markers for the current filters, clustered where they would overlap; "you are
+// here"; drag with inertia, double tap, big + and − buttons, animated zoom and fly-to; a
+// card for a tapped marker and a list for a cluster that cannot split.
 #include "draw_layers.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
+
+#include "map/cluster.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -12,6 +15,9 @@
 namespace mint::ui {
 
 namespace {
+
+constexpr double kZoomSeconds = 0.3;
+constexpr double kDoubleTapS = 0.35;
 
 void drawPin(ImDrawList* dl, ImVec2 tip, float size, ImU32 fill, ImU32 ring)
 {
@@ -21,36 +27,19 @@ void drawPin(ImDrawList* dl, ImVec2 tip, float size, ImU32 fill, ImU32 ring)
     dl->AddCircleFilled(head, size * 0.3f, ring, 16);
 }
 
-}  // namespace
-
-void drawMap(const UiContext& c, const MapScreenView& v)
+ImVec2 screenOf(const map::MapView& v, double lat, double lon)
 {
-    const auto& L = c.layout;
-    const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
-    const float f = L.fontPx;
-    map::MapView& view = *v.view;
-    const float top = L.headerHeight;
-    const float bottom = c.lowReach ? H - navBarHeight(c) : H;
-    view.originX = 0;
-    view.originY = top;
-    view.widthPx = W;
-    view.heightPx = bottom - top;
-    const Rect area{ImVec2(0, top), ImVec2(W, bottom)};
-    pauseLayers(c.dl);  // labels, markers and counts overlap in any order: plain drawing order
+    double x = 0, y = 0;
+    v.toScreen(lat, lon, x, y);
+    return ImVec2(static_cast<float>(x), static_cast<float>(y));
+}
 
-    // Drag to pan (a swipe; a tap selects a marker).
-    const TouchInput& t = *c.touch;
-    if (t.down() && t.swiped() && area.contains(t.pressPos()))
-    {
-        const ImVec2 d = ImGui::GetIO().MouseDelta;
-        view.panBy(d.x, d.y);
-    }
-    if (v.bbox)
-        view.clampCenter((*v.bbox)[0], (*v.bbox)[1], (*v.bbox)[2], (*v.bbox)[3]);
-
-    c.dl->PushClipRect(area.min, area.max, true);
+/// The app's own map: background, a grid every 0.1° (0.02° when close), the region's
+/// outline, and the catalogue's places when there are no tiles to name them.
+void drawFallback(const UiContext& c, const map::MapView& view, const Rect& area, const MapScreenView& v, bool places)
+{
+    const float f = c.layout.fontPx;
     c.dl->AddRectFilled(area.min, area.max, c.highContrast ? IM_COL32(20, 20, 20, 255) : IM_COL32(236, 240, 228, 255));
-    // Grid every 0.1° (0.02° when close): orientation without tiles.
     const double step = view.zoom >= 12 ? 0.02 : 0.1;
     double lat0 = 0, lon0 = 0, lat1 = 0, lon1 = 0;
     view.toLatLon(area.min.x, area.max.y, lat0, lon0);
@@ -58,105 +47,96 @@ void drawMap(const UiContext& c, const MapScreenView& v)
     const ImU32 grid = c.highContrast ? IM_COL32(80, 80, 80, 255) : IM_COL32(214, 220, 206, 255);
     for (double lon = std::floor(lon0 / step) * step; lon <= lon1; lon += step)
     {
-        double x = 0, y = 0;
-        view.toScreen(lat0, lon, x, y);
-        c.dl->AddLine(ImVec2(static_cast<float>(x), area.min.y), ImVec2(static_cast<float>(x), area.max.y), grid, 1.0f);
+        const float x = screenOf(view, lat0, lon).x;
+        c.dl->AddLine(ImVec2(x, area.min.y), ImVec2(x, area.max.y), grid, 1.0f);
     }
     for (double lat = std::floor(lat0 / step) * step; lat <= lat1; lat += step)
     {
-        double x = 0, y = 0;
-        view.toScreen(lat, lon0, x, y);
-        c.dl->AddLine(ImVec2(area.min.x, static_cast<float>(y)), ImVec2(area.max.x, static_cast<float>(y)), grid, 1.0f);
+        const float y = screenOf(view, lat, lon0).y;
+        c.dl->AddLine(ImVec2(area.min.x, y), ImVec2(area.max.x, y), grid, 1.0f);
     }
     if (v.bbox)
-    {
-        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-        view.toScreen((*v.bbox)[3], (*v.bbox)[0], x0, y0);
-        view.toScreen((*v.bbox)[1], (*v.bbox)[2], x1, y1);
-        c.dl->AddRect(ImVec2(static_cast<float>(x0), static_cast<float>(y0)), ImVec2(static_cast<float>(x1), static_cast<float>(y1)),
+        c.dl->AddRect(screenOf(view, (*v.bbox)[3], (*v.bbox)[0]), screenOf(view, (*v.bbox)[1], (*v.bbox)[2]),
                       c.highContrast ? IM_COL32(255, 255, 0, 255) : IM_COL32(120, 140, 110, 255), 0, 0, 3.0f);
-    }
-    // Places: a dot, and the name when there is room.
+    if (!places)
+        return;
     for (const auto& p : c.catalog->places)
     {
         if (!p.geo)
             continue;
-        double x = 0, y = 0;
-        view.toScreen(p.geo->lat, p.geo->lon, x, y);
-        const ImVec2 at(static_cast<float>(x), static_cast<float>(y));
+        const ImVec2 at = screenOf(view, p.geo->lat, p.geo->lon);
         if (!area.contains(at))
             continue;
         c.dl->AddCircleFilled(at, f * 0.18f, c.th->textMuted, 12);
         if (view.zoom >= 11)
-            drawText(c.dl, c.fonts->regular, f * 0.6f, ImVec2(at.x + f * 0.3f, at.y - f * 0.35f), c.th->textMuted,
+            drawText(c.dl, c.fonts->regular, f * 0.6f, ImVec2(at.x + f * 1.3f, at.y - f * 0.35f), c.th->textMuted,
                      std::string(c.text(p.name)) + (p.address.locality.empty() ? "" : ", " + std::string(p.address.locality)));
     }
+}
 
-    // Offer markers, grouped where they would overlap on screen.
-    struct Group
+}  // namespace
+
+void drawMap(const UiContext& c, const MapScreenView& v)
+{
+    const auto& L = c.layout;
+    const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
+    const float f = L.fontPx;
+    MapState& s = *v.state;
+    map::MapView& view = s.view;
+    const float top = L.headerHeight;
+    const float bottom = c.lowReach ? H - navBarHeight(c) : H;
+    view.originX = 0;
+    view.originY = top;
+    view.widthPx = W;
+    view.heightPx = bottom - top;
+    const Rect area{ImVec2(0, top), ImVec2(W, bottom)};
+    pauseLayers(c.dl);  // tiles, labels, markers and counts overlap in any order: plain drawing order
+    const double dt = s.lastFrameS < 0 ? 0.0 : std::clamp(c.nowS - s.lastFrameS, 0.0, 0.1);
+    s.lastFrameS = c.nowS;
+
+    // Motion: a running animation, else the glide after a fling.
+    s.animation.apply(view, c.nowS);
+    if (s.inertia.moving())
     {
-        ImVec2 at;
-        std::vector<std::uint32_t> offers;
-        bool selected = false;
-    };
-    std::vector<Group> groups;
-    const float radius = f * 1.1f;
-    for (const auto& item : v.result->items)
-    {
-        const catalog::Offer& o = c.catalog->offers[item.offer];
-        const catalog::Place* p = c.catalog->placeOf(o);
-        if (!p || !p->geo)
-            continue;
-        double x = 0, y = 0;
-        view.toScreen(p->geo->lat, p->geo->lon, x, y);
-        const ImVec2 at(static_cast<float>(x), static_cast<float>(y));
-        Group* g = nullptr;
-        for (auto& existing : groups)
-            if (std::fabs(existing.at.x - at.x) < radius && std::fabs(existing.at.y - at.y) < radius)
-                g = &existing;
-        if (!g)
-        {
-            groups.push_back(Group{at, {}, false});
-            g = &groups.back();
-        }
-        g->offers.push_back(item.offer);
-        g->selected = g->selected || o.id == v.selected;
+        double dx = 0, dy = 0;
+        s.inertia.step(dt, dx, dy);
+        view.panBy(dx, dy);
     }
-    for (const auto& g : groups)
+    // Drag to pan (a swipe; a tap selects a marker). A new touch stops any motion.
+    const TouchInput& t = *c.touch;
+    if (t.pressedThisFrame() && area.contains(t.pressPos()))
     {
-        if (!area.contains(g.at))
-            continue;
-        const catalog::Offer& first = c.catalog->offers[g.offers.front()];
-        const std::string subject = first.subjects.empty() ? "" : std::string(first.subjects.front());
-        const float size = f * (g.selected ? 1.0f : 0.7f);
-        drawPin(c.dl, g.at, size, g.offers.size() > 1 ? c.th->accent : subjectColor(subject, c.highContrast), IM_COL32_WHITE);
-        const ImVec2 head(g.at.x, g.at.y - size * 1.25f);
-        if (g.offers.size() > 1)
-        {
-            const std::string n = std::to_string(g.offers.size());
-            const ImVec2 ns = textSize(c.fonts->bold, f * 0.55f, n);
-            c.dl->AddCircleFilled(head, size * 0.55f, IM_COL32_WHITE, 16);
-            drawText(c.dl, c.fonts->bold, f * 0.55f, ImVec2(head.x - ns.x * 0.5f, head.y - ns.y * 0.5f), c.th->text, n);
-        }
-        // A touch target of at least the minimum size around the pin.
-        const float half = std::max(L.touchMin * 0.5f, size);
-        const Rect hit{ImVec2(head.x - half, head.y - half), ImVec2(head.x + half, head.y + half)};
-        c.hits->add("marker." + std::string(first.id), hit);
-        if (c.touch->tapped(hit))
-        {
-            if (g.offers.size() > 1 && view.zoom < v.maxZoom)
-                c.emit(IntentKind::MapZoomAt, 2, std::to_string(static_cast<int>(g.at.x)) + " " + std::to_string(static_cast<int>(g.at.y)));
-            else
-                c.emit(IntentKind::MapSelect, 0, std::string(first.id));
-            c.touch->consume();
-        }
+        s.animation.cancel();
+        s.inertia.press(t.pos().x, t.pos().y, c.nowS);
     }
-    // You are here.
+    if (t.down() && t.swiped() && area.contains(t.pressPos()))
+    {
+        const ImVec2 d = ImGui::GetIO().MouseDelta;
+        view.panBy(d.x, d.y);
+        s.inertia.move(t.pos().x, t.pos().y, c.nowS);
+    }
+    if (t.releasedThisFrame() && t.swiped() && area.contains(t.pressPos()))
+        s.inertia.release(c.nowS);
+    view.zoom = std::clamp(view.zoom, v.minZoom, v.maxZoom);
+    if (v.bbox)
+        view.clampCenter((*v.bbox)[0], (*v.bbox)[1], (*v.bbox)[2], (*v.bbox)[3]);
+
+    c.dl->PushClipRect(area.min, area.max, true);
+    const bool haveTiles = v.tiles && v.loader && v.loader->sources().any();
+    // The fallback map under the tiles only while some are missing (a software renderer
+    // pays for every pixel drawn twice).
+    if (!haveTiles || s.uncovered)
+        drawFallback(c, view, area, v, !haveTiles);
+    if (haveTiles)
+    {
+        s.lastTiles = v.tiles->draw(c.dl, view, *v.loader, c.nowS, v.bbox);
+        s.uncovered = s.lastTiles.uncovered > 0;
+    }
+
+    // You are here (under the markers: an offer at the kiosk's own place stays tappable).
     if (v.kiosk)
     {
-        double x = 0, y = 0;
-        view.toScreen(v.kiosk->lat, v.kiosk->lon, x, y);
-        const ImVec2 at(static_cast<float>(x), static_cast<float>(y));
+        const ImVec2 at = screenOf(view, v.kiosk->lat, v.kiosk->lon);
         c.dl->AddCircleFilled(at, f * 0.75f, IM_COL32(30, 110, 230, 60), 24);
         c.dl->AddCircleFilled(at, f * 0.38f, IM_COL32_WHITE, 20);
         c.dl->AddCircleFilled(at, f * 0.28f, IM_COL32(30, 110, 230, 255), 20);
@@ -166,31 +146,95 @@ void drawMap(const UiContext& c, const MapScreenView& v)
                             c.th->surface, f * 0.25f);
         drawText(c.dl, c.fonts->bold, f * 0.7f, ImVec2(at.x - hs.x * 0.5f, at.y + f * 0.7f), c.th->text, here);
     }
+    // Offer markers for the current filters, clustered where they would overlap.
+    std::vector<map::MarkerPoint> points;
+    points.reserve(v.result->items.size());
+    for (const auto& item : v.result->items)
+        if (const catalog::Place* p = c.catalog->placeOf(c.catalog->offers[item.offer]); p && p->geo)
+            points.push_back(map::MarkerPoint{p->geo->lat, p->geo->lon, item.offer});
+    const double radius = f * 2.0;  // about two badges: clusters never overlap
+    const auto clusters = map::buildClusters(points, view.zoom, radius);
+    for (const auto& cl : clusters)
+    {
+        const ImVec2 at = screenOf(view, cl.lat, cl.lon);
+        if (!area.contains(at))
+            continue;
+        const catalog::Offer& first = c.catalog->offers[cl.members.front()];
+        const bool many = cl.members.size() > 1;
+        bool selected = false;
+        for (std::uint32_t m : cl.members)
+            selected = selected || c.catalog->offers[m].id == s.selected;
+        const float size = f * (selected ? 1.0f : 0.75f);
+        const std::string subject = first.subjects.empty() ? "" : std::string(first.subjects.front());
+        const ImVec2 head(at.x, at.y - size * 1.25f);
+        if (many)
+        {
+            // A cluster: a round badge with the count.
+            const std::string n = std::to_string(cl.members.size());
+            const float r = f * (0.8f + 0.12f * std::min(4.0f, std::log10(static_cast<float>(cl.members.size())) * 2));
+            c.dl->AddCircleFilled(at, r + f * 0.15f, IM_COL32_WHITE, 32);
+            c.dl->AddCircleFilled(at, r, c.th->accent, 32);
+            const ImVec2 ns = textSize(c.fonts->bold, f * 0.75f, n);
+            drawText(c.dl, c.fonts->bold, f * 0.75f, ImVec2(at.x - ns.x * 0.5f, at.y - ns.y * 0.5f), c.th->textOnAccent, n);
+        }
+        else
+            drawPin(c.dl, at, size, subjectColor(subject, c.highContrast), IM_COL32_WHITE);
+        // A touch target of at least the minimum size.
+        const ImVec2 centre = many ? at : head;
+        const float half = std::max(L.touchMin * 0.5f, size);
+        const Rect hit{ImVec2(centre.x - half, centre.y - half), ImVec2(centre.x + half, centre.y + half)};
+        c.hits->add((many ? "cluster." : "marker.") + std::string(first.id), hit);
+        if (c.touch->tapped(hit))
+        {
+            c.touch->consume();
+            if (!many)
+            {
+                s.selected = std::string(first.id);
+                s.listed.clear();
+                c.emit(IntentKind::MapSelect, 0, s.selected);
+            }
+            else if (auto z = map::splitZoom(cl, points, view.zoom, static_cast<int>(v.maxZoom), radius))
+                s.animation.flyTo(view, cl.lat, cl.lon, std::min<double>(*z, v.maxZoom), 0.5, c.nowS);
+            else
+            {
+                s.listed = cl.members;  // one place (or too close to split): list them
+                s.selected.clear();
+            }
+        }
+    }
     c.dl->PopClipRect();
 
-    // Attribution: always visible.
+    // Attribution: always visible, never covered.
     {
         const std::string att = v.attribution.empty() ? c.t("map.fallback_attribution") : v.attribution;
-        const ImVec2 as = textSize(c.fonts->regular, f * 0.55f, att);
-        c.dl->AddRectFilled(ImVec2(W - as.x - f * 0.8f, bottom - as.y - f * 0.4f), ImVec2(W, bottom), IM_COL32(255, 255, 255, 220));
-        drawText(c.dl, c.fonts->regular, f * 0.55f, ImVec2(W - as.x - f * 0.4f, bottom - as.y - f * 0.2f), IM_COL32(40, 40, 40, 255), att);
+        const float as = f * 0.55f;
+        const std::string text = ellipsize(c.fonts->regular, as, att, W - f);
+        const ImVec2 ts = textSize(c.fonts->regular, as, text);
+        c.dl->AddRectFilled(ImVec2(W - ts.x - f * 0.8f, bottom - ts.y - f * 0.4f), ImVec2(W, bottom), IM_COL32(255, 255, 255, 220));
+        drawText(c.dl, c.fonts->regular, as, ImVec2(W - ts.x - f * 0.4f, bottom - ts.y - f * 0.2f), IM_COL32(40, 40, 40, 255), text);
     }
-    // Zoom buttons.
+    // Zoom buttons (animated, around the centre).
     const float bs = std::max(L.touchMin, f * 2.4f);
     const float bx = W - L.margin - bs;
     const float by = c.lowReach ? bottom - L.margin * 2 - bs * 2 - L.gap : top + L.margin;
-    if (bigButton(c, "map.zoom_in", Rect{ImVec2(bx, by), ImVec2(bx + bs, by + bs)}, "+", c.th->surface, c.th->text, Icon::None, view.zoom < v.maxZoom))
-        c.emit(IntentKind::MapZoomAt, 1, std::to_string(static_cast<int>(W / 2)) + " " + std::to_string(static_cast<int>((top + bottom) / 2)));
+    const double target = s.animation.active() ? s.animation.targetZoom() : view.zoom;
+    auto zoomTo = [&](double z) {
+        s.inertia.stop();
+        s.animation.zoomAround(view, std::clamp(z, v.minZoom, v.maxZoom), W / 2, (top + bottom) / 2, kZoomSeconds, c.nowS);
+    };
+    if (bigButton(c, "map.zoom_in", Rect{ImVec2(bx, by), ImVec2(bx + bs, by + bs)}, "+", c.th->surface, c.th->text, Icon::None,
+                  target < v.maxZoom))
+        zoomTo(std::floor(target + 1e-6) + 1);
     if (bigButton(c, "map.zoom_out", Rect{ImVec2(bx, by + bs + L.gap), ImVec2(bx + bs, by + 2 * bs + L.gap)}, "\xE2\x80\x93", c.th->surface,
-                  c.th->text, Icon::None, view.zoom > v.minZoom))
-        c.emit(IntentKind::MapZoomAt, -1, std::to_string(static_cast<int>(W / 2)) + " " + std::to_string(static_cast<int>((top + bottom) / 2)));
+                  c.th->text, Icon::None, target > v.minZoom))
+        zoomTo(std::ceil(target - 1e-6) - 1);
 
-    // The card of the selected offer.
-    if (!v.selected.empty())
-        if (const catalog::Offer* o = c.catalog->findOffer(v.selected))
+    // The card of the selected offer, or the list of a cluster that cannot split.
+    const float cw = std::min(W - 2 * L.margin, f * 26);
+    if (!s.selected.empty())
+        if (const catalog::Offer* o = c.catalog->findOffer(s.selected))
         {
             const float ch = f * 3.6f;
-            const float cw = std::min(W - 2 * L.margin, f * 26);
             const Rect card{ImVec2((W - cw) * 0.5f, bottom - L.margin * 2.2f - ch), ImVec2((W + cw) * 0.5f, bottom - L.margin * 2.2f)};
             c.hits->add("map.popup", card);
             drawShadow(c.dl, card, f * 0.4f, c.th->shadow);
@@ -204,10 +248,70 @@ void drawMap(const UiContext& c, const MapScreenView& v)
                      ellipsize(c.fonts->regular, f * 0.75f, where, cw - f * 1.4f));
             if (c.touch->tapped(card))
             {
-                c.emit(IntentKind::OpenOffer, 0, v.selected);
+                c.emit(IntentKind::OpenOffer, 0, s.selected);
                 c.touch->consume();
             }
         }
+    if (!s.listed.empty())
+    {
+        const std::size_t maxRows = L.portrait ? 6 : 4;
+        const std::size_t rows = std::min(maxRows, s.listed.size());
+        const float rowH = std::max(L.touchMin, f * 2.6f);
+        const float headH = f * 2.4f;
+        const float extra = s.listed.size() > rows ? f * 1.4f : 0.0f;
+        const float ph = headH + rowH * static_cast<float>(rows) + extra + f * 0.6f;
+        const Rect panel{ImVec2((W - cw) * 0.5f, bottom - L.margin * 2.2f - ph), ImVec2((W + cw) * 0.5f, bottom - L.margin * 2.2f)};
+        c.hits->add("map.list", panel);
+        drawShadow(c.dl, panel, f * 0.4f, c.th->shadow);
+        c.dl->AddRectFilled(panel.min, panel.max, c.th->surface, f * 0.4f);
+        const std::string title = c.tr->format("map.list_title", {{"n", std::to_string(s.listed.size())}});
+        drawText(c.dl, c.fonts->bold, f * 0.95f, ImVec2(panel.min.x + f * 0.7f, panel.min.y + f * 0.6f), c.th->text,
+                 ellipsize(c.fonts->bold, f * 0.95f, title, cw - f * 7));
+        const Rect close{ImVec2(panel.max.x - f * 5.5f, panel.min.y + f * 0.3f), ImVec2(panel.max.x - f * 0.3f, panel.min.y + headH - f * 0.2f)};
+        if (bigButton(c, "map.list_close", close, c.t("map.close"), c.th->chip, c.th->chipText))
+            s.listed.clear();
+        for (std::size_t i = 0; i < rows && i < s.listed.size(); ++i)
+        {
+            const catalog::Offer& o = c.catalog->offers[s.listed[i]];
+            const Rect row{ImVec2(panel.min.x + f * 0.3f, panel.min.y + headH + rowH * static_cast<float>(i)),
+                           ImVec2(panel.max.x - f * 0.3f, panel.min.y + headH + rowH * static_cast<float>(i + 1))};
+            const std::string id = "map.list." + std::string(o.id);
+            c.hits->add(id, row);
+            if (c.touch->pressing(row))
+                c.dl->AddRectFilled(row.min, row.max, c.th->surfacePressed, f * 0.3f);
+            const std::string subject = o.subjects.empty() ? "" : std::string(o.subjects.front());
+            c.dl->AddRectFilled(ImVec2(row.min.x + f * 0.3f, row.min.y + f * 0.4f), ImVec2(row.min.x + f * 0.55f, row.max.y - f * 0.4f),
+                                subjectColor(subject, c.highContrast), f * 0.1f);
+            drawText(c.dl, c.fonts->bold, f * 0.85f, ImVec2(row.min.x + f * 0.9f, row.min.y + (rowH - f * 0.85f * 1.2f) * 0.5f), c.th->text,
+                     ellipsize(c.fonts->bold, f * 0.85f, c.text(o.title), row.width() - f * 1.2f));
+            if (c.touch->tapped(row))
+            {
+                c.emit(IntentKind::OpenOffer, 0, std::string(o.id));
+                c.touch->consume();
+            }
+        }
+        if (extra > 0)
+            drawText(c.dl, c.fonts->regular, f * 0.75f, ImVec2(panel.min.x + f * 0.9f, panel.max.y - extra - f * 0.3f), c.th->textMuted,
+                     c.tr->format("map.more", {{"n", std::to_string(s.listed.size() - rows)}}));
+    }
+    // A tap on the map itself (after the buttons, card and list took theirs): closes a card
+    // or list; twice quickly zooms in around the finger.
+    if (!c.touch->consumed() && c.touch->tapped(area))
+    {
+        const ImVec2 p = t.pos();
+        if (c.nowS - s.lastTapS < kDoubleTapS && std::hypot(p.x - s.lastTapPos.x, p.y - s.lastTapPos.y) < L.touchMin)
+        {
+            s.animation.zoomAround(view, std::min(v.maxZoom, std::floor(view.zoom + 1e-6) + 1), p.x, p.y, kZoomSeconds, c.nowS);
+            s.lastTapS = -10;
+        }
+        else
+        {
+            s.lastTapS = c.nowS;
+            s.lastTapPos = p;
+            s.selected.clear();
+            s.listed.clear();
+        }
+    }
     drawHeader(c, c.t("map.title"), "", true, true);
 }
 

@@ -10,7 +10,9 @@
 #pragma once
 
 #include "ui_context.hpp"
+#include "map/map_motion.hpp"
 #include "map/mercator.hpp"
+#include "tile_layer.hpp"
 #include "ui_model/scroller.hpp"
 
 #include <map>
@@ -52,15 +54,32 @@ struct AdminInfo
 void drawPinPad(const UiContext& c, std::size_t digits, const std::string& message);
 void drawAdmin(const UiContext& c, const AdminInfo& info);
 
+/// What the map remembers between frames (owned by the app, reset on idle).
+struct MapState
+{
+    map::MapView view;
+    map::PanInertia inertia;
+    map::ViewAnimation animation;
+    std::string selected;                // offer id with its card open
+    std::vector<std::uint32_t> listed;   // offers of a cluster that cannot split (a list opens)
+    double lastTapS = -10;               // for the double tap
+    ImVec2 lastTapPos{0, 0};
+    double lastFrameS = -1;
+    bool uncovered = true;               // tiles missing in the last frame: the fallback shows
+    TileDrawStats lastTiles;
+    bool moving() const { return inertia.moving() || animation.active(); }
+};
+
 struct MapScreenView
 {
-    map::MapView* view = nullptr;
+    MapState* state = nullptr;
     const catalog::QueryResult* result = nullptr;  ///< the offers shown as markers
-    std::string selected;                          ///< offer id with its card open
     std::optional<catalog::GeoPoint> kiosk;        ///< "you are here"
     std::optional<std::array<double, 4>> bbox;     ///< region: min_lon, min_lat, max_lon, max_lat
-    std::string attribution;
+    std::string attribution;                       ///< config, else the package's; never hidden
     double minZoom = 8, maxZoom = 17;
+    TileLayer* tiles = nullptr;                    ///< null or no sources: the fallback map only
+    map::TileLoader* loader = nullptr;
 };
 void drawMap(const UiContext& c, const MapScreenView& v);
 

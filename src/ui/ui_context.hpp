@@ -50,8 +50,7 @@ enum class IntentKind
     AdminReturn,
     AdminQuit,
     OpenMap,        ///< text: offer id to show (empty: all results)
-    MapZoomAt,      ///< value: zoom steps; text: "X Y" screen point to keep
-    MapSelect,      ///< text: offer id
+    MapSelect,      ///< text: offer id (a marker's card opened)
 };
 
 struct Intent

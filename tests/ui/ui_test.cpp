@@ -214,7 +214,7 @@ TEST_CASE("ui: stale data shows a notice and keeps the content")
     CHECK(stale["results_total"].get<int>() > 10);
 }
 
-TEST_CASE("ui: the map without tiles, zoom, pan, show on map")
+TEST_CASE("ui: the map without tiles: clusters, zoom, inertia, double tap, fly-to, a list at one place")
 {
     for (const auto& o : kOrientations)
     {
@@ -224,19 +224,38 @@ TEST_CASE("ui: the map without tiles, zoom, pan, show on map")
         CHECK(map["screen"] == "map");
         CHECK(map["map"]["zoom"] == 10);
         CHECK(map["map"]["lat"].get<double>() == doctest::Approx(49.2354));  // the kiosk's place
-        int markers = 0;
+        CHECK(map["map"]["tile_source"] == "none");
+        int markers = 0, clusters = 0;
         for (const auto& t : map["targets"])
+        {
             markers += t.get<std::string>().rfind("marker.", 0) == 0;
-        CHECK(markers >= 5);
-        CHECK(dump(out, "02-zoomed")["map"]["zoom"] == 11);
+            clusters += t.get<std::string>().rfind("cluster.", 0) == 0;
+        }
+        CHECK(markers + clusters >= 3);
+        CHECK(clusters >= 1);  // 60 offers at a dozen places: some share one
+        const Json zoomed = dump(out, "02-zoomed");
+        CHECK(zoomed["map"]["zoom"] == 11);
         const Json panned = dump(out, "03-panned");
-        CHECK(panned["map"]["lon"].get<double>() > dump(out, "02-zoomed")["map"]["lon"].get<double>());  // dragged left
-        const Json focus = dump(out, "04-show-on-map");
+        CHECK(panned["map"]["lon"].get<double>() > zoomed["map"]["lon"].get<double>());  // dragged left
+        const Json glided = dump(out, "04-glided");
+        CHECK(glided["map"]["lon"].get<double>() > panned["map"]["lon"].get<double>());  // the fling carried on
+        CHECK(glided["map"]["moving"] == false);                                         // and stopped
+        CHECK(dump(out, "05-double-tap")["map"]["zoom"] == 12);
+        CHECK(dump(out, "06-zoomed-out")["map"]["zoom"] == 11);
+        const Json flying = dump(out, "07-flying");
+        CHECK(flying["map"]["moving"] == true);
+        CHECK(flying["map"]["zoom"].get<double>() >= 10);
+        CHECK(flying["map"]["zoom"].get<double>() < 14);
+        const Json focus = dump(out, "08-show-on-map");
         CHECK(focus["map"]["selected"] == "demo-0025");
         CHECK(focus["map"]["zoom"] == 14);
+        CHECK(focus["map"]["moving"] == false);
         CHECK(contains(focus["targets"], "map.popup"));
-        CHECK(dump(out, "05-selected")["map"]["selected"] == "demo-0025");
-        const Json detail = dump(out, "06-detail");
+        const Json listed = dump(out, "09-listed");
+        CHECK(listed["map"]["listed"].size() >= 2);
+        CHECK(contains(listed["map"]["listed"], "demo-0025"));
+        CHECK(contains(listed["targets"], "map.list.demo-0025"));
+        const Json detail = dump(out, "10-detail");
         CHECK(detail["screen"] == "detail");
         CHECK(detail["detail"] == "demo-0025");
     }

@@ -1,0 +1,66 @@
+// Map tiles on screen: a fixed pool of 256x256 GL textures (bounded memory, least recently
+// used tiles reused, the region's lowest levels pinned), at most a few uploads per frame,
+// and stand-ins while a tile loads: its nearest loaded ancestor (the matching part,
+// scaled) or its loaded children. Loading and decoding happen in map::TileLoader.
+#pragma once
+
+#include "map/tile_loader.hpp"
+
+#include <imgui.h>
+
+#include <array>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+namespace mint::ui {
+
+struct TileDrawStats
+{
+    int tiles = 0;      ///< visible tile positions
+    int exact = 0;      ///< drawn from their own texture
+    int standIns = 0;   ///< drawn from an ancestor or children
+    int uncovered = 0;  ///< nothing yet: the fallback map shows through
+};
+
+class TileLayer
+{
+public:
+    explicit TileLayer(std::size_t maxSlots = 192);  ///< 192 x 256 KiB = 48 MiB at most
+    ~TileLayer();
+    TileLayer(const TileLayer&) = delete;
+    TileLayer& operator=(const TileLayer&) = delete;
+
+    /// Uploads finished tiles from the loader (UI thread); returns how many.
+    int upload(map::TileLoader& loader, int maxPerFrame = 4, double now = 0);
+    /// Draws the view's tiles into `dl` (clipped by the caller), asks the loader for what
+    /// is missing, nearest the centre first. `region` tiles at the two lowest levels are
+    /// requested too and stay pinned.
+    TileDrawStats draw(ImDrawList* dl, const map::MapView& view, map::TileLoader& loader, double now,
+                       const std::optional<std::array<double, 4>>& region);
+    std::size_t textureBytes() const { return m_textures.size() * 256u * 256u * 4u; }
+    std::size_t slotsUsed() const { return m_bySlot.size(); }
+    std::size_t maxSlots() const { return m_maxSlots; }
+
+private:
+    struct Slot
+    {
+        unsigned texture = 0;
+        std::uint64_t key = 0;
+        std::uint64_t lastUsed = 0;  ///< frame number
+        bool pinned = false;
+        bool linear = true;
+    };
+    int slotFor(std::uint64_t key);
+    ImTextureID texture(int slot, bool exactPixels);
+
+    std::size_t m_maxSlots;
+    std::vector<Slot> m_slots;
+    std::vector<unsigned> m_textures;
+    std::unordered_map<std::uint64_t, int> m_bySlot;         ///< tile key -> slot
+    std::unordered_map<std::uint64_t, double> m_unavailable;  ///< tile key -> retry time
+    std::uint64_t m_frame = 0;
+    std::vector<map::TileId> m_lastWanted;
+};
+
+}  // namespace mint::ui
