@@ -362,6 +362,24 @@ ui::AdminInfo KioskApp::adminInfo() const
         info.catalogLines.push_back(m_tr.format("admin.images_line", {{"cached", std::to_string(m_status.imagesCached)},
                                                                        {"missing", std::to_string(m_status.imagesMissing)}}));
     }
+    // The map: where its tiles come from and what went wrong.
+    if (m_tileLoader && m_tileLoader->sources().package)
+        info.catalogLines.push_back(m_tr.format("admin.map_package", {{"path", m_config.map.mbtiles},
+                                                                      {"min", std::to_string(m_tileLoader->sources().package->info().minZoom)},
+                                                                      {"max", std::to_string(m_tileLoader->sources().package->info().maxZoom)}}));
+    else if (m_tileLoader && m_tileLoader->sources().online)
+        info.catalogLines.push_back(m_tr.format("admin.map_online", {{"mib", std::to_string(m_tileCache ? m_tileCache->bytes() >> 20 : 0)},
+                                                                     {"max", std::to_string(m_config.map.cacheMaxMb)}}));
+    else
+        info.catalogLines.push_back(m_tr.tr("admin.map_none"));
+    if (m_tileLoader)
+    {
+        const map::LoaderCounters n = m_tileLoader->counters();
+        info.catalogLines.push_back(m_tr.format("admin.map_tiles_line", {{"loaded", std::to_string(n.loaded)}, {"failed", std::to_string(n.failed)},
+                                                                         {"last", n.lastError.empty() ? "" : " (" + n.lastError + ")"}}));
+    }
+    if (!m_mapProblem.empty())
+        info.catalogLines.push_back(m_tr.format("admin.map_problem", {{"problem", m_mapProblem}}));
     info.catalogLines.push_back(m_tr.format("admin.cache_line", {{"kib", m_cacheSizeJob.valid() ? "\xE2\x80\xA6" : std::to_string(m_cacheBytes / 1024)}, {"dir", m_config.cache.dir}}));
     const auto it = m_usage.days().find(today());
     const ui::DayUsage day = it == m_usage.days().end() ? ui::DayUsage{} : it->second;

@@ -74,7 +74,7 @@ std::vector<LoadedTile> TileLoader::take(std::size_t max)
 bool TileLoader::busy() const
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    return !m_queue.empty() || !m_inFlight.empty();
+    return !m_queue.empty() || !m_inFlight.empty() || !m_ready.empty();
 }
 
 LoaderCounters TileLoader::counters() const

@@ -47,7 +47,7 @@ public:
     void want(const std::vector<TileId>& tiles);
     /// Finished tiles (at most `max`).
     std::vector<LoadedTile> take(std::size_t max);
-    /// Queued or in progress.
+    /// Queued, in progress, or finished and not yet taken.
     bool busy() const;
     LoaderCounters counters() const;
     const TileSources& sources() const { return m_sources; }

@@ -1,6 +1,8 @@
 // Tile textures and drawing; see tile_layer.hpp.
 #include "tile_layer.hpp"
 
+#include "map/tile_plan.hpp"
+
 #include <glad/gl.h>
 
 #include <algorithm>
@@ -102,65 +104,21 @@ TileDrawStats TileLayer::draw(ImDrawList* dl, const map::MapView& view, map::Til
                               const std::optional<std::array<double, 4>>& region)
 {
     ++m_frame;
-    TileDrawStats stats;
     const map::TileSources& src = loader.sources();
-    const int z = map::tileZoomFor(view.zoom, src.minZoom, src.maxZoom);
-    const map::TileRange range = map::visibleTiles(view, z);
-    std::vector<std::pair<double, map::TileId>> wanted;
-    auto available = [&](std::uint64_t key) {
-        auto it = m_unavailable.find(key);
-        return it == m_unavailable.end() || it->second <= now;
-    };
     auto find = [&](const map::TileId& t) -> int {
         auto it = m_bySlot.find(map::tileKey(t));
         return it == m_bySlot.end() ? -1 : it->second;
     };
-    for (int y = range.y0; y <= range.y1 && !range.empty(); ++y)
-        for (int x = range.x0; x <= range.x1; ++x)
-        {
-            const map::TileId t{z, x, y};
-            const map::ScreenRect r = map::tileScreenRect(view, t);
-            ++stats.tiles;
-            if (const int slot = find(t); slot >= 0)
-            {
-                const bool exact = r.x1 - r.x0 == 256 && r.y1 - r.y0 == 256;
-                dl->AddImage(texture(slot, exact), ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1));
-                ++stats.exact;
-                continue;
-            }
-            if (available(map::tileKey(t)))
-                wanted.emplace_back(map::tileDistance2(view, t), t);
-            // Stand-in: the nearest loaded ancestor's matching part...
-            bool covered = false;
-            for (int up = 1; up <= z - src.minZoom && !covered; ++up)
-            {
-                const map::TileId a = map::parentOf(t, up);
-                if (const int slot = find(a); slot >= 0)
-                {
-                    const map::UvRect uv = map::subRectOf(t, a);
-                    dl->AddImage(texture(slot, false), ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), ImVec2(uv.u0, uv.v0), ImVec2(uv.u1, uv.v1));
-                    covered = true;
-                }
-            }
-            // ...or the children that are loaded (zooming out).
-            if (!covered && z < src.maxZoom)
-                for (int c = 0; c < 4; ++c)
-                {
-                    const map::TileId child{z + 1, 2 * x + (c & 1), 2 * y + (c >> 1)};
-                    if (const int slot = find(child); slot >= 0)
-                    {
-                        const map::ScreenRect cr = map::tileScreenRect(view, child);
-                        dl->AddImage(texture(slot, false), ImVec2(cr.x0, cr.y0), ImVec2(cr.x1, cr.y1));
-                        covered = true;
-                    }
-                }
-            ++(covered ? stats.standIns : stats.uncovered);
-        }
-    std::sort(wanted.begin(), wanted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<map::TileId> order;
-    order.reserve(wanted.size() + 16);
-    for (const auto& w : wanted)
-        order.push_back(w.second);
+    auto available = [&](const map::TileId& t) {
+        auto it = m_unavailable.find(map::tileKey(t));
+        return it == m_unavailable.end() || it->second <= now;
+    };
+    const map::TilePlan plan = map::planTiles(view, src.minZoom, src.maxZoom, [&](const map::TileId& t) { return find(t) >= 0; }, available);
+    for (const map::TileDraw& d : plan.draws)
+        dl->AddImage(texture(find(d.texture), d.exact), ImVec2(d.rect.x0, d.rect.y0), ImVec2(d.rect.x1, d.rect.y1), ImVec2(d.uv.u0, d.uv.v0),
+                     ImVec2(d.uv.u1, d.uv.v1));
+    TileDrawStats stats{plan.positions, plan.exact, plan.standIns, plan.uncovered};
+    std::vector<map::TileId> order = plan.wanted;
     // The region's two lowest levels: stand-ins for everything, pinned once loaded.
     if (region)
         for (int lz = src.minZoom; lz <= std::min(src.minZoom + 1, src.maxZoom); ++lz)
@@ -174,7 +132,7 @@ TileDrawStats TileLayer::draw(ImDrawList* dl, const map::MapView& view, map::Til
                     const map::TileId t{lz, x, y};
                     if (const int slot = find(t); slot >= 0)
                         m_slots[static_cast<std::size_t>(slot)].pinned = true;
-                    else if (available(map::tileKey(t)) && std::find(order.begin(), order.end(), t) == order.end())
+                    else if (available(t) && std::find(order.begin(), order.end(), t) == order.end())
                         order.push_back(t);
                 }
         }

@@ -2,6 +2,7 @@
 // time, in landscape and portrait. Assertions are on the state dumps; the screenshots are
 // kept in the build tree (ui-screenshots/) for people to look at.
 #include "support/run_process.hpp"
+#include "synthetic_tiles.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -28,8 +29,9 @@ std::string demoPinHash()
     return Json::parse(slurp(std::string(MINT_SOURCE_DIR) + "/config/demo.json"))["admin"]["pin_hash"];
 }
 
-/// Runs a scenario with a fresh cache; returns the output folder.
-fs::path runScenario(const std::string& scenario, const Orientation& o)
+/// Runs a scenario with a fresh cache; returns the output folder. `extra`: more config
+/// sections (", \"map\": {...}").
+fs::path runScenario(const std::string& scenario, const Orientation& o, const std::string& extra = "")
 {
     const fs::path out = fs::path(MINT_UI_OUT_DIR) / (scenario + "-" + o.name);
     const fs::path work = processScratch() / (scenario + "-" + o.name);
@@ -39,7 +41,7 @@ fs::path runScenario(const std::string& scenario, const Orientation& o)
     const std::string config = writeScratch(scenario + "-" + o.name + "/kiosk.json",
                                             R"({"kiosk": {"location": {"lat": 49.2354, "lon": 6.9969}}, "feed": {"url": ")" +
                                                 std::string(MINT_SOURCE_DIR) + R"(/assets/demo/feed.json"}, "cache": {"dir": "cache"},
-                                                   "admin": {"pin_hash": ")" + demoPinHash() + R"("}})");
+                                                   "admin": {"pin_hash": ")" + demoPinHash() + R"("})" + extra + "}");
     Run r = runProgram("xvfb-run", {"-a", "-s", "-screen 0 1920x1920x24", MINT_KIOSK_EXE, "--config", config, "--windowed", o.size,
                                     "--script", std::string(MINT_SOURCE_DIR) + "/tests/ui/scenarios/" + scenario + ".txt",
                                     "--script-out", out.string()});
@@ -259,4 +261,75 @@ TEST_CASE("ui: the map without tiles: clusters, zoom, inertia, double tap, fly-t
         CHECK(detail["screen"] == "detail");
         CHECK(detail["detail"] == "demo-0025");
     }
+}
+
+namespace {
+
+/// A synthetic tile package for the demo region, made once per test run.
+std::string tilePackage()
+{
+    static const std::string path = [] {
+        mint::tools::SyntheticPackage p;
+        p.path = (processScratch() / "ui-map.mbtiles").string();
+        p.bbox = {5.6, 48.3, 8.4, 50.2};  // wider than the region: every view of the test is covered
+        p.minZoom = 8;
+        p.maxZoom = 10;
+        std::string error;
+        REQUIRE_MESSAGE(mint::tools::makeSyntheticPackage(p, error), error);
+        return p.path;
+    }();
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("ui: the map with an MBTiles package: tiles, zoom, pan, over-zoom, a marker's card, detail")
+{
+    const std::string map = R"(, "map": {"mbtiles": ")" + tilePackage() + R"(", "min_zoom": 8, "max_zoom": 15})";
+    for (const auto& o : kOrientations)
+    {
+        CAPTURE(o.name);
+        const fs::path out = runScenario("tiles", o, map);
+        const Json first = dump(out, "01-map");
+        CHECK(first["map"]["tile_source"] == "mbtiles");
+        CHECK(first["map"]["attribution"].get<std::string>().find("keine echte Karte") != std::string::npos);  // from the package
+        CHECK(first["map"]["problem"] == "");
+        CHECK(first["map"]["tiles"]["visible"].get<int>() >= 4);
+        CHECK(first["map"]["tiles"]["exact"] == first["map"]["tiles"]["visible"]);  // every tile loaded, none missing
+        CHECK(first["map"]["tiles"]["uncovered"] == 0);
+        CHECK(first["map"]["tile_textures_mb"].get<double>() < 64);
+        const Json zoomed = dump(out, "02-zoomed");
+        CHECK(zoomed["map"]["zoom"] == 11);
+        CHECK(zoomed["map"]["tiles"]["uncovered"] == 0);
+        const Json panned = dump(out, "03-panned");
+        CHECK(panned["map"]["lon"].get<double>() > zoomed["map"]["lon"].get<double>());
+        CHECK(panned["map"]["tiles"]["uncovered"] == 0);
+        // Past the package's zoom 10: its tiles scaled up, still no hole.
+        const Json over = dump(out, "04-overzoom");
+        CHECK(over["map"]["zoom"] == 14);  // "show on map" zoom; the package ends at 10
+        CHECK(over["map"]["tiles"]["uncovered"] == 0);
+        CHECK(over["map"]["tiles"]["visible"].get<int>() >= 1);
+        const Json card = dump(out, "05-card");
+        CHECK(card["map"]["selected"] != "");
+        CHECK(contains(card["targets"], "map.popup"));
+        const Json detail = dump(out, "06-detail");
+        CHECK(detail["screen"] == "detail");
+        CHECK(detail["detail"] == card["map"]["selected"]);
+    }
+}
+
+TEST_CASE("ui: a damaged tile package: the fallback map, the problem on the admin screen")
+{
+    const std::string broken = writeScratch("broken.mbtiles", std::string(8192, 'x'));
+    const std::string map = R"(, "map": {"mbtiles": ")" + broken + R"("})";
+    const fs::path out = runScenario("tiles-broken", kOrientations[0], map);
+    const Json m = dump(out, "01-map");
+    CHECK(m["screen"] == "map");
+    CHECK(m["map"]["tile_source"] == "none");
+    CHECK(m["map"]["problem"].get<std::string>().find("not an MBTiles package") != std::string::npos);
+    int markers = 0;
+    for (const auto& t : m["targets"])
+        markers += t.get<std::string>().rfind("cluster.", 0) == 0 || t.get<std::string>().rfind("marker.", 0) == 0;
+    CHECK(markers >= 3);  // the fallback map with its markers, not a blank rectangle
+    CHECK(dump(out, "02-admin")["screen"] == "admin");
 }

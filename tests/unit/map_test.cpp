@@ -3,6 +3,7 @@
 #include "map/cluster.hpp"
 #include "map/map_motion.hpp"
 #include "map/tile_cache.hpp"
+#include "map/tile_plan.hpp"
 #include "map/tile_source.hpp"
 #include "map/tiles.hpp"
 
@@ -287,4 +288,62 @@ TEST_CASE("tile urls and the public OSM servers")
     CHECK_FALSE(isOsmPublicTileServer("https://tiles.mint-saar.example/{z}/{x}/{y}.png"));
     CHECK_FALSE(isOsmPublicTileServer("https://notatile.openstreetmap.org.evil.example/{z}/{x}/{y}.png"));
     CHECK_FALSE(isOsmPublicTileServer("https://mytile.openstreetmap.org.example/{z}/{x}/{y}.png"));
+}
+
+TEST_CASE("tile plan: own tiles, ancestors' parts, children, over-zoom, nearest first")
+{
+    MapView v;
+    v.centerLat = 49.2354;
+    v.centerLon = 6.9969;
+    v.zoom = 11;
+    v.widthPx = 1000;
+    v.heightPx = 700;
+    auto none = [](const TileId&) { return false; };
+    auto all = [](const TileId&) { return true; };
+
+    // Nothing loaded: every position uncovered and wanted, the centre's tile first.
+    const TilePlan empty = planTiles(v, 8, 12, none, all);
+    CHECK(empty.zoom == 11);
+    CHECK(empty.positions > 4);
+    CHECK(empty.uncovered == empty.positions);
+    CHECK(empty.draws.empty());
+    REQUIRE(empty.wanted.size() == static_cast<std::size_t>(empty.positions));
+    const WorldPoint c = project(v.centerLat, v.centerLon, 11);
+    CHECK(empty.wanted.front() == TileId{11, static_cast<int>(c.x / 256), static_cast<int>(c.y / 256)});
+
+    // Everything loaded at the right level: drawn 1:1, nothing wanted.
+    const TilePlan full = planTiles(v, 8, 12, all, all);
+    CHECK(full.exact == full.positions);
+    CHECK(full.wanted.empty());
+    for (const auto& d : full.draws)
+        CHECK(d.exact);
+
+    // Only zoom 9 loaded: the grandparents' quarters stand in.
+    const TilePlan up = planTiles(v, 8, 12, [](const TileId& t) { return t.z == 9; }, all);
+    CHECK(up.standIns == up.positions);
+    CHECK(up.uncovered == 0);
+    for (const auto& d : up.draws)
+    {
+        CHECK(d.texture.z == 9);
+        CHECK(d.uv.u1 - d.uv.u0 == doctest::Approx(0.25));
+        CHECK_FALSE(d.exact);
+    }
+
+    // Zooming out: the level below is loaded, four children fill each position.
+    const TilePlan down = planTiles(v, 8, 12, [](const TileId& t) { return t.z == 12; }, all);
+    CHECK(down.standIns == down.positions);
+    CHECK(down.draws.size() == static_cast<std::size_t>(down.positions) * 4);
+
+    // Not askable (known missing, failed a moment ago): not requested again.
+    const TilePlan quiet = planTiles(v, 8, 12, none, none);
+    CHECK(quiet.wanted.empty());
+    CHECK(quiet.uncovered == quiet.positions);
+
+    // Past the package's last level the last level is scaled: 4x at zoom 14 over 12.
+    v.zoom = 14;
+    const TilePlan over = planTiles(v, 8, 12, all, all);
+    CHECK(over.zoom == 12);
+    REQUIRE_FALSE(over.draws.empty());
+    CHECK(over.draws[0].rect.x1 - over.draws[0].rect.x0 == doctest::Approx(1024).epsilon(0.01));
+    CHECK_FALSE(over.draws[0].exact);
 }
