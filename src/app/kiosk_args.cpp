@@ -12,6 +12,7 @@ Usage:
   mint-kiosk --config FILE --sync-once [--json]
   mint-kiosk --config FILE --check-config
   mint-kiosk --config FILE --export-stats
+  mint-kiosk --config FILE --seed-tiles
   mint-kiosk --hash-pin              (reads the PIN on standard input)
 
   --config FILE    the kiosk configuration (default config/kiosk.json; see
@@ -21,12 +22,17 @@ Usage:
   --check-config   check the configuration and exit
   --hash-pin       print the admin.pin_hash for a PIN read from standard input
   --export-stats   print the usage counts (per day, no personal data) as CSV
+  --seed-tiles     fill the map.mbtiles package for the region (the feed's region.bbox)
+                   and map.min_zoom..map.max_zoom from map.tile_url; prints an estimate
+                   first, then progress; resumable. Refuses the public openstreetmap.org
+                   servers (their policy forbids bulk downloads and offline use)
   --windowed WxH   a window instead of full screen (development and tests)
   --script FILE    run a scripted scenario with virtual time (tests; see src/app/script.hpp)
   --script-out DIR where the script's screenshots and state dumps go
 
-Exit codes: 0 ok (updated or not modified), 1 sync failed (the last good catalogue is
-kept), 2 configuration or usage error.
+Exit codes: 0 ok (updated or not modified; every tile seeded), 1 sync failed (the last
+good catalogue is kept) or tiles failed to seed (run again to resume), 2 configuration or
+usage error (also: seeding refused or impossible).
 )";
 
 std::optional<KioskArgs> parseKioskArgs(const std::vector<std::string>& args, std::string& error)
@@ -63,6 +69,8 @@ std::optional<KioskArgs> parseKioskArgs(const std::vector<std::string>& args, st
             out.hashPin = true;
         else if (a == "--export-stats")
             out.exportStats = true;
+        else if (a == "--seed-tiles")
+            out.seedTiles = true;
         else if (a == "--help" || a == "-h")
             out.help = true;
         else if (a == "--version")

@@ -15,6 +15,7 @@ struct KioskArgs
     bool checkConfig = false; ///< validate the config and exit
     bool hashPin = false;     ///< read a PIN on stdin, print its pin_hash
     bool exportStats = false; ///< print the usage counts as CSV
+    bool seedTiles = false;   ///< fill map.mbtiles from map.tile_url for the region
     bool help = false;
     bool version = false;
     std::optional<std::pair<int, int>> windowed;  ///< --windowed WxH (development, tests)
@@ -22,7 +23,8 @@ struct KioskArgs
     std::string scriptOut;    ///< --script-out DIR: screenshots and dumps
 };
 
-/// Exit codes, a contract: 0 ok, 1 sync failed (last good catalogue kept), 2 config or usage error.
+/// Exit codes, a contract: 0 ok, 1 sync failed (last good catalogue kept) or tiles left to
+/// seed, 2 config or usage error (also: seeding refused).
 enum KioskExit
 {
     kKioskOk = 0,

@@ -3,6 +3,8 @@
 #include "app/kiosk_app.hpp"
 #include "app/kiosk_args.hpp"
 #include "config/kiosk_config.hpp"
+#include "map/tile_seeder.hpp"
+#include "sync/http_client.hpp"
 #include "sync/sync_engine.hpp"
 #include "ui_model/usage_stats.hpp"
 #include "util/fs_util.hpp"
@@ -70,6 +72,39 @@ int main(int argc, char** argv)
         }
         std::cout << usage.toCsv();
         return app::kKioskOk;
+    }
+    if (args->seedTiles)
+    {
+        // The region from the installed catalogue (no network for the feed).
+        sync::CacheStore store(cfg->cache.dir);
+        if (!store.prepare(error))
+        {
+            std::cerr << "mint-kiosk: " << error << "\n";
+            return app::kKioskConfigError;
+        }
+        sync::SyncEngine engine(*cfg, store);
+        const sync::CatalogPtr cat = engine.loadInstalled();
+        if (!cat || !cat->region.bbox)
+        {
+            std::cerr << "mint-kiosk: no catalogue with a region.bbox in the cache yet; run --sync-once first\n";
+            return app::kKioskConfigError;
+        }
+        sync::initHttpGlobal();
+        map::SeedOptions o;
+        o.urlTemplate = cfg->map.tileUrl;
+        o.userAgent = sync::userAgent(cfg->feed.userAgentContact);
+        o.packagePath = cfg->map.mbtiles;
+        o.bbox = *cat->region.bbox;
+        o.minZoom = cfg->map.minZoom;
+        o.maxZoom = cfg->map.maxZoom;
+        o.attribution = cfg->map.attribution;
+        map::SeedReport report;
+        if (!map::seedTiles(o, report, error, [](const std::string& line) { std::cout << line << std::endl; }))
+        {
+            std::cerr << "mint-kiosk: " << error << "\n";
+            return app::kKioskConfigError;
+        }
+        return report.installed ? app::kKioskOk : app::kKioskSyncFailed;
     }
     if (!args->syncOnce)
     {

@@ -16,6 +16,8 @@
 #include <chrono>
 #include <fstream>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <thread>
 
 using namespace mint;
@@ -352,3 +354,72 @@ TEST_CASE("online tiles offline: the server is gone, cached tiles are still show
     for (const auto& t : got)
         CHECK(t.status == (t.id == seen ? FetchStatus::Ok : FetchStatus::Failed));
 }
+
+#ifdef MINT_KIOSK_EXE
+#include "support/run_process.hpp"
+
+TEST_CASE("seed-tiles: estimate first, progress, resumes after failures, installs a complete package; refuses OSM")
+{
+    TileServer server;
+    std::set<std::string> failOnce;  // tiles that answer 500 in the first run
+    std::mutex mutex;
+    server.http->server().Get(R"(/flaky/(\d+)/(\d+)/(\d+)\.png)", [&](const httplib::Request& req, httplib::Response& res) {
+        const TileId t{std::stoi(req.matches[1]), std::stoi(req.matches[2]), std::stoi(req.matches[3])};
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            if (failOnce.erase(map::tileName(t)))
+            {
+                res.status = 500;
+                return;
+            }
+        }
+        res.set_content(tools::encodeSyntheticTile(t, "png"), "image/png");
+    });
+    failOnce = {"10/531/350", "10/532/351"};
+    const std::string dir = makeTempDir("seed");
+    auto config = [&](const std::string& tileUrl) {
+        const std::string path = dir + "/kiosk.json";
+        std::ofstream(path) << R"({"feed": {"url": ")" << MINT_SOURCE_DIR << R"(/assets/demo/feed.json"}, "cache": {"dir": "cache"},
+            "map": {"mbtiles": "region.mbtiles", "tile_url": ")" << tileUrl << R"(", "attribution": "Test tiles", "min_zoom": 8, "max_zoom": 10}})";
+        return path;
+    };
+    const std::string cfg = config(server.url("/flaky"));
+    // No catalogue yet: nothing to seed.
+    Run none = runProgram(MINT_KIOSK_EXE, {"--config", cfg, "--seed-tiles"});
+    CHECK(none.exitCode == 2);
+    CHECK(none.err.find("--sync-once") != std::string::npos);
+    REQUIRE(runProgram(MINT_KIOSK_EXE, {"--config", cfg, "--sync-once"}).exitCode == 0);
+
+    Run first = runProgram(MINT_KIOSK_EXE, {"--config", cfg, "--seed-tiles"});
+    INFO(first.out, first.err);
+    CHECK(first.exitCode == 1);  // two tiles failed: run again
+    CHECK(first.out.find("tiles for zoom 8-10, about") != std::string::npos);  // the estimate comes first
+    CHECK(first.out.find("seed: ") < first.out.find("%)"));
+    CHECK(first.out.find("2 tiles failed") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir + "/region.mbtiles"));  // nothing half-done is installed
+    CHECK(std::filesystem::exists(dir + "/region.mbtiles.seeding"));
+    const int afterFirst = server.http->requestsFor("/flaky/");
+
+    Run second = runProgram(MINT_KIOSK_EXE, {"--config", cfg, "--seed-tiles"});
+    INFO(second.out, second.err);
+    CHECK(second.exitCode == 0);
+    CHECK(second.out.find("2 to fetch") != std::string::npos);  // resumed: only the two
+    CHECK(server.http->requestsFor("/flaky/") - afterFirst <= 2 + 6);  // + the estimate's samples
+    REQUIRE(std::filesystem::exists(dir + "/region.mbtiles"));
+    map::MbtilesReader r;
+    std::string error, bytes;
+    REQUIRE(r.open(dir + "/region.mbtiles", error));
+    CHECK(r.info().attribution == "Test tiles");
+    CHECK(r.info().maxZoom == 10);
+    REQUIRE(r.read(TileId{10, 531, 350}, bytes, error) == map::TileRead::Found);
+    CHECK(bytes == tools::encodeSyntheticTile(TileId{10, 531, 350}, "png"));
+
+    // The public OSM servers: refused with the reason, nothing fetched or written.
+    const std::string osm = config("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+    std::filesystem::remove(dir + "/region.mbtiles.seeding");
+    Run refused = runProgram(MINT_KIOSK_EXE, {"--config", osm, "--seed-tiles"});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.find("tile usage policy") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir + "/region.mbtiles.seeding"));
+}
+#endif
