@@ -8,6 +8,7 @@
 // [SECTION] Scripted scenarios (virtual time, injected touches, screenshots, state dumps)
 #include "kiosk_app.hpp"
 
+#include "map/package_update.hpp"
 #include "ui/draw_layers.hpp"
 
 #include "catalog/time_util.hpp"
@@ -93,6 +94,7 @@ bool KioskApp::init(std::string& error)
         return false;
     sync::initHttpGlobal();
     m_engine = std::make_unique<sync::SyncEngine>(m_config, m_store);
+    map::attachMapPackageUpdate(*m_engine, m_config, &m_mapPackageInstalled);
     std::string problem;
     if (auto cat = m_engine->loadInstalled(&problem))
         installCatalog(cat);
@@ -498,6 +500,17 @@ void KioskApp::takePendingCatalog()
     }
     if (cat)
         installCatalog(cat, std::move(images));
+    if (m_mapPackageInstalled.exchange(false) && m_window)
+    {
+        // A new map package is in place: reopen it (rare; the old loader's workers finish first).
+        m_tileLoader.reset();
+        m_tileLayer.reset();
+        m_tileCache.reset();
+        m_mapProblem.clear();
+        m_map.uncovered = true;
+        setUpMap();
+        m_framesToDraw = std::max(m_framesToDraw, 2);
+    }
     if (m_service)
         m_status = m_service->status();
 }

@@ -108,6 +108,7 @@ private:
     std::unique_ptr<ui::TileLayer> m_tileLayer;
     std::string m_mapAttribution;  ///< config, else the package's metadata
     std::string m_mapProblem;      ///< why there are no tiles (damaged package, ...), for staff
+    std::atomic<bool> m_mapPackageInstalled{false};  ///< set by the sync thread: reopen the map
     catalog::QueryResult m_results;
     std::map<std::string, int> m_chipCounts;  ///< what each age/when/distance chip would give
     std::unique_ptr<QueryWorker> m_queries;

@@ -3,6 +3,7 @@
 #include "app/kiosk_app.hpp"
 #include "app/kiosk_args.hpp"
 #include "config/kiosk_config.hpp"
+#include "map/package_update.hpp"
 #include "map/tile_seeder.hpp"
 #include "sync/http_client.hpp"
 #include "sync/sync_engine.hpp"
@@ -120,6 +121,7 @@ int main(int argc, char** argv)
         return app::kKioskConfigError;
     }
     sync::SyncEngine engine(*cfg, store);
+    map::attachMapPackageUpdate(engine, *cfg, nullptr);
     std::string problem;
     engine.loadInstalled(&problem);
     if (!problem.empty())

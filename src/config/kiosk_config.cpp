@@ -267,6 +267,8 @@ void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
         s.integer("cache_max_mb", c.map.cacheMaxMb, 1, 1 << 20);
         s.integer("min_zoom", c.map.minZoom, 0, 22);
         s.integer("max_zoom", c.map.maxZoom, 0, 22);
+        s.string("package_url", c.map.packageUrl);
+        s.string("package_sha256", c.map.packageSha256);
         s.rejectUnknown();
         c.map.mbtiles = resolvePath(c.map.mbtiles, base);
         if (c.map.minZoom > c.map.maxZoom)
@@ -276,6 +278,19 @@ void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
              c.map.tileUrl.find("{z}") == std::string::npos || c.map.tileUrl.find("{x}") == std::string::npos ||
              c.map.tileUrl.find("{y}") == std::string::npos))
             throw ConfigError{"map.tile_url", "expected an http(s) template with {z}, {x} and {y}"};
+        if (!c.map.tileUrl.empty() && c.map.attribution.empty())
+            throw ConfigError{"map.attribution", "is required with map.tile_url (tile servers' licences ask for it on screen)"};
+        if (!c.map.packageUrl.empty() || !c.map.packageSha256.empty())
+        {
+            if (c.map.packageUrl.empty() || c.map.packageSha256.empty())
+                throw ConfigError{c.map.packageUrl.empty() ? "map.package_url" : "map.package_sha256", "goes together with the other one"};
+            if (!(util::startsWithNoCase(c.map.packageUrl, "https://") || util::startsWithNoCase(c.map.packageUrl, "http://")))
+                throw ConfigError{"map.package_url", "expected an http(s) URL"};
+            if (c.map.packageSha256.size() != 64 || c.map.packageSha256.find_first_not_of("0123456789abcdef") != std::string::npos)
+                throw ConfigError{"map.package_sha256", "expected 64 lower-case hex digits"};
+            if (c.map.mbtiles.empty())
+                throw ConfigError{"map.mbtiles", "is required with map.package_url (where the package goes)"};
+        }
     }
     top.rejectUnknown();
 }

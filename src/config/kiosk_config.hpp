@@ -67,6 +67,8 @@ struct MapSection
     int cacheMaxMb = 256;
     int minZoom = 8;
     int maxZoom = 17;
+    std::string packageUrl;     ///< where the network publishes the region's package (delivered like the feed)
+    std::string packageSha256;  ///< the package's sha256 (64 hex); a new value makes kiosks fetch it
 };
 
 struct KioskConfig

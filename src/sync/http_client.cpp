@@ -1,6 +1,8 @@
 // libcurl client with explicit guards; see http_client.hpp.
 #include "http_client.hpp"
 
+#include <cstdio>
+
 #include "util/text.hpp"
 
 #include <curl/curl.h>
@@ -55,6 +57,8 @@ struct Transfer
     HttpResponse* response;
     std::size_t maxBytes;
     bool tooLarge = false;
+    std::FILE* file = nullptr;  ///< HttpRequest::bodyFile
+    std::size_t written = 0;
 };
 
 std::size_t onBody(char* data, std::size_t size, std::size_t count, void* user)
@@ -62,10 +66,18 @@ std::size_t onBody(char* data, std::size_t size, std::size_t count, void* user)
     auto* t = static_cast<Transfer*>(user);
     const std::size_t n = size * count;
     // The cap is checked on what arrives, so a chunked or compressed body cannot run past it.
-    if (t->response->body.size() + n > t->maxBytes)
+    const std::size_t have = t->file ? t->written : t->response->body.size();
+    if (have + n > t->maxBytes)
     {
         t->tooLarge = true;
         return 0;  // aborts with CURLE_WRITE_ERROR
+    }
+    if (t->file)
+    {
+        if (std::fwrite(data, 1, n, t->file) != n)
+            return 0;  // disk full: aborts
+        t->written += n;
+        return n;
     }
     t->response->body.append(data, n);
     return n;
@@ -179,6 +191,16 @@ HttpResponse HttpClient::get(const HttpRequest& req)
     }
     curl_easy_reset(curl);  // keeps the connection cache
     Transfer transfer{&response, req.maxBytes};
+    if (!req.bodyFile.empty())
+    {
+        transfer.file = std::fopen(req.bodyFile.c_str(), "wb");
+        if (!transfer.file)
+        {
+            response.error = TransportError::Other;
+            response.errorText = "cannot write " + req.bodyFile;
+            return response;
+        }
+    }
     char errorBuffer[CURL_ERROR_SIZE] = {};
     curl_easy_setopt(curl, CURLOPT_URL, req.url.c_str());
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
@@ -226,7 +248,13 @@ HttpResponse HttpClient::get(const HttpRequest& req)
     double total = 0;
     curl_easy_getinfo(curl, CURLINFO_TOTAL_TIME, &total);
     response.seconds = total;
-    response.bytesReceived = response.body.size();
+    response.bytesReceived = transfer.file ? transfer.written : response.body.size();
+    if (transfer.file && std::fclose(transfer.file) != 0 && code == CURLE_OK)
+    {
+        response.error = TransportError::Other;
+        response.errorText = "cannot write " + req.bodyFile;
+        return response;
+    }
     response.error = classify(code, transfer.tooLarge);
     if (response.error == TransportError::Other && code == CURLE_WRITE_ERROR)
         response.error = TransportError::Interrupted;

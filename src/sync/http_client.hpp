@@ -26,6 +26,7 @@ struct HttpRequest
     long maxRedirects = 5;
     std::string userAgent;
     bool allowFile = false;  ///< file:// (local feeds); never reachable through a redirect
+    std::string bodyFile;    ///< when set, the body is written to this file (large downloads), not kept in memory
 };
 
 enum class TransportError

@@ -407,6 +407,8 @@ SyncStatus SyncEngine::runOnce()
         status.sequence = cat->sequence;
         status.offers = cat->offers.size();
     }
+    if (extraStep && lock.held() && status.result != SyncResult::Failed)
+        extraStep(status, m_http);
     status.nextAttempt =
         status.lastAttempt + nextDelayS(status, m_failures, m_retryAfter, m_config.feed.syncIntervalMin * 60, RetryPolicy{}, m_rng);
     status.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

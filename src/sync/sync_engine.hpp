@@ -36,6 +36,9 @@ public:
     const SyncStatus& lastStatus() const { return m_status; }
     /// Unix seconds (overridable for tests).
     std::function<std::int64_t()> clock;
+    /// One more step at the end of every run that reached the server, with this engine's
+    /// HTTP client (the map package download; see map/package_update.hpp).
+    std::function<void(SyncStatus&, HttpClient&)> extraStep;
 
 private:
     void fetchFeed(SyncStatus& status);

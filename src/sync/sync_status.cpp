@@ -82,6 +82,7 @@ std::string statusToJson(const SyncStatus& s)
     j["images_cached"] = s.imagesCached;
     j["images_missing"] = s.imagesMissing;
     j["image_problems"] = s.imageProblems;
+    j["map_package"] = s.mapPackage;
     j["bytes"] = s.bytes;
     j["requests"] = s.requests;
     j["seconds"] = std::round(s.seconds * 1000) / 1000;
@@ -110,6 +111,7 @@ std::optional<SyncStatus> statusFromJson(const std::string& text)
         s.offers = j.value("offers", std::size_t{0});
         s.imagesCached = j.value("images_cached", std::size_t{0});
         s.imagesMissing = j.value("images_missing", std::size_t{0});
+        s.mapPackage = j.value("map_package", "");
         s.lastAttempt = j.value("last_attempt", std::int64_t{0});
         s.lastSuccess = j.value("last_success", std::int64_t{0});
         s.nextAttempt = j.value("next_attempt", std::int64_t{0});

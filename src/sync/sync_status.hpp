@@ -51,6 +51,7 @@ struct SyncStatus
     std::size_t imagesCached = 0;
     std::size_t imagesMissing = 0;
     std::vector<std::string> imageProblems;  ///< the first few, "url: problem"
+    std::string mapPackage;  ///< the map package step: "" (none configured), "current", "installed" or a problem
     double seconds = 0;
 };
 

@@ -2,6 +2,7 @@
 // by the test (TMS rows, metadata, damaged files), the loader's workers, and the online
 // source with its disk cache (200/304/404/500, slow, garbage, offline).
 #include "map/mbtiles.hpp"
+#include "map/package_update.hpp"
 #include "map/tile_cache.hpp"
 #include "map/tile_loader.hpp"
 #include "map/tile_source.hpp"
@@ -9,6 +10,8 @@
 #include "support/sync_fixture.hpp"
 #include "support/test_servers.hpp"
 #include "sync/http_client.hpp"
+#include "sync/sync_engine.hpp"
+#include "util/sha256.hpp"
 #include "synthetic_tiles.hpp"
 
 #include <doctest/doctest.h>
@@ -423,3 +426,70 @@ TEST_CASE("seed-tiles: estimate first, progress, resumes after failures, install
     CHECK_FALSE(std::filesystem::exists(dir + "/region.mbtiles.seeding"));
 }
 #endif
+
+TEST_CASE("map package: delivered like the feed: downloaded to disk, sha256 checked, previous kept")
+{
+    sync::initHttpGlobal();
+    const std::string dir = makeTempDir("package");
+    const std::string v1 = readFile(makePackage(dir + "", "png", 8));
+    std::filesystem::rename(dir + "/map.mbtiles", dir + "/v1.mbtiles");
+    const std::string v2 = readFile(makePackage(dir, "jpg", 9));
+    std::filesystem::remove(dir + "/map.mbtiles");
+    HttpTestServer server;
+    std::string served = v1;
+    server.server().Get("/map.mbtiles", [&](const httplib::Request&, httplib::Response& res) { res.set_content(served, "application/x-sqlite3"); });
+    const std::string cache = makeTempDir("package-cache");
+    auto cfgFor = [&](const std::string& sha) {
+        return testConfig("file://" + std::string(MINT_SOURCE_DIR) + "/assets/demo/feed.json", cache,
+                          R"(, "map": {"mbtiles": ")" + dir + R"(/region.mbtiles", "package_url": ")" + server.url("/map.mbtiles") +
+                              R"(", "package_sha256": ")" + sha + R"("})");
+    };
+    const std::string sha1 = util::Sha256::hex(v1), sha2 = util::Sha256::hex(v2);
+    sync::CacheStore store(cache);
+    {
+        auto cfg = cfgFor(sha1);
+        sync::SyncEngine engine(cfg, store);
+        std::atomic<bool> installed{false};
+        map::attachMapPackageUpdate(engine, cfg, &installed);
+        auto s = engine.runOnce();
+        CHECK(s.mapPackage == "installed");
+        CHECK(installed.load());
+        CHECK(readFile(dir + "/region.mbtiles") == v1);
+        CHECK_FALSE(std::filesystem::exists(dir + "/region.mbtiles.download"));
+        // Nothing changed: no request, no hashing of the package.
+        const int before = server.requestsFor("/map.mbtiles");
+        installed = false;
+        CHECK(engine.runOnce().mapPackage == "current");
+        CHECK(server.requestsFor("/map.mbtiles") == before);
+        CHECK_FALSE(installed.load());
+    }
+    {
+        // A new package announced, but the server still has the old one: refused, v1 stays.
+        auto cfg = cfgFor(sha2);
+        sync::SyncEngine engine(cfg, store);
+        map::attachMapPackageUpdate(engine, cfg, nullptr);
+        auto s = engine.runOnce();
+        CHECK(s.mapPackage.find("does not match map.package_sha256") != std::string::npos);
+        CHECK(readFile(dir + "/region.mbtiles") == v1);
+        CHECK_FALSE(std::filesystem::exists(dir + "/region.mbtiles.download"));
+        // Now the server has it: installed, v1 kept as .previous.
+        served = v2;
+        CHECK(engine.runOnce().mapPackage == "installed");
+        CHECK(readFile(dir + "/region.mbtiles") == v2);
+        CHECK(readFile(dir + "/region.mbtiles.previous") == v1);
+        map::MbtilesReader r;
+        std::string error;
+        REQUIRE(r.open(dir + "/region.mbtiles", error));
+        CHECK(r.info().format == "jpg");
+    }
+    {
+        // Right checksum, but not a tile package: refused.
+        const std::string junk(50000, 'j');
+        served = junk;
+        auto cfg = cfgFor(util::Sha256::hex(junk));
+        sync::SyncEngine engine(cfg, store);
+        map::attachMapPackageUpdate(engine, cfg, nullptr);
+        CHECK(engine.runOnce().mapPackage.find("not an MBTiles package") != std::string::npos);
+        CHECK(readFile(dir + "/region.mbtiles") == v2);
+    }
+}

@@ -1,0 +1,33 @@
+// Delivery of the offline map like the feed: when map.package_sha256 differs from the
+// installed package's, the package is downloaded from map.package_url to
+// "<map.mbtiles>.download" (on disk, never in memory), its sha256 is checked, it must open
+// as a raster MBTiles package, the installed one is kept as "<map.mbtiles>.previous" and
+// the new one renamed into place. "<map.mbtiles>.sha256" remembers what is installed, so a
+// run without a change costs no request and no hashing.
+#pragma once
+
+#include "config/kiosk_config.hpp"
+#include "sync/http_client.hpp"
+
+#include <atomic>
+#include <string>
+
+namespace mint::sync {
+class SyncEngine;
+}
+
+namespace mint::map {
+
+struct PackageResult
+{
+    enum Kind { NotConfigured, Current, Installed, Failed } kind = NotConfigured;
+    std::string message;  ///< for the log, the status and the admin screen
+};
+
+PackageResult updateMapPackage(const config::MapSection& map, const std::string& userAgent, sync::HttpClient& http);
+
+/// Runs updateMapPackage after each sync run of `engine`; sets `installed` when a new
+/// package is in place (the kiosk then reopens its map).
+void attachMapPackageUpdate(sync::SyncEngine& engine, const config::KioskConfig& config, std::atomic<bool>* installed);
+
+}  // namespace mint::map
