@@ -35,11 +35,18 @@ std::vector<std::uint8_t> renderSyntheticTile(const map::TileId& t)
 {
     std::vector<std::uint8_t> px(256 * 256 * 4);
     const double metresPerPx = map::metresPerPixel(49.3, t.z);
+    // Mercator is separable: longitude depends on the column only, latitude on the row only.
+    double lats[256], lons[256];
+    for (int i = 0; i < 256; ++i)
+    {
+        double ignored = 0;
+        map::unproject(map::WorldPoint{t.x * 256.0 + i + 0.5, t.y * 256.0 + i + 0.5}, t.z, lats[i], ignored);
+        map::unproject(map::WorldPoint{t.x * 256.0 + i + 0.5, t.y * 256.0 + i + 0.5}, t.z, ignored, lons[i]);
+    }
     for (int y = 0; y < 256; ++y)
         for (int x = 0; x < 256; ++x)
         {
-            double lat = 0, lon = 0;
-            map::unproject(map::WorldPoint{t.x * 256.0 + x + 0.5, t.y * 256.0 + y + 0.5}, t.z, lat, lon);
+            const double lat = lats[y], lon = lons[x];
             // Fields and woods: patches of about 2 km.
             const double n = noise(lon * 40, lat * 60) * 0.65 + noise(lon * 160, lat * 240) * 0.35;
             double r = 226, g = 234, b = 206;  // meadow

@@ -1,0 +1,102 @@
+// Map tile benchmark: decode throughput per core, and how long a full 1920x1080 screen of
+// tiles takes from an MBTiles package through the loader's two workers. Prints numbers;
+// asserts nothing.
+//
+//   build/bench/bench_tiles [--format png|jpg]
+#include "map/mbtiles.hpp"
+#include "map/tile_loader.hpp"
+#include "map/tile_plan.hpp"
+#include "synthetic_tiles.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <thread>
+#include <unistd.h>
+
+using namespace mint;
+using Clock = std::chrono::steady_clock;
+
+int main(int argc, char** argv)
+{
+    std::string format = "png";
+    if (argc == 3 && std::strcmp(argv[1], "--format") == 0)
+        format = argv[2];
+    const std::string dir = std::filesystem::temp_directory_path() / ("mint-bench-tiles-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    tools::SyntheticPackage p;
+    p.path = dir + "/bench.mbtiles";
+    p.minZoom = 12;
+    p.maxZoom = 13;
+    p.format = format;
+    std::string error;
+    auto t0 = Clock::now();
+    if (!tools::makeSyntheticPackage(p, error))
+    {
+        std::fprintf(stderr, "bench_tiles: %s\n", error.c_str());
+        return 1;
+    }
+    std::printf("package: %llu %s tiles at zoom 12-13, %.1f MB, made in %.1f s\n",
+                static_cast<unsigned long long>(map::countTilesForBox(p.bbox, 12, 13)), format.c_str(),
+                std::filesystem::file_size(p.path) / 1e6, std::chrono::duration<double>(Clock::now() - t0).count());
+
+    // 1. Decode throughput on one core: every zoom-13 tile, read then decoded.
+    auto pkg = std::make_shared<map::MbtilesReader>();
+    if (!pkg->open(p.path, error))
+    {
+        std::fprintf(stderr, "bench_tiles: %s\n", error.c_str());
+        return 1;
+    }
+    const map::TileRange r = map::tilesForBox(p.bbox, 13);
+    std::vector<std::string> blobs;
+    for (int y = r.y0; y <= r.y1; ++y)
+        for (int x = r.x0; x <= r.x1; ++x)
+        {
+            std::string b;
+            if (pkg->read(map::TileId{13, x, y}, b, error) == map::TileRead::Found)
+                blobs.push_back(std::move(b));
+        }
+    t0 = Clock::now();
+    std::size_t ok = 0;
+    for (const auto& b : blobs)
+    {
+        map::LoadedTile t;
+        ok += map::decodeTile(b, t);
+    }
+    const double decodeS = std::chrono::duration<double>(Clock::now() - t0).count();
+    std::printf("decode, one core: %zu tiles in %.3f s = %.0f tiles/s (%.2f ms per tile)\n", ok, decodeS, ok / decodeS, decodeS * 1000 / ok);
+
+    // 2. A full 1920x1080 screen at zoom 13 through the loader (2 workers), cold.
+    map::MapView v;
+    v.centerLat = 49.2354;
+    v.centerLon = 6.9969;
+    v.zoom = 13;
+    v.widthPx = 1920;
+    v.heightPx = 1080;
+    const auto plan = map::planTiles(v, 12, 13, [](const map::TileId&) { return false; }, [](const map::TileId&) { return true; });
+    for (int run = 0; run < 3; ++run)
+    {
+        map::TileSources sources;
+        sources.package = pkg;
+        sources.minZoom = 12;
+        sources.maxZoom = 13;
+        map::TileLoader loader(sources, {}, 2);
+        t0 = Clock::now();
+        loader.want(plan.wanted);
+        std::size_t got = 0;
+        while (got < plan.wanted.size())
+        {
+            got += loader.take(64).size();
+            if (got < plan.wanted.size())
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+        }
+        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+        std::printf("full screen 1920x1080 (%zu tiles) from MBTiles, 2 workers, run %d: %.0f ms (goal < 150 ms)\n", plan.wanted.size(), run + 1, ms);
+    }
+    // 3. Texture memory of the tile pool when full (ui/tile_layer: 192 slots of 256x256 RGBA).
+    std::printf("tile texture pool when full: 192 x 256 KiB = %.0f MiB (goal < 64 MB)\n", 192 * 256.0 * 256 * 4 / 1048576);
+    std::filesystem::remove_all(dir);
+    return 0;
+}
