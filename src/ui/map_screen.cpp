@@ -60,6 +60,7 @@ void drawFallback(const UiContext& c, const map::MapView& view, const Rect& area
                       c.highContrast ? IM_COL32(255, 255, 0, 255) : IM_COL32(120, 140, 110, 255), 0, 0, 3.0f);
     if (!places)
         return;
+    std::vector<Rect> labels;  // a name that would overlap one already drawn is left out
     for (const auto& p : c.catalog->places)
     {
         if (!p.geo)
@@ -68,9 +69,19 @@ void drawFallback(const UiContext& c, const map::MapView& view, const Rect& area
         if (!area.contains(at))
             continue;
         c.dl->AddCircleFilled(at, f * 0.18f, c.th->textMuted, 12);
-        if (view.zoom >= 11)
-            drawText(c.dl, c.fonts->regular, f * 0.6f, ImVec2(at.x + f * 1.3f, at.y - f * 0.35f), c.th->textMuted,
-                     std::string(c.text(p.name)) + (p.address.locality.empty() ? "" : ", " + std::string(p.address.locality)));
+        if (view.zoom < 11)
+            continue;
+        const std::string name = std::string(c.text(p.name)) + (p.address.locality.empty() ? "" : ", " + std::string(p.address.locality));
+        const ImVec2 pos(at.x + f * 1.3f, at.y - f * 0.35f);
+        const ImVec2 size = textSize(c.fonts->regular, f * 0.6f, name);
+        const Rect box{ImVec2(pos.x - f * 0.2f, pos.y - f * 0.1f), ImVec2(pos.x + size.x + f * 0.2f, pos.y + size.y + f * 0.1f)};
+        bool free = true;
+        for (const Rect& other : labels)
+            free = free && (box.max.x < other.min.x || box.min.x > other.max.x || box.max.y < other.min.y || box.min.y > other.max.y);
+        if (!free)
+            continue;
+        labels.push_back(box);
+        drawText(c.dl, c.fonts->regular, f * 0.6f, pos, c.th->textMuted, name);
     }
 }
 

@@ -39,6 +39,13 @@ bool TouchInput::pressing(const Rect& r) const
 
 const Rect* HitRegistry::find(const std::string& id) const
 {
+    // "marker.*": the first target (in name order) starting with "marker." (scripts).
+    if (!id.empty() && id.back() == '*')
+    {
+        const std::string prefix = id.substr(0, id.size() - 1);
+        auto it = m_targets.lower_bound(prefix);
+        return it != m_targets.end() && it->first.compare(0, prefix.size(), prefix) == 0 ? &it->second : nullptr;
+    }
     auto it = m_targets.find(id);
     return it == m_targets.end() ? nullptr : &it->second;
 }

@@ -51,6 +51,7 @@ class HitRegistry
 public:
     void beginFrame() { m_targets.clear(); }
     void add(const std::string& id, const Rect& r) { m_targets[id] = r; }
+    /// A target by name; a name ending in '*' finds the first target with that prefix.
     const Rect* find(const std::string& id) const;
     const std::map<std::string, Rect>& all() const { return m_targets; }
 

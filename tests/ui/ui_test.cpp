@@ -260,6 +260,15 @@ TEST_CASE("ui: the map without tiles: clusters, zoom, inertia, double tap, fly-t
         const Json detail = dump(out, "10-detail");
         CHECK(detail["screen"] == "detail");
         CHECK(detail["detail"] == "demo-0025");
+        // A single marker: its card, then its detail.
+        const Json marker = dump(out, "11-marker");
+        const std::string picked = marker["map"]["selected"];
+        CHECK_FALSE(picked.empty());
+        CHECK(contains(marker["targets"], "marker." + picked));
+        CHECK(contains(marker["targets"], "map.popup"));
+        const Json second = dump(out, "12-detail");
+        CHECK(second["screen"] == "detail");
+        CHECK(second["detail"] == picked);
     }
 }
 
