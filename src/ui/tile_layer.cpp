@@ -79,6 +79,10 @@ int TileLayer::upload(map::TileLoader& loader, int maxPerFrame, double now)
         m_unavailable.erase(key);
         ++n;
     }
+    // Bounded over months of panning: forget the retry times that have passed.
+    if (m_unavailable.size() > 4096)
+        for (auto it = m_unavailable.begin(); it != m_unavailable.end();)
+            it = it->second <= now ? m_unavailable.erase(it) : std::next(it);
     return n;
 }
 

@@ -212,9 +212,17 @@ namespace {
 
 struct TileServer
 {
-    std::unique_ptr<HttpTestServer> http = std::make_unique<HttpTestServer>();
+    // Declared before the server, so they outlive its handler threads.
+    std::mutex mutex;
     std::string cacheControl = "max-age=0";
     std::atomic<int> delayMs{0};
+    std::unique_ptr<HttpTestServer> http = std::make_unique<HttpTestServer>();
+
+    void setCacheControl(const std::string& value)
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        cacheControl = value;
+    }
 
     TileServer()
     {
@@ -229,7 +237,10 @@ struct TileServer
                 return;
             }
             res.set_header("ETag", etag);
-            res.set_header("Cache-Control", cacheControl);
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                res.set_header("Cache-Control", cacheControl);
+            }
             res.set_content(tools::encodeSyntheticTile(t, "png"), "image/png");
         });
         http->server().Get(R"(/missing/.*)", [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
@@ -274,7 +285,7 @@ TEST_CASE("online tiles: cached, revalidated with 304, Cache-Control honoured, e
     CHECK(server.http->requestsFor("/tiles/") == 2);
 
     // max-age=3600: no request within the hour, one after it.
-    server.cacheControl = "public, max-age=3600";
+    server.setCacheControl("public, max-age=3600");
     const TileId u{10, 532, 350};
     REQUIRE(src.fetch(http, u).status == FetchStatus::Ok);
     const int before = server.http->requestsFor("/tiles/");
@@ -286,7 +297,7 @@ TEST_CASE("online tiles: cached, revalidated with 304, Cache-Control honoured, e
     CHECK(server.http->requestsFor("/tiles/") == before + 1);
 
     // no-store: served, not kept.
-    server.cacheControl = "no-store";
+    server.setCacheControl("no-store");
     const std::size_t stored = cache.count();
     CHECK(src.fetch(http, TileId{10, 533, 350}).status == FetchStatus::Ok);
     CHECK(cache.count() == stored);
@@ -363,9 +374,9 @@ TEST_CASE("online tiles offline: the server is gone, cached tiles are still show
 
 TEST_CASE("seed-tiles: estimate first, progress, resumes after failures, installs a complete package; refuses OSM")
 {
-    TileServer server;
     std::set<std::string> failOnce;  // tiles that answer 500 in the first run
     std::mutex mutex;
+    TileServer server;  // after what its handlers use
     server.http->server().Get(R"(/flaky/(\d+)/(\d+)/(\d+)\.png)", [&](const httplib::Request& req, httplib::Response& res) {
         const TileId t{std::stoi(req.matches[1]), std::stoi(req.matches[2]), std::stoi(req.matches[3])};
         {
