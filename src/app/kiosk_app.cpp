@@ -507,7 +507,6 @@ void KioskApp::takePendingCatalog()
         m_tileLayer.reset();
         m_tileCache.reset();
         m_mapProblem.clear();
-        m_map.uncovered = true;
         setUpMap();
         m_framesToDraw = std::max(m_framesToDraw, 2);
     }

@@ -48,6 +48,8 @@ TilePlan planTiles(const MapView& view, int minZoom, int maxZoom, const std::fun
                     }
                 }
             ++(covered ? plan.standIns : plan.uncovered);
+            if (!covered)
+                plan.uncoveredRects.push_back(r);
         }
     std::stable_sort(wanted.begin(), wanted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& w : wanted)

@@ -24,6 +24,7 @@ struct TilePlan
     int zoom = 0;  ///< the tile level drawn
     std::vector<TileDraw> draws;
     std::vector<TileId> wanted;  ///< not loaded, nearest the view centre first
+    std::vector<ScreenRect> uncoveredRects;  ///< positions with nothing to draw (the fallback map goes there)
     int positions = 0, exact = 0, standIns = 0, uncovered = 0;
 };
 

@@ -134,14 +134,23 @@ void drawMap(const UiContext& c, const MapScreenView& v)
 
     c.dl->PushClipRect(area.min, area.max, true);
     const bool haveTiles = v.tiles && v.loader && v.loader->sources().any();
-    // The fallback map under the tiles only while some are missing (a software renderer
-    // pays for every pixel drawn twice).
-    if (!haveTiles || s.uncovered)
-        drawFallback(c, view, area, v, !haveTiles);
-    if (haveTiles)
+    // Without tiles: the app's own map. With tiles: the fallback only where a tile position
+    // has nothing to show yet (outside the package, still loading): a software renderer
+    // pays for every pixel drawn twice.
+    if (!haveTiles)
+        drawFallback(c, view, area, v, true);
+    else
     {
-        s.lastTiles = v.tiles->draw(c.dl, view, *v.loader, c.nowS, v.bbox);
-        s.uncovered = s.lastTiles.uncovered > 0;
+        s.lastTiles = v.tiles->draw(c.dl, view, *v.loader, c.nowS, v.bbox, s.moving());
+        for (const map::ScreenRect& r : s.lastTiles.uncoveredRects)
+        {
+            const Rect part{ImVec2(std::max(area.min.x, r.x0), std::max(area.min.y, r.y0)), ImVec2(std::min(area.max.x, r.x1), std::min(area.max.y, r.y1))};
+            if (part.width() <= 0 || part.height() <= 0)
+                continue;
+            c.dl->PushClipRect(part.min, part.max, true);
+            drawFallback(c, view, part, v, false);
+            c.dl->PopClipRect();
+        }
     }
 
     // You are here (under the markers: an offer at the kiosk's own place stays tappable).

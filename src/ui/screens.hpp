@@ -65,7 +65,6 @@ struct MapState
     double lastTapS = -10;               // for the double tap
     ImVec2 lastTapPos{0, 0};
     double lastFrameS = -1;
-    bool uncovered = true;               // tiles missing in the last frame: the fallback shows
     TileDrawStats lastTiles;
     bool moving() const { return inertia.moving() || animation.active(); }
 };

@@ -6,34 +6,54 @@
 #include <glad/gl.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace mint::ui {
+
+namespace {
+
+constexpr int kCell = 258;                 // a 256-pixel tile with a 1-pixel border (copies of its edge)
+constexpr int kCellsPerRow = 8;
+constexpr int kAtlas = kCell * kCellsPerRow;  // 2064 x 2064
+constexpr int kCellsPerAtlas = kCellsPerRow * kCellsPerRow;
+
+}  // namespace
 
 TileLayer::TileLayer(std::size_t maxSlots) : m_maxSlots(std::max<std::size_t>(16, maxSlots)) {}
 
 TileLayer::~TileLayer()
 {
-    if (!m_textures.empty())
-        glDeleteTextures(static_cast<GLsizei>(m_textures.size()), m_textures.data());
+    for (const Atlas& a : m_atlases)
+        glDeleteTextures(1, &a.texture);
+}
+
+std::size_t TileLayer::textureBytes() const
+{
+    return m_atlases.size() * static_cast<std::size_t>(kAtlas) * kAtlas * 4;
 }
 
 int TileLayer::slotFor(std::uint64_t key)
 {
-    // A free slot while the pool grows, else the least recently used one not drawn in
-    // this frame and not pinned. None: no upload this frame (the stand-ins stay).
+    // A free slot while the pool grows (a new atlas texture every 64 tiles), else the least
+    // recently used one not drawn in this frame and not pinned. None: no upload this frame
+    // (the stand-ins stay).
     if (m_slots.size() < m_maxSlots)
     {
-        unsigned tex = 0;
-        glGenTextures(1, &tex);
-        glBindTexture(GL_TEXTURE_2D, tex);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, 256, 256, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-        m_textures.push_back(tex);
-        m_slots.push_back(Slot{tex, key, m_frame, false, true});
-        return static_cast<int>(m_slots.size()) - 1;
+        const std::size_t slot = m_slots.size();
+        if (slot / kCellsPerAtlas >= m_atlases.size())
+        {
+            Atlas a;
+            glGenTextures(1, &a.texture);
+            glBindTexture(GL_TEXTURE_2D, a.texture);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, kAtlas, kAtlas, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+            m_atlases.push_back(a);
+        }
+        m_slots.push_back(Slot{key, m_frame, false});
+        return static_cast<int>(slot);
     }
     int victim = -1;
     for (int i = 0; i < static_cast<int>(m_slots.size()); ++i)
@@ -47,8 +67,7 @@ int TileLayer::slotFor(std::uint64_t key)
     if (victim >= 0)
     {
         m_bySlot.erase(m_slots[static_cast<std::size_t>(victim)].key);
-        m_slots[static_cast<std::size_t>(victim)].key = key;
-        m_slots[static_cast<std::size_t>(victim)].lastUsed = m_frame;
+        m_slots[static_cast<std::size_t>(victim)] = Slot{key, m_frame, false};
     }
     return victim;
 }
@@ -56,10 +75,11 @@ int TileLayer::slotFor(std::uint64_t key)
 int TileLayer::upload(map::TileLoader& loader, int maxPerFrame, double now)
 {
     int n = 0;
+    std::vector<std::uint8_t> cell(static_cast<std::size_t>(kCell) * kCell * 4);
     for (map::LoadedTile& t : loader.take(static_cast<std::size_t>(std::max(0, maxPerFrame))))
     {
         const std::uint64_t key = map::tileKey(t.id);
-        if (t.status != map::FetchStatus::Ok || t.rgba.empty())
+        if (t.status != map::FetchStatus::Ok || t.rgba.size() != 256u * 256u * 4u)
         {
             // Missing tiles are not asked for again for a while; failed ones sooner.
             m_unavailable[key] = now + (t.status == map::FetchStatus::Missing ? 600.0 : 20.0);
@@ -70,11 +90,21 @@ int TileLayer::upload(map::TileLoader& loader, int maxPerFrame, double now)
         const int slot = slotFor(key);
         if (slot < 0)
             continue;
-        Slot& s = m_slots[static_cast<std::size_t>(slot)];
-        glBindTexture(GL_TEXTURE_2D, s.texture);
+        // The tile with a border that repeats its edge pixels: scaled drawing (linear
+        // filter) never blends in a neighbouring cell.
+        for (int y = 0; y < kCell; ++y)
+        {
+            const int sy = std::clamp(y - 1, 0, 255);
+            std::uint8_t* row = &cell[static_cast<std::size_t>(y) * kCell * 4];
+            std::memcpy(row + 4, &t.rgba[static_cast<std::size_t>(sy) * 256 * 4], 256 * 4);
+            std::memcpy(row, row + 4, 4);
+            std::memcpy(row + 257 * 4, row + 256 * 4, 4);
+        }
+        const int c = slot % kCellsPerAtlas;
+        glBindTexture(GL_TEXTURE_2D, m_atlases[static_cast<std::size_t>(slot / kCellsPerAtlas)].texture);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, 256, 256, GL_RGBA, GL_UNSIGNED_BYTE, t.rgba.data());
-        s.pinned = false;
+        glTexSubImage2D(GL_TEXTURE_2D, 0, (c % kCellsPerRow) * kCell, (c / kCellsPerRow) * kCell, kCell, kCell, GL_RGBA, GL_UNSIGNED_BYTE,
+                        cell.data());
         m_bySlot[key] = slot;
         m_unavailable.erase(key);
         ++n;
@@ -86,26 +116,8 @@ int TileLayer::upload(map::TileLoader& loader, int maxPerFrame, double now)
     return n;
 }
 
-ImTextureID TileLayer::texture(int slot, bool exactPixels)
-{
-    Slot& s = m_slots[static_cast<std::size_t>(slot)];
-    s.lastUsed = m_frame;
-    // Drawn 1:1 the nearest filter gives the same picture for much less work in a software
-    // renderer; scaled (zoom animation, stand-ins, over-zoom) it needs the linear one.
-    const bool linear = !exactPixels;
-    if (s.linear != linear)
-    {
-        glBindTexture(GL_TEXTURE_2D, s.texture);
-        const GLint f = linear ? GL_LINEAR : GL_NEAREST;
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, f);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, f);
-        s.linear = linear;
-    }
-    return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(s.texture));
-}
-
 TileDrawStats TileLayer::draw(ImDrawList* dl, const map::MapView& view, map::TileLoader& loader, double now,
-                              const std::optional<std::array<double, 4>>& region)
+                              const std::optional<std::array<double, 4>>& region, bool moving)
 {
     ++m_frame;
     const map::TileSources& src = loader.sources();
@@ -118,10 +130,47 @@ TileDrawStats TileLayer::draw(ImDrawList* dl, const map::MapView& view, map::Til
         return it == m_unavailable.end() || it->second <= now;
     };
     const map::TilePlan plan = map::planTiles(view, src.minZoom, src.maxZoom, [&](const map::TileId& t) { return find(t) >= 0; }, available);
+
+    // Grouped by atlas: consecutive images from one texture are one draw call. Tiles never
+    // overlap, so their order does not matter.
+    std::vector<std::pair<int, const map::TileDraw*>> draws;
+    draws.reserve(plan.draws.size());
     for (const map::TileDraw& d : plan.draws)
-        dl->AddImage(texture(find(d.texture), d.exact), ImVec2(d.rect.x0, d.rect.y0), ImVec2(d.rect.x1, d.rect.y1), ImVec2(d.uv.u0, d.uv.v0),
-                     ImVec2(d.uv.u1, d.uv.v1));
-    TileDrawStats stats{plan.positions, plan.exact, plan.standIns, plan.uncovered};
+        draws.emplace_back(find(d.texture), &d);
+    std::stable_sort(draws.begin(), draws.end(), [](const auto& a, const auto& b) { return a.first / kCellsPerAtlas < b.first / kCellsPerAtlas; });
+    // Nearest filter when every tile from an atlas is drawn 1:1 (panning at a whole zoom
+    // level) or while the map moves (a zoom animation: nobody sees the difference in
+    // motion): a software renderer does much less work. Linear for a still, scaled view.
+    std::vector<char> linear(m_atlases.size(), 0);
+    for (const auto& [slot, d] : draws)
+        linear[static_cast<std::size_t>(slot / kCellsPerAtlas)] |= d->exact || moving ? 0 : 1;
+    for (std::size_t a = 0; a < m_atlases.size(); ++a)
+        if (m_atlases[a].linear != (linear[a] != 0))
+        {
+            glBindTexture(GL_TEXTURE_2D, m_atlases[a].texture);
+            const GLint f = linear[a] ? GL_LINEAR : GL_NEAREST;
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, f);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, f);
+            m_atlases[a].linear = linear[a] != 0;
+        }
+    // Tiles are opaque: drawn without blending (no read-back of every pixel); ImGui's reset
+    // callback restores its state afterwards.
+    if (!draws.empty())
+        dl->AddCallback([](const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }, nullptr);
+    for (const auto& [slot, d] : draws)
+    {
+        m_slots[static_cast<std::size_t>(slot)].lastUsed = m_frame;
+        const int c = slot % kCellsPerAtlas;
+        const float x0 = static_cast<float>((c % kCellsPerRow) * kCell + 1), y0 = static_cast<float>((c / kCellsPerRow) * kCell + 1);
+        const float k = 1.0f / kAtlas;
+        const ImVec2 uv0((x0 + d->uv.u0 * 256) * k, (y0 + d->uv.v0 * 256) * k), uv1((x0 + d->uv.u1 * 256) * k, (y0 + d->uv.v1 * 256) * k);
+        const ImTextureID tex = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_atlases[static_cast<std::size_t>(slot / kCellsPerAtlas)].texture));
+        dl->AddImage(tex, ImVec2(d->rect.x0, d->rect.y0), ImVec2(d->rect.x1, d->rect.y1), uv0, uv1);
+    }
+    if (!draws.empty())
+        dl->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
+    TileDrawStats stats{plan.positions, plan.exact, plan.standIns, plan.uncovered, plan.uncoveredRects};
+
     std::vector<map::TileId> order = plan.wanted;
     // The region's two lowest levels: stand-ins for everything, pinned once loaded.
     if (region)

@@ -1,5 +1,7 @@
-// Map tiles on screen: a fixed pool of 256x256 GL textures (bounded memory, least recently
-// used tiles reused, the region's lowest levels pinned), at most a few uploads per frame,
+// Map tiles on screen: a fixed pool of tile slots in a few atlas textures (64 tiles of
+// 256x256 each, plus a one-pixel border; bounded memory, least recently used slots reused,
+// the region's lowest levels pinned; a screen of tiles is one or two draw calls), at most a
+// few uploads per frame,
 // and stand-ins while a tile loads: its nearest loaded ancestor (the matching part,
 // scaled) or its loaded children. Loading and decoding happen in map::TileLoader.
 #pragma once
@@ -21,12 +23,13 @@ struct TileDrawStats
     int exact = 0;      ///< drawn from their own texture
     int standIns = 0;   ///< drawn from an ancestor or children
     int uncovered = 0;  ///< nothing yet: the fallback map shows through
+    std::vector<map::ScreenRect> uncoveredRects;
 };
 
 class TileLayer
 {
 public:
-    explicit TileLayer(std::size_t maxSlots = 192);  ///< 192 x 256 KiB = 48 MiB at most
+    explicit TileLayer(std::size_t maxSlots = 192);  ///< 3 atlases of 2064x2064 = 48.7 MiB at most
     ~TileLayer();
     TileLayer(const TileLayer&) = delete;
     TileLayer& operator=(const TileLayer&) = delete;
@@ -37,26 +40,28 @@ public:
     /// is missing, nearest the centre first. `region` tiles at the two lowest levels are
     /// requested too and stay pinned.
     TileDrawStats draw(ImDrawList* dl, const map::MapView& view, map::TileLoader& loader, double now,
-                       const std::optional<std::array<double, 4>>& region);
-    std::size_t textureBytes() const { return m_textures.size() * 256u * 256u * 4u; }
+                       const std::optional<std::array<double, 4>>& region, bool moving = false);
+    std::size_t textureBytes() const;
     std::size_t slotsUsed() const { return m_bySlot.size(); }
     std::size_t maxSlots() const { return m_maxSlots; }
 
 private:
     struct Slot
     {
-        unsigned texture = 0;
         std::uint64_t key = 0;
         std::uint64_t lastUsed = 0;  ///< frame number
         bool pinned = false;
+    };
+    struct Atlas
+    {
+        unsigned texture = 0;
         bool linear = true;
     };
     int slotFor(std::uint64_t key);
-    ImTextureID texture(int slot, bool exactPixels);
 
     std::size_t m_maxSlots;
-    std::vector<Slot> m_slots;
-    std::vector<unsigned> m_textures;
+    std::vector<Slot> m_slots;  ///< slot i: atlas i / 64, cell i % 64
+    std::vector<Atlas> m_atlases;
     std::unordered_map<std::uint64_t, int> m_bySlot;         ///< tile key -> slot
     std::unordered_map<std::uint64_t, double> m_unavailable;  ///< tile key -> retry time
     std::uint64_t m_frame = 0;
