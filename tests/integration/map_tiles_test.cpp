@@ -47,6 +47,20 @@ void writeFile(const std::string& path, const std::string& bytes)
     std::ofstream(path, std::ios::binary) << bytes;
 }
 
+/// Waits (at most 5 s) until the loader has delivered `n` tiles.
+std::vector<map::LoadedTile> takeTiles(map::TileLoader& loader, std::size_t n)
+{
+    std::vector<map::LoadedTile> got;
+    for (int i = 0; i < 1000 && got.size() < n; ++i)
+    {
+        for (auto& t : loader.take(8))
+            got.push_back(std::move(t));
+        if (got.size() < n)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return got;
+}
+
 std::string readFile(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -138,13 +152,7 @@ TEST_CASE("mbtiles: damaged or wrong packages give a clear error, never a crash"
     sources.package = pkg;
     map::TileLoader loader(sources, {}, 2);
     loader.want({TileId{10, 1, 1}, TileId{10, 1, 2}, TileId{10, 1, 3}});
-    std::vector<map::LoadedTile> got;
-    for (int i = 0; i < 500 && got.size() < 3; ++i)
-    {
-        for (auto& t : loader.take(8))
-            got.push_back(std::move(t));
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
+    const std::vector<map::LoadedTile> got = takeTiles(loader, 3);
     REQUIRE(got.size() == 3);
     for (const auto& t : got)
     {
@@ -357,13 +365,7 @@ TEST_CASE("online tiles offline: the server is gone, cached tiles are still show
     sources.online = std::make_shared<map::OnlineTileSource>(o, &cache, [&] { return now; });
     map::TileLoader loader(sources, {}, 2);
     loader.want({seen, unseen});
-    std::vector<map::LoadedTile> got;
-    for (int i = 0; i < 1000 && got.size() < 2; ++i)
-    {
-        for (auto& t : loader.take(8))
-            got.push_back(std::move(t));
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
+    const std::vector<map::LoadedTile> got = takeTiles(loader, 2);
     REQUIRE(got.size() == 2);
     for (const auto& t : got)
         CHECK(t.status == (t.id == seen ? FetchStatus::Ok : FetchStatus::Failed));
