@@ -19,7 +19,7 @@ constexpr int kCellsPerAtlas = kCellsPerRow * kCellsPerRow;
 
 }  // namespace
 
-TileLayer::TileLayer(std::size_t maxSlots) : m_maxSlots(std::max<std::size_t>(16, maxSlots)) {}
+TileLayer::TileLayer(std::size_t maxSlots) : m_pool(std::max<std::size_t>(16, maxSlots)) {}
 
 TileLayer::~TileLayer()
 {
@@ -37,39 +37,20 @@ int TileLayer::slotFor(std::uint64_t key)
     // A free slot while the pool grows (a new atlas texture every 64 tiles), else the least
     // recently used one not drawn in this frame and not pinned. None: no upload this frame
     // (the stand-ins stay).
-    if (m_slots.size() < m_maxSlots)
+    const int slot = m_pool.acquire(key, m_frame);
+    if (slot >= 0 && static_cast<std::size_t>(slot / kCellsPerAtlas) >= m_atlases.size())
     {
-        const std::size_t slot = m_slots.size();
-        if (slot / kCellsPerAtlas >= m_atlases.size())
-        {
-            Atlas a;
-            glGenTextures(1, &a.texture);
-            glBindTexture(GL_TEXTURE_2D, a.texture);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, kAtlas, kAtlas, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-            m_atlases.push_back(a);
-        }
-        m_slots.push_back(Slot{key, m_frame, false});
-        return static_cast<int>(slot);
+        Atlas a;
+        glGenTextures(1, &a.texture);
+        glBindTexture(GL_TEXTURE_2D, a.texture);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, kAtlas, kAtlas, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+        m_atlases.push_back(a);
     }
-    int victim = -1;
-    for (int i = 0; i < static_cast<int>(m_slots.size()); ++i)
-    {
-        const Slot& s = m_slots[static_cast<std::size_t>(i)];
-        if (s.pinned || s.lastUsed >= m_frame)
-            continue;
-        if (victim < 0 || s.lastUsed < m_slots[static_cast<std::size_t>(victim)].lastUsed)
-            victim = i;
-    }
-    if (victim >= 0)
-    {
-        m_bySlot.erase(m_slots[static_cast<std::size_t>(victim)].key);
-        m_slots[static_cast<std::size_t>(victim)] = Slot{key, m_frame, false};
-    }
-    return victim;
+    return slot;
 }
 
 int TileLayer::upload(map::TileLoader& loader, int maxPerFrame, double now)
@@ -85,7 +66,7 @@ int TileLayer::upload(map::TileLoader& loader, int maxPerFrame, double now)
             m_unavailable[key] = now + (t.status == map::FetchStatus::Missing ? 600.0 : 20.0);
             continue;
         }
-        if (m_bySlot.count(key))
+        if (m_pool.find(key) >= 0)
             continue;
         const int slot = slotFor(key);
         if (slot < 0)
@@ -105,7 +86,6 @@ int TileLayer::upload(map::TileLoader& loader, int maxPerFrame, double now)
         glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
         glTexSubImage2D(GL_TEXTURE_2D, 0, (c % kCellsPerRow) * kCell, (c / kCellsPerRow) * kCell, kCell, kCell, GL_RGBA, GL_UNSIGNED_BYTE,
                         cell.data());
-        m_bySlot[key] = slot;
         m_unavailable.erase(key);
         ++n;
     }
@@ -121,10 +101,7 @@ TileDrawStats TileLayer::draw(ImDrawList* dl, const map::MapView& view, map::Til
 {
     ++m_frame;
     const map::TileSources& src = loader.sources();
-    auto find = [&](const map::TileId& t) -> int {
-        auto it = m_bySlot.find(map::tileKey(t));
-        return it == m_bySlot.end() ? -1 : it->second;
-    };
+    auto find = [&](const map::TileId& t) { return m_pool.find(map::tileKey(t)); };
     auto available = [&](const map::TileId& t) {
         auto it = m_unavailable.find(map::tileKey(t));
         return it == m_unavailable.end() || it->second <= now;
@@ -159,7 +136,7 @@ TileDrawStats TileLayer::draw(ImDrawList* dl, const map::MapView& view, map::Til
         dl->AddCallback([](const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }, nullptr);
     for (const auto& [slot, d] : draws)
     {
-        m_slots[static_cast<std::size_t>(slot)].lastUsed = m_frame;
+        m_pool.touch(slot, m_frame);
         const int c = slot % kCellsPerAtlas;
         const float x0 = static_cast<float>((c % kCellsPerRow) * kCell + 1), y0 = static_cast<float>((c / kCellsPerRow) * kCell + 1);
         const float k = 1.0f / kAtlas;
@@ -184,7 +161,7 @@ TileDrawStats TileLayer::draw(ImDrawList* dl, const map::MapView& view, map::Til
                 {
                     const map::TileId t{lz, x, y};
                     if (const int slot = find(t); slot >= 0)
-                        m_slots[static_cast<std::size_t>(slot)].pinned = true;
+                        m_pool.pin(slot);
                     else if (available(t) && std::find(order.begin(), order.end(), t) == order.end())
                         order.push_back(t);
                 }

@@ -6,6 +6,7 @@
 // scaled) or its loaded children. Loading and decoding happen in map::TileLoader.
 #pragma once
 
+#include "map/slot_pool.hpp"
 #include "map/tile_loader.hpp"
 
 #include <imgui.h>
@@ -42,16 +43,10 @@ public:
     TileDrawStats draw(ImDrawList* dl, const map::MapView& view, map::TileLoader& loader, double now,
                        const std::optional<std::array<double, 4>>& region, bool moving = false);
     std::size_t textureBytes() const;
-    std::size_t slotsUsed() const { return m_bySlot.size(); }
-    std::size_t maxSlots() const { return m_maxSlots; }
+    std::size_t slotsUsed() const { return m_pool.size(); }
+    std::size_t maxSlots() const { return m_pool.maxSlots(); }
 
 private:
-    struct Slot
-    {
-        std::uint64_t key = 0;
-        std::uint64_t lastUsed = 0;  ///< frame number
-        bool pinned = false;
-    };
     struct Atlas
     {
         unsigned texture = 0;
@@ -59,10 +54,8 @@ private:
     };
     int slotFor(std::uint64_t key);
 
-    std::size_t m_maxSlots;
-    std::vector<Slot> m_slots;  ///< slot i: atlas i / 64, cell i % 64
+    map::SlotPool m_pool;  ///< slot i: atlas i / 64, cell i % 64
     std::vector<Atlas> m_atlases;
-    std::unordered_map<std::uint64_t, int> m_bySlot;         ///< tile key -> slot
     std::unordered_map<std::uint64_t, double> m_unavailable;  ///< tile key -> retry time
     std::uint64_t m_frame = 0;
     std::vector<map::TileId> m_lastWanted;

@@ -2,6 +2,7 @@
 // size accounting and Cache-Control parsing. No window, no network.
 #include "map/cluster.hpp"
 #include "map/map_motion.hpp"
+#include "map/slot_pool.hpp"
 #include "map/tile_cache.hpp"
 #include "map/tile_plan.hpp"
 #include "map/tile_source.hpp"
@@ -346,4 +347,36 @@ TEST_CASE("tile plan: own tiles, ancestors' parts, children, over-zoom, nearest 
     REQUIRE_FALSE(over.draws.empty());
     CHECK(over.draws[0].rect.x1 - over.draws[0].rect.x0 == doctest::Approx(1024).epsilon(0.01));
     CHECK_FALSE(over.draws[0].exact);
+}
+
+TEST_CASE("slot pool: grows to its size, then reuses the least recently used; pinned and in-use slots stay")
+{
+    SlotPool pool(3);
+    CHECK(pool.acquire(10, 1) == 0);
+    CHECK(pool.acquire(11, 2) == 1);
+    CHECK(pool.acquire(12, 3) == 2);
+    CHECK(pool.size() == 3);
+    CHECK(pool.find(11) == 1);
+    CHECK(pool.find(99) == -1);
+    CHECK(pool.acquire(11, 4) == 1);  // already there: the same slot, now recent
+    // Full: the least recently used (10, frame 1) goes.
+    std::uint64_t evicted = 0;
+    CHECK(pool.acquire(13, 5, &evicted) == 0);
+    CHECK(evicted == 10);
+    CHECK(pool.find(10) == -1);
+    CHECK(pool.find(13) == 0);
+    CHECK(pool.evictions() == 1);
+    // Pinned (12) is never taken; the next oldest (11, frame 4) is.
+    pool.pin(2);
+    CHECK(pool.acquire(14, 6, &evicted) == 1);
+    CHECK(evicted == 11);
+    // Everything not pinned was drawn in this frame: no slot; nothing lost.
+    pool.touch(0, 7);
+    pool.touch(1, 7);
+    CHECK(pool.acquire(15, 7, &evicted) == -1);
+    CHECK(evicted == 0);
+    CHECK(pool.find(13) == 0);
+    CHECK(pool.find(14) == 1);
+    CHECK(pool.find(12) == 2);
+    CHECK(pool.size() == 3);  // never more than its size
 }
