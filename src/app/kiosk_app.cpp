@@ -953,7 +953,6 @@ void KioskApp::applyIntents()
             go(Screen::Map);
             break;
         }
-        case ui::IntentKind::MapSelect: break;  // the map keeps its own selection
         case ui::IntentKind::AdminReturn: resetSession(); break;
         case ui::IntentKind::AdminQuit: m_quit = true; break;
         case ui::IntentKind::ToggleLanguage:

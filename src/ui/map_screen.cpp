@@ -211,7 +211,6 @@ void drawMap(const UiContext& c, const MapScreenView& v)
             {
                 s.selected = std::string(first.id);
                 s.listed.clear();
-                c.emit(IntentKind::MapSelect, 0, s.selected);
             }
             else if (auto z = map::splitZoom(cl, points, view.zoom, static_cast<int>(v.maxZoom), radius))
                 s.animation.flyTo(view, cl.lat, cl.lon, std::min<double>(*z, v.maxZoom), 0.5, c.nowS);

@@ -50,7 +50,6 @@ enum class IntentKind
     AdminReturn,
     AdminQuit,
     OpenMap,        ///< text: offer id to show (empty: all results)
-    MapSelect,      ///< text: offer id (a marker's card opened)
 };
 
 struct Intent
