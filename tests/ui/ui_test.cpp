@@ -2,12 +2,16 @@
 // time, in landscape and portrait. Assertions are on the state dumps; the screenshots are
 // kept in the build tree (ui-screenshots/) for people to look at.
 #include "support/run_process.hpp"
+#include "map/tiles.hpp"
 #include "synthetic_tiles.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <httplib.h>
+#include <thread>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -30,8 +34,8 @@ std::string demoPinHash()
 }
 
 /// Runs a scenario with a fresh cache; returns the output folder. `extra`: more config
-/// sections (", \"map\": {...}").
-fs::path runScenario(const std::string& scenario, const Orientation& o, const std::string& extra = "")
+/// sections (", \"map\": {...}"); `cacheDir`: a cache that outlives the run instead.
+fs::path runScenario(const std::string& scenario, const Orientation& o, const std::string& extra = "", const std::string& cacheDir = "cache")
 {
     const fs::path out = fs::path(MINT_UI_OUT_DIR) / (scenario + "-" + o.name);
     const fs::path work = processScratch() / (scenario + "-" + o.name);
@@ -40,7 +44,7 @@ fs::path runScenario(const std::string& scenario, const Orientation& o, const st
     fs::create_directories(work);
     const std::string config = writeScratch(scenario + "-" + o.name + "/kiosk.json",
                                             R"({"kiosk": {"location": {"lat": 49.2354, "lon": 6.9969}}, "feed": {"url": ")" +
-                                                std::string(MINT_SOURCE_DIR) + R"(/assets/demo/feed.json"}, "cache": {"dir": "cache"},
+                                                std::string(MINT_SOURCE_DIR) + R"(/assets/demo/feed.json"}, "cache": {"dir": ")" + cacheDir + R"("},
                                                    "admin": {"pin_hash": ")" + demoPinHash() + R"("})" + extra + "}");
     Run r = runProgram("xvfb-run", {"-a", "-s", "-screen 0 1920x1920x24", MINT_KIOSK_EXE, "--config", config, "--windowed", o.size,
                                     "--script", std::string(MINT_SOURCE_DIR) + "/tests/ui/scenarios/" + scenario + ".txt",
@@ -341,4 +345,53 @@ TEST_CASE("ui: a damaged tile package: the fallback map, the problem on the admi
         markers += t.get<std::string>().rfind("cluster.", 0) == 0 || t.get<std::string>().rfind("marker.", 0) == 0;
     CHECK(markers >= 3);  // the fallback map with its markers, not a blank rectangle
     CHECK(dump(out, "02-admin")["screen"] == "admin");
+}
+
+TEST_CASE("ui: online tiles through the disk cache, then offline: cached tiles stay, missing ones get stand-ins")
+{
+    // A tile server on 127.0.0.1 with zoom 9-11 tiles that must be revalidated at every use.
+    std::atomic<int> served{0};
+    auto server = std::make_unique<httplib::Server>();
+    server->Get(R"(/t/(\d+)/(\d+)/(\d+)\.png)", [&](const httplib::Request& req, httplib::Response& res) {
+        const mint::map::TileId t{std::stoi(req.matches[1]), std::stoi(req.matches[2]), std::stoi(req.matches[3])};
+        if (t.z > 11)
+        {
+            res.status = 404;
+            return;
+        }
+        ++served;
+        res.set_header("Cache-Control", "max-age=0");
+        res.set_header("ETag", "\"" + mint::map::tileName(t) + "\"");
+        res.set_content(mint::tools::encodeSyntheticTile(t, "png"), "image/png");
+    });
+    const int port = server->bind_to_any_port("127.0.0.1");
+    std::thread thread([&] { server->listen_after_bind(); });
+    const std::string cache = (processScratch() / "online-cache").string();
+    fs::remove_all(cache);
+    const std::string map = R"(, "map": {"tile_url": "http://127.0.0.1:)" + std::to_string(port) +
+                            R"(/t/{z}/{x}/{y}.png", "attribution": "Testkacheln vom Server", "min_zoom": 9, "max_zoom": 13})";
+    const fs::path online = runScenario("tiles-online", kOrientations[0], map, cache);
+    server->stop();
+    thread.join();
+    const Json first = dump(online, "01-map");
+    CHECK(first["map"]["tile_source"] == "online");
+    CHECK(first["map"]["attribution"] == "Testkacheln vom Server");
+    CHECK(first["map"]["tiles"]["visible"].get<int>() >= 4);
+    CHECK(first["map"]["tiles"]["uncovered"] == 0);
+    CHECK(served.load() >= first["map"]["tiles"]["visible"].get<int>());
+    CHECK(fs::exists(cache + "/tiles.sqlite"));
+
+    // The server is gone. The same view comes from the cache (expired copies are shown
+    // when the server cannot be asked); zoom 12 was never fetched: its cached ancestors,
+    // scaled, stand in.
+    const fs::path offline = runScenario("tiles-offline", kOrientations[0], map, cache);
+    const Json again = dump(offline, "01-map");
+    CHECK(again["screen"] == "map");
+    CHECK(again["map"]["tiles"]["uncovered"] == 0);
+    CHECK(again["map"]["tiles"]["exact"] == again["map"]["tiles"]["visible"]);
+    const Json closer = dump(offline, "02-zoomed");
+    CHECK(closer["map"]["zoom"] == 12);
+    CHECK(closer["map"]["tiles"]["exact"] == 0);  // nothing of its own level
+    CHECK(closer["map"]["tiles"]["stand_ins"] == closer["map"]["tiles"]["visible"]);
+    CHECK(closer["map"]["tiles"]["uncovered"] == 0);  // never a blank square
 }
