@@ -192,13 +192,18 @@ void drawMap(const UiContext& c, const MapScreenView& v)
             // A cluster: a round badge with the count.
             const std::string n = std::to_string(cl.members.size());
             const float r = f * (0.8f + 0.12f * std::min(4.0f, std::log10(static_cast<float>(cl.members.size())) * 2));
-            c.dl->AddCircleFilled(at, r + f * 0.15f, IM_COL32_WHITE, 32);
+            // The ring sets the badge off any map: white, or black and wider with high contrast.
+            c.dl->AddCircleFilled(at, r + f * (c.highContrast ? 0.25f : 0.15f), c.highContrast ? IM_COL32_BLACK : IM_COL32_WHITE, 32);
             c.dl->AddCircleFilled(at, r, c.th->accent, 32);
             const ImVec2 ns = textSize(c.fonts->bold, f * 0.75f, n);
             drawText(c.dl, c.fonts->bold, f * 0.75f, ImVec2(at.x - ns.x * 0.5f, at.y - ns.y * 0.5f), c.th->textOnAccent, n);
         }
         else
+        {
+            if (c.highContrast)  // a dark outline around the pin's head
+                c.dl->AddCircleFilled(ImVec2(at.x, at.y - size * 1.25f), size * 0.75f + f * 0.12f, IM_COL32_BLACK, 24);
             drawPin(c.dl, at, size, subjectColor(subject, c.highContrast), IM_COL32_WHITE);
+        }
         // A touch target of at least the minimum size.
         const ImVec2 centre = many ? at : head;
         const float half = std::max(L.touchMin * 0.5f, size);
