@@ -670,7 +670,11 @@ void KioskApp::frame()
             const std::size_t i = slots ? m_featured % slots : 0;
             const catalog::Story* story = i < m_catalog->stories.size() ? &m_catalog->stories[i] : nullptr;
             const catalog::Offer* offer = !story && !m_catalog->offers.empty() ? &m_catalog->offers[(i * 7) % m_catalog->offers.size()] : nullptr;
-            ui::drawAttract(c, offer, story, prettyDate());
+            // The next offers of the rotation (portrait shows two under the big card).
+            std::vector<const catalog::Offer*> more;
+            for (std::size_t k = 1; k <= 2 && !m_catalog->offers.empty(); ++k)
+                more.push_back(&m_catalog->offers[((i + k) * 7) % m_catalog->offers.size()]);
+            ui::drawAttract(c, offer, story, prettyDate(), more);
             break;
         }
         case Screen::Home: ui::drawHome(c, m_a11y, m_catalog->offers.size()); break;

@@ -175,7 +175,8 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::size_t offerCo
     }
 }
 
-void drawAttract(const UiContext& c, const catalog::Offer* featured, const catalog::Story* story, const std::string& dataDate)
+void drawAttract(const UiContext& c, const catalog::Offer* featured, const catalog::Story* story, const std::string& dataDate,
+                 const std::vector<const catalog::Offer*>& more)
 {
     const auto& L = c.layout;
     const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
@@ -229,6 +230,32 @@ void drawAttract(const UiContext& c, const catalog::Offer* featured, const catal
     const float cs = f * 1.5f;
     const ImVec2 ts = textSize(c.fonts->bold, cs, call);
     const Rect pill{ImVec2((W - ts.x) * 0.5f - f * 1.5f, H - f * 5.2f), ImVec2((W + ts.x) * 0.5f + f * 1.5f, H - f * 5.2f + ts.y + f * 1.4f)};
+
+    // Portrait steles have room under the big card: two more offers, smaller.
+    const float freeTop = card.max.y + f * 1.2f, freeBottom = pill.min.y - f * 1.2f;
+    if (L.portrait && !more.empty() && freeBottom - freeTop >= f * 7.5f)
+    {
+        drawText(c.dl, c.fonts->bold, f * 1.0f, ImVec2(card.min.x, freeTop), c.th->headerText, c.t("attract.more"));
+        const float top2 = freeTop + f * 1.8f;
+        const float h2 = std::min(freeBottom - top2, f * 9.0f);
+        const std::size_t n = std::min<std::size_t>(2, more.size());
+        const float gap = L.gap;
+        const float w2 = (cardW - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
+        for (std::size_t i = 0; i < n; ++i)
+        {
+            const catalog::Offer& o = *more[i];
+            const float x = card.min.x + static_cast<float>(i) * (w2 + gap);
+            const Rect mini{ImVec2(x, top2), ImVec2(x + w2, top2 + h2)};
+            const Rect mpic{mini.min, ImVec2(mini.max.x, mini.max.y - f * 3.0f)};
+            c.dl->AddRectFilled(ImVec2(mini.min.x, mpic.max.y), mini.max, c.th->surface, f * 0.5f, ImDrawFlags_RoundCornersBottom);
+            const std::string subject = o.subjects.empty() ? "" : std::string(o.subjects.front());
+            if (!drawPicture(c, o.images.empty() ? std::string() : std::string(o.images.front().url), mpic, f * 0.5f, ImDrawFlags_RoundCornersTop))
+                c.dl->AddRectFilled(mpic.min, mpic.max, subjectColor(subject, c.highContrast), f * 0.5f, ImDrawFlags_RoundCornersTop);
+            drawWrapped(c.dl, c.fonts->bold, f * 0.85f, ImVec2(mini.min.x + f * 0.6f, mpic.max.y + f * 0.4f), c.th->text, c.text(o.title),
+                        w2 - f * 1.2f, 2);
+        }
+    }
+
     c.dl->AddRectFilled(pill.min, pill.max, c.th->warning, pill.height() * 0.5f);
     drawText(c.dl, c.fonts->bold, cs, ImVec2(pill.min.x + f * 1.5f, pill.min.y + f * 0.7f), IM_COL32_WHITE, call);
     const std::string date = c.tr->format("attract.data_date", {{"date", dataDate}});

@@ -26,7 +26,9 @@ struct Accessibility
     bool lowReach = false;
 };
 
-void drawAttract(const UiContext& c, const catalog::Offer* featured, const catalog::Story* story, const std::string& dataDate);
+/// `more`: further offers of the rotation; a portrait screen shows two of them under the big card.
+void drawAttract(const UiContext& c, const catalog::Offer* featured, const catalog::Story* story, const std::string& dataDate,
+                 const std::vector<const catalog::Offer*>& more = {});
 void drawHome(const UiContext& c, const Accessibility& a11y, std::size_t offerCount);
 
 struct ResultsView
