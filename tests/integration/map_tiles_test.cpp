@@ -18,6 +18,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -262,22 +263,41 @@ struct TileServer
     std::string url(const std::string& prefix) const { return http->url(prefix + "/{z}/{x}/{y}.png"); }
 };
 
+/// A tile server, an empty disk cache and the options of an online source with a test clock.
+struct OnlineFixture
+{
+    TileServer server;
+    std::string dir;
+    map::TileDiskCache cache;
+    std::int64_t now = 1'800'000'000;
+    map::OnlineSourceOptions options;
+
+    explicit OnlineFixture(const std::string& name) : dir(makeTempDir(name))
+    {
+        sync::initHttpGlobal();
+        std::string error;
+        REQUIRE_MESSAGE(cache.open(dir + "/tiles.sqlite", 1 << 20, error), error);
+        options.urlTemplate = server.url("/tiles");
+        options.timeoutS = 2;
+        options.connectTimeoutS = 2;
+    }
+    std::function<std::int64_t()> clock()
+    {
+        return [this] { return now; };
+    }
+};
+
 }  // namespace
 
 TEST_CASE("online tiles: cached, revalidated with 304, Cache-Control honoured, errors and garbage")
 {
-    sync::initHttpGlobal();
-    TileServer server;
-    const std::string dir = makeTempDir("online");
-    map::TileDiskCache cache;
-    std::string error;
-    REQUIRE(cache.open(dir + "/tiles.sqlite", 1 << 20, error));
-    std::int64_t now = 1'800'000'000;
-    map::OnlineSourceOptions o;
-    o.urlTemplate = server.url("/tiles");
+    OnlineFixture f("online");
+    TileServer& server = f.server;
+    map::TileDiskCache& cache = f.cache;
+    std::int64_t& now = f.now;
+    map::OnlineSourceOptions& o = f.options;
     o.userAgent = "mint-kiosk-test (+kiosk@example.org)";
-    o.timeoutS = 2;
-    map::OnlineTileSource src(o, &cache, [&] { return now; });
+    map::OnlineTileSource src(o, &cache, f.clock());
     sync::HttpClient http;
     const TileId t{10, 531, 350};
 
@@ -339,17 +359,12 @@ TEST_CASE("online tiles: cached, revalidated with 304, Cache-Control honoured, e
 
 TEST_CASE("online tiles offline: the server is gone, cached tiles are still shown")
 {
-    sync::initHttpGlobal();
-    TileServer server;
-    const std::string dir = makeTempDir("offline");
-    map::TileDiskCache cache;
-    std::string error;
-    REQUIRE(cache.open(dir + "/tiles.sqlite", 1 << 20, error));
-    std::int64_t now = 1'800'000'000;
-    map::OnlineSourceOptions o;
-    o.urlTemplate = server.url("/tiles");
-    o.connectTimeoutS = 2;
-    map::OnlineTileSource src(o, &cache, [&] { return now; });
+    OnlineFixture f("offline");
+    TileServer& server = f.server;
+    map::TileDiskCache& cache = f.cache;
+    std::int64_t& now = f.now;
+    const map::OnlineSourceOptions& o = f.options;
+    map::OnlineTileSource src(o, &cache, f.clock());
     sync::HttpClient http;
     const TileId seen{10, 531, 350}, unseen{10, 531, 351};
     REQUIRE(src.fetch(http, seen).status == FetchStatus::Ok);
@@ -364,7 +379,7 @@ TEST_CASE("online tiles offline: the server is gone, cached tiles are still show
     CHECK_FALSE(missing.error.empty());
     // Through the sources and the loader, like the map does it.
     map::TileSources sources;
-    sources.online = std::make_shared<map::OnlineTileSource>(o, &cache, [&] { return now; });
+    sources.online = std::make_shared<map::OnlineTileSource>(o, &cache, f.clock());
     map::TileLoader loader(sources, {}, 2);
     loader.want({seen, unseen});
     const std::vector<map::LoadedTile> got = takeTiles(loader, 2);
