@@ -24,7 +24,9 @@ class HttpTestServer
 public:
     HttpTestServer()
     {
-        m_server.set_logger([this](const httplib::Request& req, const httplib::Response&) {
+        // Counted before routing, so before the reply: a test that reads the counts right
+        // after a response sees that request (the logger would run after the reply).
+        m_server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
             std::lock_guard<std::mutex> lock(m_mutex);
             ++m_requests;
             m_paths.push_back(req.path);
@@ -32,6 +34,7 @@ public:
             m_lastIfModifiedSince = req.get_header_value("If-Modified-Since");
             m_lastUserAgent = req.get_header_value("User-Agent");
             m_lastAcceptEncoding = req.get_header_value("Accept-Encoding");
+            return httplib::Server::HandlerResponse::Unhandled;
         });
         m_server.set_tcp_nodelay(true);  // no 40 ms Nagle + delayed-ACK stalls
         m_port = m_server.bind_to_any_port("127.0.0.1");
