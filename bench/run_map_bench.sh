@@ -10,10 +10,7 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/feed/images"
-i=0
-for f in assets/demo/images/*.png; do cp "$f" "$tmp/feed/images/$i.png"; i=$((i + 1)); done
-python3 tools/gen_catalog.py --offers 1000 --seed 7 --images "$i" --image-base images/ --out "$tmp/feed/feed.json"
+source bench/bench_catalog_1000.sh
 "$build/tools/mint-make-tiles" --out "$tmp/region.mbtiles" --bbox 6.0,48.9,7.8,49.9 --zoom 8-13 2>/dev/null
 cat > "$tmp/kiosk.json" <<JSON
 {"kiosk": {"location": {"lat": 49.2354, "lon": 6.9969}}, "feed": {"url": "$tmp/feed/feed.json"}, "cache": {"dir": "$tmp/cache"},
@@ -50,6 +47,6 @@ print(f"map pan + zoom (1,000 offers)  frames {d['frames']:5d} in {d['wall_s']:5
       f"p95 {d['frame_ms_p95']:5.1f} ms, p99 {d['frame_ms_p99']:5.1f} ms (UI code p50 {d['build_ms_p50']:4.1f}, p95 {d['build_ms_p95']:4.1f} ms), "
       f"peak RSS {d['peak_rss_mb']} MiB")
 m = json.load(open(f"{out}/full-pool.json"))["map"]
-print(f"after panning at zoom {m['zoom']:.0f}: tile textures {m['tile_textures_mb']:.1f} MiB (pool of 192 tiles = 48 MiB), "
+print(f"after panning at zoom {m['zoom']:.0f}: tile textures {m['tile_textures_mb']:.1f} MiB (pool: 3 atlases, 192 tiles), "
       f"visible {m['tiles']['visible']}, uncovered {m['tiles']['uncovered']}")
 PY

@@ -11,10 +11,7 @@ build=${1:-build}
 idle=${2:-60}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/feed/images"
-i=0
-for f in assets/demo/images/*.png; do cp "$f" "$tmp/feed/images/$i.png"; i=$((i + 1)); done
-python3 tools/gen_catalog.py --offers 1000 --seed 7 --images "$i" --image-base images/ --out "$tmp/feed/feed.json"
+source bench/bench_catalog_1000.sh
 cat > "$tmp/kiosk.json" <<JSON
 {"kiosk": {"location": {"lat": 49.2354, "lon": 6.9969}}, "feed": {"url": "$tmp/feed/feed.json"}, "cache": {"dir": "$tmp/cache"}}
 JSON

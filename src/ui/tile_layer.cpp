@@ -56,7 +56,6 @@ int TileLayer::slotFor(std::uint64_t key)
 int TileLayer::upload(map::TileLoader& loader, int maxPerFrame, double now)
 {
     int n = 0;
-    std::vector<std::uint8_t> cell(static_cast<std::size_t>(kCell) * kCell * 4);
     for (map::LoadedTile& t : loader.take(static_cast<std::size_t>(std::max(0, maxPerFrame))))
     {
         const std::uint64_t key = map::tileKey(t.id);
@@ -72,7 +71,10 @@ int TileLayer::upload(map::TileLoader& loader, int maxPerFrame, double now)
         if (slot < 0)
             continue;
         // The tile with a border that repeats its edge pixels: scaled drawing (linear
-        // filter) never blends in a neighbouring cell.
+        // filter) never blends in a neighbouring cell. One buffer for the layer's life (this
+        // runs every frame; no allocation when nothing arrives).
+        std::vector<std::uint8_t>& cell = m_cellBuffer;
+        cell.resize(static_cast<std::size_t>(kCell) * kCell * 4);
         for (int y = 0; y < kCell; ++y)
         {
             const int sy = std::clamp(y - 1, 0, 255);

@@ -56,6 +56,7 @@ private:
 
     map::SlotPool m_pool;  ///< slot i: atlas i / 64, cell i % 64
     std::vector<Atlas> m_atlases;
+    std::vector<std::uint8_t> m_cellBuffer;  ///< one padded tile, reused for every upload
     std::unordered_map<std::uint64_t, double> m_unavailable;  ///< tile key -> retry time
     std::uint64_t m_frame = 0;
     std::vector<map::TileId> m_lastWanted;
