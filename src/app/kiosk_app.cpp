@@ -8,6 +8,7 @@
 // [SECTION] Scripted scenarios (virtual time, injected touches, screenshots, state dumps)
 #include "kiosk_app.hpp"
 
+#include "util/json_text.hpp"
 #include "map/package_update.hpp"
 #include "ui/draw_layers.hpp"
 
@@ -172,7 +173,7 @@ bool KioskApp::init(std::string& error)
     if (!ui::loadFonts(m_fonts, std::round(large.fontPx * 1.2f), fontError, m_config.kiosk.font, m_config.kiosk.fontBold))
         util::logWarn("fonts", fontError);
 
-    m_textures = std::make_unique<ui::TextureCache>(256, m_config.images.maxDimension, [this] {
+    m_textures = std::make_unique<ui::TextureCache>(256, m_config.images.maxDimension, m_config.images.maxPixels, [this] {
         m_workerWake = true;
         glfwPostEmptyEvent();
     });
@@ -1071,7 +1072,7 @@ std::string KioskApp::dumpState() const
     j["quit"] = m_quit;
     j["cache_bytes"] = m_cacheSizeJob.valid() ? nlohmann::ordered_json() : nlohmann::ordered_json(m_cacheBytes);  // null while it is walked
     j["window"] = {w, h};
-    return j.dump(2);
+    return util::dumpJson(j, 2);
 }
 
 int KioskApp::runScript(const std::vector<ScriptCommand>& script)
@@ -1131,7 +1132,7 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
             if (!t)
             {
                 util::logError("script", "line " + std::to_string(cmd.line) + ": bad clock " + cmd.text);
-                return 3;
+                return kKioskScriptFailed;
             }
             m_virtualWall = t->seconds - static_cast<catalog::Timestamp>(m_virtualNow);
             m_resultsDirty = true;
@@ -1159,7 +1160,7 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
                 {
                     util::logError("script", "line " + std::to_string(cmd.line) + ": no target '" + cmd.text + "' on screen " +
                                                  screenName(m_screen));
-                    return 3;
+                    return kKioskScriptFailed;
                 }
                 p = r->center();
             }
@@ -1252,7 +1253,7 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
                                          return u.ru_maxrss / 1024;
                                      }()}, {"textures", m_textures->count()}, {"texture_mb", m_textures->bytes() / 1048576.0}};
             const std::string name = cmd.text.substr(cmd.text.find(' ') + 1);
-            util::writeFileAtomic(outDir + "/" + name + ".json", j.dump(2), error, false);
+            util::writeFileAtomic(outDir + "/" + name + ".json", util::dumpJson(j, 2), error, false);
             break;
         }
         case K::Realtime:
@@ -1281,7 +1282,7 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
                 if (!r)
                 {
                     util::logError("script", "line " + std::to_string(cmd.line) + ": no key '" + key + "' on screen " + screenName(m_screen));
-                    return 3;
+                    return kKioskScriptFailed;
                 }
                 tapAt(r->center());
             }
@@ -1299,7 +1300,7 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
             if (!util::writeFileAtomic(outDir + "/" + cmd.text + ".json", dumpState(), error, false))
             {
                 util::logError("script", error);
-                return 3;
+                return kKioskScriptFailed;
             }
             break;
         }

@@ -24,12 +24,15 @@ struct KioskArgs
 };
 
 /// Exit codes, a contract: 0 ok, 1 sync failed (last good catalogue kept) or tiles left to
-/// seed, 2 config or usage error (also: seeding refused).
+/// seed, 2 config or usage error (also: seeding refused), 3 a script step failed,
+/// 4 an internal error (logged; a service manager restarts the kiosk).
 enum KioskExit
 {
     kKioskOk = 0,
     kKioskSyncFailed = 1,
     kKioskConfigError = 2,
+    kKioskScriptFailed = 3,
+    kKioskInternalError = 4,
 };
 
 std::optional<KioskArgs> parseKioskArgs(const std::vector<std::string>& args, std::string& error);

@@ -10,13 +10,16 @@
 #include "ui_model/usage_stats.hpp"
 #include "util/fs_util.hpp"
 #include "util/log.hpp"
+#include "util/utf8.hpp"
 
 #include <iostream>
 #include <string>
 
 using namespace mint;
 
-int main(int argc, char** argv)
+namespace {
+
+int runKiosk(int argc, char** argv)
 {
     std::string error;
     auto args = app::parseKioskArgs(std::vector<std::string>(argv + 1, argv + argc), error);
@@ -136,4 +139,25 @@ int main(int argc, char** argv)
             std::cout << "  picture " << p << "\n";
     }
     return status.result == sync::SyncResult::Failed ? app::kKioskSyncFailed : app::kKioskOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    // The exception boundary of the process: one clear log line and a non-zero exit (the
+    // service manager restarts the kiosk), never std::terminate's abort.
+    try
+    {
+        return runKiosk(argc, argv);
+    }
+    catch (const std::exception& e)
+    {
+        util::logError("main", std::string("internal error: ") + util::validUtf8(e.what(), 300));
+    }
+    catch (...)
+    {
+        util::logError("main", "internal error: unknown exception");
+    }
+    return app::kKioskInternalError;
 }

@@ -12,6 +12,7 @@
 #include "json_reader.hpp"
 #include "time_util.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -999,8 +1000,11 @@ private:
         else if (key == "version")
         {
             m_sawVersion = true;
-            if (v.isInteger())
+            if (v.isInteger() && v.number() >= 0 && v.number() <= 1000)
                 m_cat->version = static_cast<int>(v.number());
+            else if (v.isInteger())
+                m_envelopeErrors.push_back(
+                    {Severity::Fatal, m_dec.path(), "unsupported version " + v.describe() + " (this kiosk reads version 1)"});
             else
                 m_envelopeErrors.push_back({Severity::Fatal, m_dec.path(), "expected a whole number, got " + v.describe()});
         }
@@ -1290,6 +1294,15 @@ LoadResult loadCatalog(std::string bytes, const FeedLimits& limits)
     auto source = std::make_shared<std::string>(std::move(bytes));
     FeedReader reader(source, limits, result);
     result.catalog = reader.read();
+    // Messages quote the feed (cut at a byte count, raw bytes after a backslash): make them
+    // valid UTF-8 once here, so no status file, log line or JSON dump downstream can fail.
+    for (Issue& issue : result.issues)
+    {
+        if (!util::isValidUtf8(issue.message))
+            issue.message = util::validUtf8(issue.message);
+        if (!util::isValidUtf8(issue.pointer))
+            issue.pointer = util::validUtf8(issue.pointer);
+    }
     return result;
 }
 

@@ -1,7 +1,10 @@
 // JSON reader: grammar, UTF-8 and limits checked in one pass; see json_reader.hpp.
 #include "json_reader.hpp"
 
+#include "util/utf8.hpp"
+
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 
 namespace mint::json {
@@ -79,9 +82,7 @@ std::string Value::describe() const
     {
         std::string_view s = str();
         std::string out = "\"";
-        out.append(s.substr(0, 40));
-        if (s.size() > 40)
-            out += "...";
+        out += util::validUtf8(s, 40);  // never cut inside a character
         out += '"';
         return out;
     }
@@ -362,7 +363,13 @@ bool Parser::parseStringRaw(std::uint32_t& offset, std::uint32_t& length)
             out = appendUtf8(out, cp);
             break;
         }
-        default: return fail(std::string("invalid escape '\\") + e + "'");
+        default:
+        {
+            const auto b = static_cast<unsigned char>(e);
+            char shown[8];
+            std::snprintf(shown, sizeof shown, b >= 0x20 && b < 0x7F ? "%c" : "0x%02X", b);
+            return fail(std::string("invalid escape '\\") + shown + "'");
+        }
         }
     }
     length = static_cast<std::uint32_t>(out - start);

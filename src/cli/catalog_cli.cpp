@@ -1,6 +1,7 @@
 // mint-catalog commands; see catalog_cli.hpp and `mint-catalog --help`.
 #include "catalog_cli.hpp"
 
+#include "util/json_text.hpp"
 #include "catalog/feed_parser.hpp"
 #include "catalog/query.hpp"
 #include "catalog/schedule.hpp"
@@ -122,7 +123,7 @@ int cmdValidate(const Arguments& args, std::ostream& out, std::ostream& err)
             problems.push_back({{"severity", severityName(issue.severity)}, {"path", issue.pointer.empty() ? "/" : issue.pointer},
                                 {"message", issue.message}});
         j["problems"] = problems;
-        out << j.dump(2) << "\n";
+        out << util::dumpJson(j, 2) << "\n";
     }
     else
     {
@@ -217,7 +218,7 @@ int cmdStats(const Arguments& args, std::ostream& out, std::ostream& err)
     j["types"] = types;
     if (args.json)
     {
-        out << j.dump(2) << "\n";
+        out << util::dumpJson(j, 2) << "\n";
         return kExitOk;
     }
     for (auto it = j.begin(); it != j.end(); ++it)
@@ -226,11 +227,11 @@ int cmdStats(const Arguments& args, std::ostream& out, std::ostream& err)
         {
             out << it.key() << ":\n";
             for (auto m = it->begin(); m != it->end(); ++m)
-                out << "  " << std::left << std::setw(28) << m.key() << " " << m.value().dump() << "\n";
+                out << "  " << std::left << std::setw(28) << m.key() << " " << util::dumpJson(m.value()) << "\n";
         }
         else
             out << std::left << std::setw(16) << (it.key() + ":") << " "
-                << (it->is_string() ? it->get<std::string>() : it->dump()) << "\n";
+                << (it->is_string() ? it->get<std::string>() : util::dumpJson(*it)) << "\n";
     }
     return kExitOk;
 }
@@ -336,7 +337,7 @@ int cmdQuery(const Arguments& args, std::ostream& out, std::ostream& err)
         for (std::size_t s = 0; s < cat->subjectNames.size(); ++s)
             sub[std::string(cat->subjectNames[s])] = r.subjectCounts[s];
         j["facets"] = {{"audiences", aud}, {"subjects", sub}, {"free", r.freeCount}};
-        out << j.dump(2) << "\n";
+        out << util::dumpJson(j, 2) << "\n";
         return kExitOk;
     }
     for (const auto& item : r.items)

@@ -1,9 +1,11 @@
 // Kiosk configuration loading and validation; see kiosk_config.hpp.
 #include "kiosk_config.hpp"
 
+#include "util/json_text.hpp"
 #include "util/fs_util.hpp"
 #include "util/sha256.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <set>
 #include <sstream>
@@ -21,6 +24,10 @@ namespace mint::config {
 namespace {
 
 using Json = nlohmann::json;
+
+constexpr std::size_t kMaxConfigBytes = 1u << 20;  ///< a real config is a few KB
+constexpr int kMaxConfigDepth = 16;                ///< ours needs 4
+constexpr long kMaxPinIterations = 1000000;        ///< 10x the default; more would stall every start
 namespace fs = std::filesystem;
 
 /// Thrown inside this file only; loadConfig turns it into one error line.
@@ -30,9 +37,33 @@ struct ConfigError
     std::string message;
 };
 
+/// The JSON reader's guards for a config: nesting depth bounded (a deep document would
+/// exhaust the stack when it is printed or walked) and a key given twice in one object
+/// refused (with nlohmann the last one would win silently).
+Json::parser_callback_t strictParser()
+{
+    auto keys = std::make_shared<std::vector<std::set<std::string>>>();  // one set per open object
+    return [keys](int depth, Json::parse_event_t event, Json& parsed) {
+        using E = Json::parse_event_t;
+        if ((event == E::object_start || event == E::array_start) && depth >= kMaxConfigDepth)
+            throw ConfigError{"(document)", "nested deeper than " + std::to_string(kMaxConfigDepth) + " levels"};
+        if (event == E::object_start)
+            keys->emplace_back();
+        else if (event == E::object_end && !keys->empty())
+            keys->pop_back();
+        else if (event == E::key && !keys->empty())
+        {
+            const std::string key = parsed.get<std::string>();
+            if (!keys->back().insert(key).second)
+                throw ConfigError{util::validUtf8(key, 60), "given twice in the same object (remove one)"};
+        }
+        return true;
+    };
+}
+
 std::string describe(const Json& v)
 {
-    std::string s = v.dump();
+    std::string s = util::dumpJson(v);
     return s.size() > 40 ? s.substr(0, 40) + "..." : s;
 }
 
@@ -234,6 +265,7 @@ void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
         s.integer("parallel", c.images.parallel, 1, 16);
         s.integer("max_bytes", c.images.maxBytes, 1024, 256 << 20);
         s.integer("max_dimension", c.images.maxDimension, 16, 16384);
+        s.integer("max_pixels", c.images.maxPixels, 65536, 64LL << 20);
         s.integer("revalidate_h", c.images.revalidateH, 0, 24 * 365);
         s.rejectUnknown();
     }
@@ -312,16 +344,28 @@ std::optional<KioskConfig> parseConfig(const std::string& text, const std::strin
     std::error_code ec;
     const fs::path absolute = fs::absolute(path, ec);
     config.path = absolute.string();
+    if (text.size() > kMaxConfigBytes)
+    {
+        error = path + ": the config is " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                std::to_string(kMaxConfigBytes);
+        return std::nullopt;
+    }
     Json root;
     try
     {
-        root = Json::parse(text);
+        root = Json::parse(text, strictParser());
     }
-    catch (const Json::parse_error& e)
+    catch (const ConfigError& e)
     {
+        error = path + ": " + e.key + ": " + e.message;
+        return std::nullopt;
+    }
+    catch (const Json::exception& e)
+    {
+        // parse_error, and out_of_range.406 for numbers like 1e400.
         std::string what = e.what();
-        const auto pos = what.find("parse error");
-        error = path + ": not valid JSON: " + (pos != std::string::npos ? what.substr(pos) : what);
+        const auto pos = what.find("] ");
+        error = path + ": not valid JSON: " + util::validUtf8(pos != std::string::npos ? what.substr(pos + 2) : what, 200);
         return std::nullopt;
     }
     try
@@ -330,7 +374,12 @@ std::optional<KioskConfig> parseConfig(const std::string& text, const std::strin
     }
     catch (const ConfigError& e)
     {
-        error = path + ": " + e.key + ": " + e.message;
+        error = path + ": " + e.key + ": " + util::validUtf8(e.message);
+        return std::nullopt;
+    }
+    catch (const std::exception& e)
+    {
+        error = path + ": " + util::validUtf8(e.what(), 200);
         return std::nullopt;
     }
     return config;
@@ -339,9 +388,9 @@ std::optional<KioskConfig> parseConfig(const std::string& text, const std::strin
 std::optional<KioskConfig> loadConfig(const std::string& path, std::string& error)
 {
     std::string text, readError;
-    if (!util::readWholeFile(path, text, readError) || (fs::exists(path) && !fs::is_regular_file(path)))
+    if (!util::readRegularFile(path, text, readError, kMaxConfigBytes))
     {
-        error = path + ": cannot read the config file";
+        error = path + ": cannot read the config file (" + readError + ")";
         return std::nullopt;
     }
     return parseConfig(text, path, error);
@@ -361,7 +410,7 @@ bool isPinHash(const std::string& h)
     const std::string salt = h.substr(a + 1, b - a - 1);
     const std::string hash = h.substr(b + 1);
     return !iter.empty() && iter.size() < 9 && iter.find_first_not_of("0123456789") == std::string::npos &&
-           std::stol(iter) >= 1000 && salt.size() >= 16 && isHex(salt) && hash.size() == 64 && isHex(hash);
+           std::stol(iter) >= 1000 && std::stol(iter) <= kMaxPinIterations && salt.size() >= 16 && isHex(salt) && hash.size() == 64 && isHex(hash);
 }
 
 std::string hashPin(const std::string& pin, int iterations)

@@ -44,6 +44,7 @@ struct ImagesSection
     int parallel = 4;                  ///< transfers at once
     std::size_t maxBytes = 5u << 20;   ///< per image
     int maxDimension = 4096;           ///< width and height, checked before decoding
+    std::int64_t maxPixels = 4096LL * 4096;  ///< width x height, checked before decoding
     int revalidateH = 24;              ///< conditional re-check of cached images at most this often
 };
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "map/tile_source.hpp"
+#include "media/image_decode.hpp"
 
 #include <atomic>
 #include <condition_variable>
@@ -22,7 +23,7 @@ struct LoadedTile
     TileId id;
     FetchStatus status = FetchStatus::Missing;
     int width = 0, height = 0;  ///< 256 x 256 (larger tiles are scaled down)
-    std::vector<std::uint8_t> rgba;
+    media::PixelBuffer rgba;  ///< 256 * 256 * 4 bytes when Ok
     std::string error;
 };
 

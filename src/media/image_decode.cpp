@@ -21,10 +21,177 @@
 #pragma GCC diagnostic pop
 #endif
 
+#include <zlib.h>
+
 #include <algorithm>
+#include <condition_variable>
+#include <cstdlib>
 #include <cstring>
+#include <mutex>
 
 namespace mint::media {
+
+// ---------------------------------------------------------------------------------------
+// PixelBuffer
+
+PixelBuffer::PixelBuffer(PixelBuffer&& other) noexcept : m_data(other.m_data), m_size(other.m_size)
+{
+    other.m_data = nullptr;
+    other.m_size = 0;
+}
+
+PixelBuffer& PixelBuffer::operator=(PixelBuffer&& other) noexcept
+{
+    if (this != &other)
+    {
+        clear();
+        m_data = other.m_data;
+        m_size = other.m_size;
+        other.m_data = nullptr;
+        other.m_size = 0;
+    }
+    return *this;
+}
+
+PixelBuffer::~PixelBuffer()
+{
+    clear();
+}
+
+PixelBuffer PixelBuffer::adopt(std::uint8_t* data, std::size_t size)
+{
+    PixelBuffer b;
+    b.m_data = data;
+    b.m_size = data ? size : 0;
+    return b;
+}
+
+void PixelBuffer::resize(std::size_t size)
+{
+    clear();
+    if (size == 0)
+        return;
+    m_data = static_cast<std::uint8_t*>(std::calloc(size, 1));
+    m_size = m_data ? size : 0;
+}
+
+void PixelBuffer::clear()
+{
+    std::free(m_data);
+    m_data = nullptr;
+    m_size = 0;
+}
+
+// ---------------------------------------------------------------------------------------
+// The process-wide decode budget
+
+namespace {
+
+struct DecodeGate
+{
+    std::mutex mutex;
+    std::condition_variable freed;
+    std::int64_t inFlight = 0;
+    std::int64_t peak = 0;
+};
+
+DecodeGate& gate()
+{
+    static DecodeGate g;
+    return g;
+}
+
+/// Holds `pixels` of the budget while alive; a picture larger than the whole budget waits
+/// until nothing else is decoding and then takes all of it.
+class DecodeTicket
+{
+public:
+    explicit DecodeTicket(std::int64_t pixels) : m_pixels(std::min(pixels, kMaxPixelsInFlight))
+    {
+        DecodeGate& g = gate();
+        std::unique_lock<std::mutex> lock(g.mutex);
+        g.freed.wait(lock, [&] { return g.inFlight + m_pixels <= kMaxPixelsInFlight; });
+        g.inFlight += m_pixels;
+        g.peak = std::max(g.peak, g.inFlight);
+    }
+    ~DecodeTicket()
+    {
+        DecodeGate& g = gate();
+        {
+            std::lock_guard<std::mutex> lock(g.mutex);
+            g.inFlight -= m_pixels;
+        }
+        g.freed.notify_all();
+    }
+    DecodeTicket(const DecodeTicket&) = delete;
+    DecodeTicket& operator=(const DecodeTicket&) = delete;
+
+private:
+    std::int64_t m_pixels;
+};
+
+std::uint32_t be32(std::string_view bytes, std::size_t at)
+{
+    std::uint32_t v = 0;
+    for (std::size_t i = 0; i < 4; ++i)
+        v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
+    return v;
+}
+
+/// Walks a PNG's chunks: IHDR first, every CRC right, IEND reached inside the bytes.
+bool checkPngChunks(std::string_view bytes, std::string& error)
+{
+    std::size_t at = 8;
+    bool first = true;
+    while (true)
+    {
+        if (bytes.size() - at < 12)
+        {
+            error = "damaged png: cut off (no IEND chunk)";
+            return false;
+        }
+        const std::uint32_t length = be32(bytes, at);
+        if (length > bytes.size() - at - 12)
+        {
+            error = "damaged png: a chunk runs past the end of the file";
+            return false;
+        }
+        const std::string_view type = bytes.substr(at + 4, 4);
+        if (first && type != "IHDR")
+        {
+            error = "damaged png: IHDR is not the first chunk";
+            return false;
+        }
+        first = false;
+        const auto* typeAndData = reinterpret_cast<const Bytef*>(bytes.data() + at + 4);
+        const uLong crc = crc32(crc32(0L, Z_NULL, 0), typeAndData, static_cast<uInt>(length + 4));
+        if (crc != be32(bytes, at + 8 + length))
+        {
+            error = "damaged png: checksum (CRC) of a chunk is wrong";
+            return false;
+        }
+        at += 12 + static_cast<std::size_t>(length);
+        if (type == "IEND")
+            return true;
+    }
+}
+
+}  // namespace
+
+std::int64_t pixelsInFlight()
+{
+    std::lock_guard<std::mutex> lock(gate().mutex);
+    return gate().inFlight;
+}
+
+std::int64_t peakPixelsInFlight()
+{
+    std::lock_guard<std::mutex> lock(gate().mutex);
+    return gate().peak;
+}
+
+// ---------------------------------------------------------------------------------------
+// Probing and decoding
 
 const char* imageTypeName(ImageType type)
 {
@@ -47,7 +214,7 @@ ImageType sniffImageType(std::string_view b)
     return ImageType::Unknown;
 }
 
-ImageInfo probeImage(std::string_view bytes, int maxDimension)
+ImageInfo probeImage(std::string_view bytes, int maxDimension, std::int64_t maxPixels)
 {
     ImageInfo info;
     info.type = sniffImageType(bytes);
@@ -56,24 +223,24 @@ ImageInfo probeImage(std::string_view bytes, int maxDimension)
         info.error = "not a PNG or JPEG picture";
         return info;
     }
+    auto tooLarge = [&](std::int64_t w, std::int64_t h) {
+        info.width = static_cast<int>(std::min<std::int64_t>(w, INT32_MAX));
+        info.height = static_cast<int>(std::min<std::int64_t>(h, INT32_MAX));
+        if (w > maxDimension || h > maxDimension)
+            info.error = "picture is " + std::to_string(w) + "x" + std::to_string(h) + " pixels, more than the limit of " +
+                         std::to_string(maxDimension);
+        else
+            info.error = "picture is " + std::to_string(w) + "x" + std::to_string(h) + " pixels (" +
+                         std::to_string((w * h + 500000) / 1000000) + " megapixels), more than the limit of " +
+                         std::to_string(maxPixels) + " pixels";
+        return info;
+    };
     // PNG states its size in IHDR: check it before stb sees it, for a precise message.
     if (info.type == ImageType::Png && bytes.size() >= 24 && bytes.substr(12, 4) == "IHDR")
     {
-        auto be32 = [&](std::size_t at) {
-            std::uint32_t v = 0;
-            for (std::size_t i = 0; i < 4; ++i)
-                v = (v << 8) | static_cast<unsigned char>(bytes[at + i]);
-            return v;
-        };
-        const std::uint32_t pw = be32(16), ph = be32(20);
-        if (pw > static_cast<std::uint32_t>(maxDimension) || ph > static_cast<std::uint32_t>(maxDimension))
-        {
-            info.width = static_cast<int>(std::min<std::uint32_t>(pw, INT32_MAX));
-            info.height = static_cast<int>(std::min<std::uint32_t>(ph, INT32_MAX));
-            info.error = "picture is " + std::to_string(pw) + "x" + std::to_string(ph) +
-                         " pixels, more than the limit of " + std::to_string(maxDimension);
-            return info;
-        }
+        const std::int64_t pw = be32(bytes, 16), ph = be32(bytes, 20);
+        if (pw > maxDimension || ph > maxDimension || pw * ph > maxPixels)
+            return tooLarge(pw, ph);
     }
     int w = 0, h = 0, comp = 0;
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX) ||
@@ -84,25 +251,29 @@ ImageInfo probeImage(std::string_view bytes, int maxDimension)
     }
     info.width = w;
     info.height = h;
-    if (w <= 0 || h <= 0 || w > maxDimension || h > maxDimension)
+    if (w <= 0 || h <= 0)
     {
-        info.error = "picture is " + std::to_string(w) + "x" + std::to_string(h) + " pixels, more than the limit of " +
-                     std::to_string(maxDimension);
+        info.error = std::string("damaged ") + imageTypeName(info.type) + " header (no pixels)";
         return info;
     }
+    if (w > maxDimension || h > maxDimension || static_cast<std::int64_t>(w) * h > maxPixels)
+        return tooLarge(w, h);
+    if (info.type == ImageType::Png && !checkPngChunks(bytes, info.error))
+        return info;
     info.ok = true;
     return info;
 }
 
-DecodedImage decodeImage(std::string_view bytes, int maxDimension)
+DecodedImage decodeImage(std::string_view bytes, int maxDimension, std::int64_t maxPixels)
 {
     DecodedImage out;
-    const ImageInfo info = probeImage(bytes, maxDimension);
+    const ImageInfo info = probeImage(bytes, maxDimension, maxPixels);
     if (!info.ok)
     {
         out.error = info.error;
         return out;
     }
+    const DecodeTicket ticket(static_cast<std::int64_t>(info.width) * info.height);
     int w = 0, h = 0, comp = 0;
     stbi_uc* pixels =
         stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &h, &comp, 4);
@@ -113,8 +284,8 @@ DecodedImage decodeImage(std::string_view bytes, int maxDimension)
     }
     out.width = w;
     out.height = h;
-    out.rgba.assign(pixels, pixels + static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-    stbi_image_free(pixels);
+    // stb allocates with malloc (STBI_MALLOC's default), so the buffer frees it with free.
+    out.rgba = PixelBuffer::adopt(pixels, static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
     return out;
 }
 

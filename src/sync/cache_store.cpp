@@ -1,6 +1,7 @@
 // The offline cache on disk; see cache_store.hpp.
 #include "cache_store.hpp"
 
+#include "util/json_text.hpp"
 #include "util/fs_util.hpp"
 #include "util/sha256.hpp"
 
@@ -22,7 +23,7 @@ std::string encodeMeta(const GenerationMeta& m)
 {
     Json j{{"sequence", m.sequence}, {"sha256", m.sha256},       {"etag", m.etag},     {"last_modified", m.lastModified},
            {"source_url", m.sourceUrl}, {"fetched_at", m.fetchedAt}, {"bytes", m.bytes}, {"offers", m.offers}};
-    return j.dump();
+    return util::dumpJson(j);
 }
 
 std::optional<GenerationMeta> decodeMeta(const std::string& line)

@@ -1,13 +1,14 @@
 // libcurl client with explicit guards; see http_client.hpp.
 #include "http_client.hpp"
 
-#include <cstdio>
-
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <mutex>
 
@@ -93,6 +94,8 @@ std::string trim(std::string s)
     return s.substr(start);
 }
 
+constexpr std::size_t kMaxValidatorBytes = 1024;
+
 std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user)
 {
     auto* r = static_cast<HttpResponse*>(user);
@@ -114,14 +117,18 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
     for (auto& c : name)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const std::string value = trim(line.substr(colon + 1));
+    // Validators are sent back byte for byte, so one we cannot store as text (not UTF-8,
+    // control bytes, absurdly long) is dropped: the next sync simply fetches in full.
+    const bool storable = value.size() <= kMaxValidatorBytes && util::isValidUtf8(value) &&
+                          std::none_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
     if (name == "etag")
-        r->etag = value;
+        r->etag = storable ? value : std::string();
     else if (name == "last-modified")
-        r->lastModified = value;
+        r->lastModified = storable ? value : std::string();
     else if (name == "content-type")
-        r->contentType = value;
+        r->contentType = util::validUtf8(value, kMaxValidatorBytes);
     else if (name == "cache-control")
-        r->cacheControl = value;
+        r->cacheControl = util::validUtf8(value, kMaxValidatorBytes);
     return n;
 }
 
@@ -260,7 +267,7 @@ HttpResponse HttpClient::get(const HttpRequest& req)
         response.error = TransportError::Interrupted;
     if (code != CURLE_OK)
     {
-        response.errorText = errorBuffer[0] ? errorBuffer : curl_easy_strerror(code);
+        response.errorText = util::validUtf8(errorBuffer[0] ? errorBuffer : curl_easy_strerror(code));
         if (transfer.tooLarge)
             response.errorText = "body larger than the limit of " + std::to_string(req.maxBytes) + " bytes";
         // The low-speed guard reports as a timeout; say which guard fired.

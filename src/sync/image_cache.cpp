@@ -1,6 +1,7 @@
 // The content-addressed picture cache; see image_cache.hpp.
 #include "image_cache.hpp"
 
+#include "util/json_text.hpp"
 #include "util/fs_util.hpp"
 #include "util/sha256.hpp"
 
@@ -132,7 +133,7 @@ void ImageCache::touch(const std::string& url, std::int64_t checkedAt)
 void ImageCache::appendJournal(const ImageEntry& e)
 {
     std::ofstream journal(m_dir + "/journal.log", std::ios::app);
-    journal << toJson(e).dump() << '\n';
+    journal << util::dumpJson(toJson(e)) << '\n';
 }
 
 std::size_t ImageCache::prune(const std::set<std::string>& referenced)
@@ -172,7 +173,7 @@ bool ImageCache::compact(std::string& error)
     }
     // The pictures written since the last index must be on disk before the index names them.
     if (!util::syncFileSystem(m_dir, error) ||
-        !util::writeFileAtomic(m_dir + "/index.json", Json{{"images", images}}.dump(), error))
+        !util::writeFileAtomic(m_dir + "/index.json", util::dumpJson(Json{{"images", images}}), error))
         return false;
     std::ofstream(m_dir + "/journal.log", std::ios::trunc);
     return true;

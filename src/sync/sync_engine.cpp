@@ -10,6 +10,7 @@
 #include "media/image_decode.hpp"
 #include "util/log.hpp"
 #include "util/sha256.hpp"
+#include "util/utf8.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -55,8 +56,15 @@ SyncEngine::SyncEngine(config::KioskConfig config, CacheStore& store)
 
 CatalogPtr SyncEngine::loadInstalled(std::string* problem)
 {
+    // The data's age survives restarts: the last run's status (last success, last attempt)
+    // is where the next run continues, also when that run cannot reach the server.
+    if (auto text = m_store.readStatus())
+        if (auto previous = statusFromJson(*text))
+            m_status = *previous;
     std::string skipped;
     auto generation = m_store.loadLatest(&skipped);
+    if (generation)
+        m_status.lastSuccess = std::max(m_status.lastSuccess, generation->meta.fetchedAt);
     if (!generation)
     {
         if (problem)
@@ -257,12 +265,21 @@ void SyncEngine::syncImages(const catalog::Catalog& cat, SyncStatus& status, boo
     {
         Job job{url, false, {}};
         job.haveEntry = m_images.find(url, job.entry);
+        if (job.haveEntry && job.entry.checkedAt > now)
+        {
+            // Checked "in the future": the clock was stepped back (a Pi without a real-time
+            // clock before NTP). Counts as checked now, so re-checks resume on schedule.
+            job.entry.checkedAt = now;
+            m_images.touch(url, now);
+        }
         if (job.haveEntry && now - job.entry.checkedAt < revalidateS)
         {
             ++status.imagesCached;
             continue;
         }
         auto failed = m_imageFailedAt.find(url);
+        if (failed != m_imageFailedAt.end() && failed->second > now)
+            failed->second = now;  // the clock went back: a failure from the future counts as now
         if (!job.haveEntry && failed != m_imageFailedAt.end() && now - failed->second < kRetryFailedS && !feedChanged)
         {
             ++status.imagesMissing;
@@ -325,13 +342,13 @@ void SyncEngine::syncImages(const catalog::Catalog& cat, SyncStatus& status, boo
             }
             // Type by magic bytes, size from the header, then a full decode: a picture that
             // cannot be shown is not cached (the card shows its placeholder).
-            const media::ImageInfo info = media::probeImage(resp.body, m_config.images.maxDimension);
+            const media::ImageInfo info = media::probeImage(resp.body, m_config.images.maxDimension, m_config.images.maxPixels);
             if (!info.ok)
             {
                 problem(job.url, info.error);
                 continue;
             }
-            const media::DecodedImage decoded = media::decodeImage(resp.body, m_config.images.maxDimension);
+            const media::DecodedImage decoded = media::decodeImage(resp.body, m_config.images.maxDimension, m_config.images.maxPixels);
             if (!decoded.ok())
             {
                 problem(job.url, decoded.error);
@@ -399,19 +416,43 @@ SyncStatus SyncEngine::runOnce()
     }
     else
         ++m_failures;
-    if (CatalogPtr cat = catalog(); cat && lock.held())
+    if (CatalogPtr cat = catalog())
     {
         // Pictures after every run that reached the server (an interrupted picture run
         // resumes); after a failed one only counted, so a dead network costs no requests.
-        syncImages(*cat, status, status.result == SyncResult::Updated, status.result == SyncResult::Failed);
+        if (lock.held())
+            syncImages(*cat, status, status.result == SyncResult::Updated, status.result == SyncResult::Failed);
+        // Always the installed catalogue, also when the cache was busy or read-only.
         status.sequence = cat->sequence;
         status.offers = cat->offers.size();
     }
     if (extraStep && lock.held() && status.result != SyncResult::Failed)
         extraStep(status, m_http);
+    status.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    finish(status);
+    return status;
+}
+
+SyncStatus SyncEngine::recordCrash(const std::string& what)
+{
+    SyncStatus status;
+    status.lastAttempt = clock();
+    status.lastSuccess = m_status.lastSuccess;
+    fail(status, FailureKind::Internal, util::validUtf8(what, 300));
+    ++m_failures;
+    if (CatalogPtr cat = catalog())
+    {
+        status.sequence = cat->sequence;
+        status.offers = cat->offers.size();
+    }
+    finish(status);
+    return status;
+}
+
+void SyncEngine::finish(SyncStatus& status)
+{
     status.nextAttempt =
         status.lastAttempt + nextDelayS(status, m_failures, m_retryAfter, m_config.feed.syncIntervalMin * 60, RetryPolicy{}, m_rng);
-    status.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     m_status = status;
     std::string error;
     if (!m_store.writeStatus(statusToJson(status), error))
@@ -420,7 +461,6 @@ SyncStatus SyncEngine::runOnce()
         util::logWarn("sync", statusLine(status));
     else
         util::logInfo("sync", statusLine(status));
-    return status;
 }
 
 }  // namespace mint::sync

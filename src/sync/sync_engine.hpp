@@ -32,6 +32,10 @@ public:
     /// Runs one cycle; the status is also written to status.json and the log.
     SyncStatus runOnce();
 
+    /// Records a run that ended in an exception (caught by the caller): a failed status of
+    /// kind Internal, with the message, written and logged like any run; retried later.
+    SyncStatus recordCrash(const std::string& what);
+
     CatalogPtr catalog() const;
     const SyncStatus& lastStatus() const { return m_status; }
     /// Unix seconds (overridable for tests).
@@ -45,6 +49,8 @@ private:
     void syncImages(const catalog::Catalog& cat, SyncStatus& status, bool feedChanged, bool countOnly);
     HttpRequest baseRequest(const std::string& url) const;
     void fail(SyncStatus& status, FailureKind kind, std::string detail);
+    /// Schedules the next run, keeps the status, writes status.json and the log line.
+    void finish(SyncStatus& status);
 
     config::KioskConfig m_config;
     CacheStore& m_store;

@@ -1,6 +1,7 @@
 // Background sync thread; see sync_service.hpp.
 #include "sync_service.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace mint::sync {
@@ -47,9 +48,31 @@ SyncStatus SyncService::status() const
     return m_status;
 }
 
+SyncStatus SyncService::runGuarded()
+{
+    // The exception boundary of the sync thread: whatever a run throws (out of memory while
+    // decoding, a library's surprise) is logged and reported, and the next run is tried
+    // later. A sync problem must never end the kiosk.
+    try
+    {
+        return m_engine.runOnce();
+    }
+    catch (const std::exception& e)
+    {
+        return m_engine.recordCrash(e.what());
+    }
+    catch (...)
+    {
+        return m_engine.recordCrash("unknown exception");
+    }
+}
+
 void SyncService::loop(int firstDelayMs)
 {
-    auto wakeAt = std::chrono::system_clock::now() + std::chrono::milliseconds(firstDelayMs);
+    // A monotonic clock: the wall clock of a kiosk without a real-time clock is stepped by
+    // NTP, and a wait until a wall-clock time would then last as long as the step.
+    using Clock = std::chrono::steady_clock;
+    auto wakeAt = Clock::now() + std::chrono::milliseconds(firstDelayMs);
     while (true)
     {
         {
@@ -60,7 +83,7 @@ void SyncService::loop(int firstDelayMs)
             m_now = false;
         }
         const CatalogPtr before = m_engine.catalog();
-        const SyncStatus status = m_engine.runOnce();
+        SyncStatus status = runGuarded();
         {
             std::lock_guard<std::mutex> lock(m_mutex);
             m_status = status;
@@ -74,7 +97,9 @@ void SyncService::loop(int firstDelayMs)
             m_onCatalog(after);
         if (m_onStatus)
             m_onStatus(status);
-        wakeAt = std::chrono::system_clock::time_point(std::chrono::seconds(status.nextAttempt));
+        // The delay the engine chose, measured from now on the monotonic clock (at most a day).
+        const std::int64_t delayS = std::clamp<std::int64_t>(status.nextAttempt - status.lastAttempt, 1, 24 * 3600);
+        wakeAt = Clock::now() + std::chrono::seconds(delayS);
     }
 }
 

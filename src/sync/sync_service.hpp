@@ -33,6 +33,7 @@ public:
 
 private:
     void loop(int firstDelayMs);
+    SyncStatus runGuarded();
 
     SyncEngine& m_engine;
     CatalogHandler m_onCatalog;

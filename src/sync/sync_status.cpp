@@ -1,6 +1,8 @@
 // Sync status and retry policy; see sync_status.hpp.
 #include "sync_status.hpp"
 
+#include "util/json_text.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -38,6 +40,7 @@ const char* failureKey(FailureKind k)
     case FailureKind::HeldBack: return "held_back";
     case FailureKind::Disk: return "disk";
     case FailureKind::Busy: return "busy";
+    case FailureKind::Internal: return "internal";
     }
     return "none";
 }
@@ -64,6 +67,9 @@ std::string failureText(FailureKind k)
                "publisher.";
     case FailureKind::Disk: return "The kiosk could not save the catalogue (disk full or not writable).";
     case FailureKind::Busy: return "Another sync is running right now; the kiosk tries again shortly.";
+    case FailureKind::Internal:
+        return "The sync stopped with an internal error (see the log). The last good catalogue stays on screen; the kiosk "
+               "tries again later.";
     }
     return "";
 }
@@ -89,7 +95,7 @@ std::string statusToJson(const SyncStatus& s)
     j["last_attempt"] = s.lastAttempt;
     j["last_success"] = s.lastSuccess;
     j["next_attempt"] = s.nextAttempt;
-    return j.dump();
+    return util::dumpJson(j);
 }
 
 std::optional<SyncStatus> statusFromJson(const std::string& text)
@@ -101,7 +107,7 @@ std::optional<SyncStatus> statusFromJson(const std::string& text)
         const std::string result = j.at("result");
         s.result = result == "updated" ? SyncResult::Updated : result == "not_modified" ? SyncResult::NotModified : SyncResult::Failed;
         const std::string kind = j.value("error_kind", "none");
-        for (int k = 0; k <= static_cast<int>(FailureKind::Busy); ++k)
+        for (int k = 0; k <= static_cast<int>(FailureKind::Internal); ++k)
             if (kind == failureKey(static_cast<FailureKind>(k)))
                 s.failure = static_cast<FailureKind>(k);
         s.httpStatus = j.value("http_status", 0L);

@@ -28,6 +28,7 @@ enum class FailureKind
     HeldBack,     ///< would remove more than feed.max_drop_share of the offers at once
     Disk,         ///< could not write the cache
     Busy,         ///< another process is syncing this cache right now
+    Internal,     ///< the run itself failed (an exception caught at the sync thread's boundary)
 };
 const char* failureKey(FailureKind k);
 /// Words a librarian understands (English; the UI shows the translated key).

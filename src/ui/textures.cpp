@@ -12,8 +12,8 @@
 
 namespace mint::ui {
 
-TextureCache::TextureCache(std::size_t maxTextures, int maxDimension, std::function<void()> wake)
-    : m_max(maxTextures), m_maxDimension(maxDimension), m_wake(std::move(wake)), m_thread([this] { worker(); })
+TextureCache::TextureCache(std::size_t maxTextures, int maxDimension, std::int64_t maxPixels, std::function<void()> wake)
+    : m_max(maxTextures), m_maxDimension(maxDimension), m_maxPixels(maxPixels), m_wake(std::move(wake)), m_thread([this] { worker(); })
 {
 }
 
@@ -50,7 +50,7 @@ void TextureCache::worker()
         std::string bytes, error;
         if (util::readWholeFile(request.path, bytes, error))
         {
-            media::DecodedImage img = media::decodeImage(bytes, m_maxDimension);
+            media::DecodedImage img = media::decodeImage(bytes, m_maxDimension, m_maxPixels);
             if (img.ok() && request.fitW > 0 && request.fitH > 0)
             {
                 // Never larger than the picture itself: an upscaled copy would only cost

@@ -3,6 +3,8 @@
 // used textures are freed), so memory stays flat however long the kiosk runs.
 #pragma once
 
+#include "media/image_decode.hpp"
+
 #include <imgui.h>
 
 #include <condition_variable>
@@ -22,7 +24,7 @@ class TextureCache
 public:
     /// `wake` is called from the worker when a picture is ready (glfwPostEmptyEvent). The
     /// cache holds at most `maxTextures` textures and 40 MiB of pixels.
-    TextureCache(std::size_t maxTextures, int maxDimension, std::function<void()> wake);
+    TextureCache(std::size_t maxTextures, int maxDimension, std::int64_t maxPixels, std::function<void()> wake);
     ~TextureCache();
 
     /// The texture for a file, or 0 while it loads (or when it cannot be shown). With a fit
@@ -57,13 +59,14 @@ private:
         std::string key;
         int width = 0, height = 0;
         bool exact = false;  ///< scaled to exactly the asked size: nearest filter
-        std::vector<unsigned char> rgba;
+        media::PixelBuffer rgba;
     };
     void worker();
 
     std::size_t m_max;
     std::size_t m_maxBytes = 40u << 20;  ///< texture memory the pictures may hold
     int m_maxDimension;
+    std::int64_t m_maxPixels;
     std::function<void()> m_wake;
     std::map<std::string, Texture> m_textures;
     std::list<std::string> m_lru;  ///< front = most recently used

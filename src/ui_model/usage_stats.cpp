@@ -1,6 +1,8 @@
 // Usage counts; see usage_stats.hpp.
 #include "usage_stats.hpp"
 
+#include "util/json_text.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace mint::ui {
@@ -24,7 +26,7 @@ std::string UsageStats::toJson() const
     nlohmann::json days = nlohmann::json::object();
     for (const auto& [day, d] : m_days)
         days[day] = {{"sessions", d.sessions}, {"detail_views", d.detailViews}, {"qr_shown", d.qrShown}, {"nothing_found", d.nothingFound}};
-    return nlohmann::json{{"days", days}}.dump();
+    return util::dumpJson(nlohmann::json{{"days", days}});
 }
 
 bool UsageStats::fromJson(const std::string& text)

@@ -118,6 +118,52 @@ bool readWholeFile(const std::string& path, std::string& out, std::string& error
     return true;
 }
 
+bool readRegularFile(const std::string& path, std::string& out, std::string& error, std::size_t maxBytes)
+{
+    // O_NONBLOCK: opening a FIFO with no writer must not hang; the file type is checked on
+    // the open descriptor (no race with a rename between a stat and the open).
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+    {
+        error = std::strerror(errno);
+        return false;
+    }
+    struct stat st{};
+    bool ok = false;
+    if (::fstat(fd, &st) != 0)
+        error = std::strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        error = "not a regular file";
+    else if (static_cast<std::uint64_t>(st.st_size) > maxBytes)
+        error = std::to_string(st.st_size) + " bytes, more than the limit of " + std::to_string(maxBytes);
+    else
+    {
+        out.assign(static_cast<std::size_t>(st.st_size), '\0');
+        std::size_t got = 0;
+        ok = true;
+        while (got < out.size())
+        {
+            const ssize_t n = ::read(fd, out.data() + got, out.size() - got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+            {
+                // Shrunk while reading (or an I/O error): take what is there only if it ended.
+                if (n < 0)
+                {
+                    error = std::strerror(errno);
+                    ok = false;
+                }
+                break;
+            }
+            got += static_cast<std::size_t>(n);
+        }
+        out.resize(got);
+    }
+    ::close(fd);
+    return ok;
+}
+
 bool makeDirectories(const std::string& dir, std::string& error)
 {
     std::error_code ec;

@@ -22,6 +22,12 @@ bool syncDirectory(const std::string& dir, std::string& error);
 /// Reads a whole file; false with `error` when it cannot be read.
 bool readWholeFile(const std::string& path, std::string& out, std::string& error);
 
+/// Reads a regular file of at most `maxBytes` without ever blocking or reading without end:
+/// a FIFO, a device (/dev/zero), a folder or a larger file is refused with a clear `error`
+/// (the reason only, without the path: "not a regular file").
+/// For files staff or other programs hand us (the configuration).
+bool readRegularFile(const std::string& path, std::string& out, std::string& error, std::size_t maxBytes);
+
 /// Creates the folder and its parents; false with `error`.
 bool makeDirectories(const std::string& dir, std::string& error);
 

@@ -116,7 +116,7 @@ TEST_CASE("config: a missing file is a clear error")
 {
     std::string error;
     CHECK_FALSE(loadConfig("/nonexistent/kiosk.json", error));
-    CHECK(error == "/nonexistent/kiosk.json: cannot read the config file");
+    CHECK(error == "/nonexistent/kiosk.json: cannot read the config file (No such file or directory)");
 }
 
 TEST_CASE("config: PIN hashes are salted and verify")
