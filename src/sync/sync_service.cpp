@@ -1,7 +1,6 @@
 // Background sync thread; see sync_service.hpp.
 #include "sync_service.hpp"
 
-#include <algorithm>
 #include <chrono>
 
 namespace mint::sync {
@@ -97,9 +96,7 @@ void SyncService::loop(int firstDelayMs)
             m_onCatalog(after);
         if (m_onStatus)
             m_onStatus(status);
-        // The delay the engine chose, measured from now on the monotonic clock (at most a day).
-        const std::int64_t delayS = std::clamp<std::int64_t>(status.nextAttempt - status.lastAttempt, 1, 24 * 3600);
-        wakeAt = Clock::now() + std::chrono::seconds(delayS);
+        wakeAt = Clock::now() + std::chrono::seconds(waitAfterRunS(status));
     }
 }
 

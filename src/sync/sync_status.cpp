@@ -144,6 +144,11 @@ std::string statusLine(const SyncStatus& s)
     return line;
 }
 
+std::int64_t waitAfterRunS(const SyncStatus& s)
+{
+    return std::clamp<std::int64_t>(s.nextAttempt - s.lastAttempt, 1, 24 * 3600);
+}
+
 std::int64_t nextDelayS(const SyncStatus& s, int consecutiveFailures, std::optional<long> retryAfterS, int syncIntervalS,
                         const RetryPolicy& policy, std::mt19937_64& rng)
 {

@@ -61,6 +61,11 @@ std::optional<SyncStatus> statusFromJson(const std::string& json);
 /// One line for the log: "updated: sequence 8, 60 offers, 20 images (0 missing), 143 KB".
 std::string statusLine(const SyncStatus& s);
 
+/// How long the sync thread waits after a run, on the monotonic clock: the delay the
+/// engine chose (next minus last attempt), whatever the wall clock did in between; at least
+/// 1 s, at most a day.
+std::int64_t waitAfterRunS(const SyncStatus& s);
+
 /// When to try again. Success: the interval plus a random offset of up to 10 % (so a
 /// fleet of kiosks spreads out). Failure: exponential backoff with full jitter (base
 /// 30 s, cap 1 h); Retry-After is honoured, clamped to [30 s, 6 h]; 404/410 waits the

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -119,4 +120,50 @@ TEST_CASE("kiosk --export-stats: usage counts as CSV, no personal data")
                    "2026-11-26,nothing_found,group=companies;age=6,2\n");
     fs::remove(cache / "usage.json");
     CHECK(kiosk({"--config", cfg, "--export-stats"}).out == "date,metric,detail,count\n");
+}
+
+TEST_CASE("kiosk: hostile configs exit 2 with one line, never abort or hang")
+{
+    const std::string salt(32, 'a'), hash(64, 'b');
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {R"({"feed": {"url": "https://example.org/f.json", "timeout_s": 1e400}})", "not valid JSON"},
+        {std::string(100000, '[') + std::string(100000, ']'), "nested deeper than 16 levels"},
+        {R"({"feed": {"url": "https://a.example/f.json"}, "feed": {"url": "https://b.example/f.json"}})",
+         "feed: given twice in the same object"},
+        {R"({"feed": {"url": "https://example.org/f.json"}, "admin": {"pin_hash": "pbkdf2-sha256$99999999$)" + salt + "$" +
+             hash + "\"}}",
+         "admin.pin_hash"},
+    };
+    int i = 0;
+    for (const auto& [text, expected] : cases)
+    {
+        CAPTURE(expected);
+        const std::string cfg = writeScratch("hostile-" + std::to_string(i++) + ".json", text);
+        Run r = kiosk({"--config", cfg, "--check-config"});
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find(expected) != std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
+    Run zero = kiosk({"--config", "/dev/zero", "--check-config"});
+    CHECK(zero.exitCode == 2);
+    CHECK(zero.err == "mint-kiosk: /dev/zero: cannot read the config file (not a regular file)\n");
+}
+
+TEST_CASE("kiosk --sync-once: a feed error quoting a cut character exits 1 with valid JSON, not 134")
+{
+    // "sequence": "x" + 30 x "Ä": the message quotes 40 bytes, which once ended inside a
+    // character and made the JSON dump abort the process.
+    std::string ae;
+    for (int i = 0; i < 30; ++i)
+        ae += "Ä";
+    Json feed = Json::parse(slurp(std::string(MINT_SOURCE_DIR) + "/assets/demo/feed.json"));
+    feed["sequence"] = "x" + ae;
+    fs::create_directories(processScratch() / "cut-utf8");
+    const std::string feedPath = writeScratch("cut-utf8/feed.json", feed.dump());
+    const std::string cfg = writeScratch("cut-utf8/kiosk.json", R"({"feed": {"url": ")" + feedPath + R"("}, "cache": {"dir": "cache"}})");
+    Run r = kiosk({"--config", cfg, "--sync-once", "--json"});
+    CHECK(r.exitCode == 1);
+    const Json j = Json::parse(r.out);
+    CHECK(j["error_kind"] == "invalid");
+    CHECK(j["detail"].get<std::string>().find("/sequence") != std::string::npos);
 }
