@@ -342,12 +342,13 @@ ui::AdminInfo KioskApp::adminInfo() const
 {
     ui::AdminInfo info;
     info.kioskName = m_config.kiosk.name;
-    const date::time_zone* zone = catalog::timeutil::findZone("Europe/Berlin");
+    const date::time_zone* zone = m_catalog && m_catalog->zone ? m_catalog->zone : catalog::timeutil::findZone("Europe/Berlin");
     auto when = [&](std::int64_t t) {
         if (t <= 0)
             return std::string("—");
+        // German form with the year: staff compare it with a calendar at 7 am.
         const std::string s = catalog::timeutil::formatRfc3339(zone, t);
-        return s.substr(8, 2) + "." + s.substr(5, 2) + ". " + s.substr(11, 5);
+        return s.substr(8, 2) + "." + s.substr(5, 2) + "." + s.substr(0, 4) + " " + s.substr(11, 5);
     };
     const std::string result = m_tr.tr(std::string("admin.result.") + sync::syncResultKey(m_status.result));
     info.syncLines.push_back(m_tr.format("admin.result_line", {{"result", result},
@@ -361,7 +362,8 @@ ui::AdminInfo KioskApp::adminInfo() const
     {
         info.catalogLines.push_back(m_tr.format("admin.catalog_line", {{"seq", std::to_string(m_catalog->sequence)},
                                                                         {"offers", std::to_string(m_catalog->offers.size())},
-                                                                        {"date", std::string(m_catalog->generatedAtText.substr(0, 10))}}));
+                                                                        {"date", m_catalog->generatedAt > 0 ? when(m_catalog->generatedAt).substr(0, 10)
+                                                                                                   : std::string(m_catalog->generatedAtText.substr(0, 10))}}));
         info.catalogLines.push_back(m_tr.format("admin.images_line", {{"cached", std::to_string(m_status.imagesCached)},
                                                                        {"missing", std::to_string(m_status.imagesMissing)}}));
     }
@@ -547,7 +549,7 @@ std::string KioskApp::imagePathFor(const std::string& url) const
         return it->second;
     sync::ImageEntry e;
     std::string path;
-    if (m_images->find(sync::resolveUrl(m_config.feed.url, url), e))
+    if (m_images->find(sync::resolveUrl(m_catalog && !m_catalog->sourceUrl.empty() ? m_catalog->sourceUrl : m_config.feed.url, url), e))
         path = m_images->pathOf(e);
     return m_imagePaths.emplace(url, path).first->second;
 }
@@ -1034,6 +1036,19 @@ std::string KioskApp::dumpState() const
     j["results_total"] = m_results.total;
     j["chip_counts"] = m_chipCounts;
     j["stale_notice"] = m_staleShown;
+    j["sync"] = {{"result", sync::syncResultKey(m_status.result)}, {"error_kind", sync::failureKey(m_status.failure)},
+                 {"last_attempt", m_status.lastAttempt}, {"last_success", m_status.lastSuccess}};
+    if (m_screen == Screen::Admin)
+    {
+        const ui::AdminInfo info = adminInfo();
+        nlohmann::ordered_json lines = nlohmann::ordered_json::array();
+        for (const auto* group : {&info.syncLines, &info.catalogLines, &info.usageLines, &info.systemLines})
+            for (const auto& line : *group)
+                lines.push_back(line);
+        if (!info.syncError.empty())
+            lines.push_back(info.syncError);
+        j["admin_lines"] = lines;
+    }
     {
         nlohmann::ordered_json listed = nlohmann::ordered_json::array();
         for (std::uint32_t idx : m_map.listed)
@@ -1078,6 +1093,8 @@ std::string KioskApp::dumpState() const
 int KioskApp::runScript(const std::vector<ScriptCommand>& script)
 {
     m_scripted = true;
+    // Syncs in a script run on this thread and see the script's wall clock.
+    m_engine->clock = [this] { return wallNow(); };
     m_virtualNow = 1000;  // virtual seconds
     m_startS = m_virtualNow;
     const std::string outDir = m_args.scriptOut.empty() ? "." : m_args.scriptOut;

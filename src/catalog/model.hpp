@@ -329,6 +329,9 @@ public:
     Catalog& operator=(const Catalog&) = delete;
 
     std::shared_ptr<std::string> source;  ///< the feed bytes every string_view points into
+    /// Where these bytes were fetched from (set by the sync, "" for a local file): relative
+    /// picture URLs resolve against it, also after staff point feed.url elsewhere.
+    std::string sourceUrl;
 
     std::string_view format;
     int version = 0;

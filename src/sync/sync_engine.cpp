@@ -84,6 +84,7 @@ CatalogPtr SyncEngine::loadInstalled(std::string* problem)
     if (problem)
         *problem = skipped;
     m_meta = generation->meta;
+    result.catalog->sourceUrl = generation->meta.sourceUrl.empty() ? m_config.feed.url : generation->meta.sourceUrl;
     CatalogPtr cat(std::move(result.catalog));
     std::lock_guard<std::mutex> lock(m_catalogMutex);
     m_catalog = cat;
@@ -239,6 +240,7 @@ void SyncEngine::fetchFeed(SyncStatus& status)
     m_meta = meta;
     {
         std::lock_guard<std::mutex> lock(m_catalogMutex);
+        loaded.catalog->sourceUrl = url;
         m_catalog = CatalogPtr(std::move(loaded.catalog));
     }
     status.result = SyncResult::Updated;
@@ -249,7 +251,7 @@ void SyncEngine::fetchFeed(SyncStatus& status)
 
 void SyncEngine::syncImages(const catalog::Catalog& cat, SyncStatus& status, bool feedChanged, bool countOnly)
 {
-    const std::set<std::string> referenced = referencedImages(cat, m_config.feed.url);
+    const std::set<std::string> referenced = referencedImages(cat, cat.sourceUrl.empty() ? m_config.feed.url : cat.sourceUrl);
     const std::int64_t now = clock();
     const std::int64_t revalidateS = static_cast<std::int64_t>(m_config.images.revalidateH) * 3600;
     constexpr std::int64_t kRetryFailedS = 3600;

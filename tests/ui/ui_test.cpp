@@ -35,7 +35,8 @@ std::string demoPinHash()
 
 /// Runs a scenario with a fresh cache; returns the output folder. `extra`: more config
 /// sections (", \"map\": {...}"); `cacheDir`: a cache that outlives the run instead.
-fs::path runScenario(const std::string& scenario, const Orientation& o, const std::string& extra = "", const std::string& cacheDir = "cache")
+fs::path runScenario(const std::string& scenario, const Orientation& o, const std::string& extra = "", const std::string& cacheDir = "cache",
+                     const std::string& feedUrl = std::string(MINT_SOURCE_DIR) + "/assets/demo/feed.json")
 {
     const fs::path out = fs::path(MINT_UI_OUT_DIR) / (scenario + "-" + o.name);
     const fs::path work = processScratch() / (scenario + "-" + o.name);
@@ -44,7 +45,7 @@ fs::path runScenario(const std::string& scenario, const Orientation& o, const st
     fs::create_directories(work);
     const std::string config = writeScratch(scenario + "-" + o.name + "/kiosk.json",
                                             R"({"kiosk": {"location": {"lat": 49.2354, "lon": 6.9969}}, "feed": {"url": ")" +
-                                                std::string(MINT_SOURCE_DIR) + R"(/assets/demo/feed.json"}, "cache": {"dir": ")" + cacheDir + R"("},
+                                                feedUrl + R"("}, "cache": {"dir": ")" + cacheDir + R"("},
                                                    "admin": {"pin_hash": ")" + demoPinHash() + R"("})" + extra + "}");
     Run r = runProgram("xvfb-run", {"-a", "-s", "-screen 0 1920x1920x24", MINT_KIOSK_EXE, "--config", config, "--windowed", o.size,
                                     "--script", std::string(MINT_SOURCE_DIR) + "/tests/ui/scenarios/" + scenario + ".txt",
@@ -218,6 +219,30 @@ TEST_CASE("ui: stale data shows a notice and keeps the content")
     CHECK(stale["stale_notice"] == true);
     CHECK(stale["screen"] == "results");
     CHECK(stale["results_total"].get<int>() > 10);
+}
+
+TEST_CASE("ui: the data's age survives a restart while offline: the notice appears when it should")
+{
+    const fs::path cache = processScratch() / "restart-cache";
+    fs::remove_all(cache);
+    // First run: a good sync on 26 November.
+    const fs::path first = runScenario("restart-1", kOrientations[0], "", cache.string());
+    const Json synced = dump(first, "01-synced");
+    CHECK(synced["stale_notice"] == false);
+    const std::int64_t lastSuccess = synced["sync"]["last_success"];
+    CHECK(lastSuccess > 0);
+    // Restarted 73 hours later with the feed unreachable (48 h is the threshold).
+    const fs::path second = runScenario("restart-2", kOrientations[0], "", cache.string(), "/nonexistent/feed.json");
+    const Json restarted = dump(second, "01-restarted");
+    CHECK(restarted["sync"]["result"] == "failed");
+    CHECK(restarted["sync"]["last_success"] == lastSuccess);
+    CHECK(restarted["stale_notice"] == true);
+    CHECK(restarted["catalog"]["offers"] == 60);
+    Json status = Json::parse(slurp(cache / "status.json"));
+    CHECK(status["last_success"] == lastSuccess);
+    const Json admin = dump(second, "02-admin");
+    CHECK(admin["screen"] == "admin");
+    CHECK(admin["admin_lines"].dump().find("26.11.2026") != std::string::npos);  // the last success, in German form
 }
 
 TEST_CASE("ui: the map without tiles: clusters, zoom, inertia, double tap, fly-to, a list at one place")
