@@ -230,7 +230,7 @@ catalog::Timestamp KioskApp::wallNow() const
 bool KioskApp::animating() const
 {
     // Pictures being decoded do not count: the decoder wakes the loop when one is ready.
-    return m_touch.down() || m_scroller.moving() || m_scroller.dragging() || !m_catalog || m_pinCheck.valid() ||
+    return m_touch.down() || m_scroller.moving() || m_scroller.dragging() || m_detailScroller.moving() || !m_catalog || m_pinCheck.valid() ||
            (m_screen == Screen::Map && m_map.moving());
 }
 
@@ -638,6 +638,7 @@ void KioskApp::frame()
 
     // The scroller moves between frames by the real (or virtual) time elapsed.
     m_scroller.update(std::clamp(t - m_lastScrollS, 0.0, 0.1));
+    m_detailScroller.update(std::clamp(t - m_lastScrollS, 0.0, 0.1));
     m_lastScrollS = t;
 
     auto prettyDate = [&]() -> std::string {
@@ -722,7 +723,7 @@ void KioskApp::frame()
         {
             // installCatalog leaves the detail screen when its offer is gone.
             if (const catalog::Offer* o = m_catalog->findOffer(m_detailId))
-                ui::drawDetail(c, *o);
+                ui::drawDetail(c, *o, m_detailScroller);
             break;
         }
         }
@@ -819,6 +820,7 @@ void KioskApp::resetSession()
     m_a11y = ui::Accessibility{};
     m_tr.setLanguage(m_config.kiosk.languages.front());
     m_scroller.setOffset(0);
+    m_detailScroller.setOffset(0);
     m_backStack.clear();
     m_detailId.clear();
     m_map = ui::MapState{};
@@ -902,6 +904,7 @@ void KioskApp::applyIntents()
             break;
         case ui::IntentKind::OpenOffer:
             m_detailId = i.text;
+            m_detailScroller.setOffset(0);
             go(Screen::Detail);
             m_usage.detailView(today());
             if (const catalog::Offer* o = m_catalog ? m_catalog->findOffer(m_detailId) : nullptr; o && (!o->url.empty() || !o->registration.url.empty()))
@@ -1065,6 +1068,7 @@ std::string KioskApp::dumpState() const
     j["detail"] = m_detailId;
     j["accessibility"] = {{"large_text", m_a11y.largeText}, {"high_contrast", m_a11y.highContrast}, {"low_reach", m_a11y.lowReach}};
     j["scroll"] = m_scroller.offset();
+    j["detail_scroll"] = m_detailScroller.offset();
     int w = 0, h = 0;
     glfwGetFramebufferSize(m_window, &w, &h);
     nlohmann::ordered_json visible = nlohmann::ordered_json::array(), targets = nlohmann::ordered_json::array();
@@ -1220,7 +1224,7 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
             {
                 // Animations step at 60 Hz; otherwise jump to the next deadline.
                 double dt = 1.0 / 60;
-                if (!(m_scroller.moving() || m_idle.phase() == ui::IdlePhase::Countdown || (m_screen == Screen::Map && m_map.moving())))
+                if (!(m_scroller.moving() || m_detailScroller.moving() || m_idle.phase() == ui::IdlePhase::Countdown || (m_screen == Screen::Map && m_map.moving())))
                 {
                     const double deadline = m_idle.nextDeadline();
                     dt = deadline > now() ? std::max(1.0 / 60, deadline - now()) : 0.5;

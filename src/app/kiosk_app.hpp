@@ -80,7 +80,8 @@ private:
     ui::HitRegistry m_hits;
     std::unique_ptr<ui::TextureCache> m_textures;
     ui::IdleMachine m_idle;
-    ui::KineticScroller m_scroller;
+    ui::KineticScroller m_scroller;        ///< the results list (kept when a detail page opens)
+    ui::KineticScroller m_detailScroller;  ///< the detail page, from the top for every offer
 
     sync::CacheStore m_store;
     std::unique_ptr<sync::SyncEngine> m_engine;

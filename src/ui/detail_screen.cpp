@@ -1,6 +1,9 @@
-// The detail screen: everything a visitor needs, and a large QR code to take it home.
+// The detail screen: everything a visitor needs, and a large QR code to take it home. One
+// flow of content that scrolls (kinetic, like the list) between the header and the bottom
+// navigation, so larger text or a long description never pushes anything over the rest.
 #include "catalog/schedule.hpp"
 #include "catalog/time_util.hpp"
+#include "ui_model/offer_text.hpp"
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -39,21 +42,47 @@ void drawQr(const UiContext& c, const std::string& text, const Rect& area)
     }
 }
 
+/// Minutes after local midnight of a timestamp, in the catalogue's zone.
+int localMinutes(const UiContext& c, catalog::Timestamp t)
+{
+    const catalog::LocalSeconds local = catalog::timeutil::toLocal(c.catalog ? c.catalog->zone : nullptr, t);
+    const long long day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    return static_cast<int>((local - day * 86400) / 60);
+}
+
+/// "So 29.11., 10–12 Uhr": the day as formatDay gives it, with the end time when there is one
+/// on the same day.
+std::string dateLine(const UiContext& c, const catalog::Occurrence& occ)
+{
+    const std::string day = formatDay(c, occ.start);
+    const auto comma = day.find(", ");
+    const std::string dayPart = comma == std::string::npos ? day : day.substr(0, comma);
+    const int from = localMinutes(c, occ.start);
+    const bool sameDay = occ.length > 0 && occ.length < 86400 && from + occ.length / 60 < 24 * 60;
+    const int to = sameDay ? from + occ.length / 60 : -1;
+    return dayPart + ", " + formatClockRange(from, to, c.lang);
+}
+
 }  // namespace
 
-void drawDetail(const UiContext& c, const catalog::Offer& o)
+void drawDetail(const UiContext& c, const catalog::Offer& o, KineticScroller& scroller)
 {
     const auto& L = c.layout;
     const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
     const float f = L.fontPx;
-    // The background is the clear colour (no full-screen fill: a software renderer pays for every pixel).
-    const float top = L.headerHeight + L.gap;
+    // The page scrolls between the header and (low reach) the navigation bar at the bottom;
+    // everything is laid out in one flow, so nothing is ever drawn over anything else.
+    const Rect area{ImVec2(0, L.headerHeight), ImVec2(W, H - (c.lowReach ? navBarHeight(c) : 0.0f))};
+    handleScroll(c, scroller, area);
+    const float offset = scroller.offset();
     const bool wide = !L.portrait;
     const float colW = wide ? (W - 2 * L.margin - L.gap * 2) * 0.62f : W - 2 * L.margin;
     const float sideX = wide ? L.margin + colW + L.gap * 2 : L.margin;
     const float sideW = wide ? W - sideX - L.margin : colW;
+    const float top = area.min.y + L.gap - offset;
+    c.dl->PushClipRect(area.min, area.max, true);
 
-    // Picture with credit.
+    // [Main column] picture with credit, title, provider, description.
     float y = top;
     const float picH = wide ? colW * 0.42f : colW * 0.45f;
     const Rect pic{ImVec2(L.margin, y), ImVec2(L.margin + colW, y + picH)};
@@ -64,80 +93,33 @@ void drawDetail(const UiContext& c, const catalog::Offer& o)
     {
         const std::string credit = c.tr->format("detail.credit", {{"credit", std::string(o.images.front().credit)}});
         const ImVec2 cs = textSize(c.fonts->regular, f * 0.6f, credit);
-        c.dl->AddRectFilled(ImVec2(pic.max.x - cs.x - f * 0.8f, pic.max.y - cs.y - f * 0.5f), pic.max, IM_COL32(0, 0, 0, 140));
+        c.dl->AddRectFilled(ImVec2(pic.max.x - cs.x - f * 0.8f, pic.max.y - cs.y - f * 0.5f), pic.max, IM_COL32(0, 0, 0, 160));
         drawText(c.dl, c.fonts->regular, f * 0.6f, ImVec2(pic.max.x - cs.x - f * 0.4f, pic.max.y - cs.y - f * 0.25f), IM_COL32_WHITE, credit);
     }
     y += picH + L.gap;
-    y += drawWrapped(c.dl, c.fonts->bold, f * 1.3f, ImVec2(L.margin, y), c.th->text, c.text(o.title), colW, 2) + f * 0.3f;
+    y += drawWrapped(c.dl, c.fonts->bold, f * 1.3f, ImVec2(L.margin, y), c.th->text, c.text(o.title), colW, 3) + f * 0.3f;
     if (const catalog::Provider* p = c.catalog->providerOf(o))
-    {
-        drawText(c.dl, c.fonts->regular, f * 0.85f, ImVec2(L.margin, y), c.th->textMuted, ellipsize(c.fonts->regular, f * 0.85f, c.text(p->name), colW));
-        y += f * 1.3f;
-    }
-    const std::string_view description = c.text(o.description).empty() ? c.text(o.summary) : c.text(o.description);
-    const int descLines = wide ? 6 : 4;
-    y += drawWrapped(c.dl, c.fonts->regular, f * 0.9f, ImVec2(L.margin, y), c.th->text, description, colW, descLines) + f * 0.6f;
+        y += drawWrapped(c.dl, c.fonts->regular, f * 0.85f, ImVec2(L.margin, y), c.th->textMuted, c.text(p->name), colW, 2) + f * 0.4f;
 
-    // Dates: the next ones, cancelled ones marked.
-    drawText(c.dl, c.fonts->bold, f, ImVec2(L.margin, y), c.th->text, c.t("detail.dates"));
-    y += f * 1.4f;
-    int shown = 0;
-    const int maxDates = wide ? 5 : 4;
-    if (o.schedule.kind == catalog::ScheduleKind::OnRequest)
-    {
-        const std::string note = o.schedule.note.empty() ? c.t("card.on_request") : std::string(c.text(o.schedule.note));
-        drawText(c.dl, c.fonts->regular, f * 0.9f, ImVec2(L.margin, y), c.th->text, note);
-        ++shown;
-    }
-    else if (o.schedule.kind == catalog::ScheduleKind::OpeningHours)
-    {
-        std::istringstream names(c.t("date.weekdays"));
-        std::vector<std::string> wd;
-        for (std::string w; names >> w;)
-            wd.push_back(w);
-        for (const auto& h : o.schedule.hours)
-        {
-            std::string days;
-            for (int d = 0; d < 7; ++d)
-                if (h.weekdays & (1u << d))
-                    days += (days.empty() ? "" : ", ") + wd[static_cast<std::size_t>(d)];
-            char t[32];
-            std::snprintf(t, sizeof t, "%02d:%02d–%02d:%02d", h.opensMinute / 60, h.opensMinute % 60, h.closesMinute / 60, h.closesMinute % 60);
-            drawText(c.dl, c.fonts->regular, f * 0.9f, ImVec2(L.margin, y + static_cast<float>(shown) * f * 1.25f), c.th->text, days + "  " + t);
-            ++shown;
-        }
-    }
-    else
-    {
-        for (const auto& occ : o.schedule.dates())
-        {
-            if (occ.end() < c.wallNow || shown >= maxDates)
-                continue;
-            std::string line = formatDay(c, occ.start);
-            if (occ.cancelled)
-                line += "  — " + c.t("detail.cancelled_date");
-            drawText(c.dl, c.fonts->regular, f * 0.9f, ImVec2(L.margin, y + static_cast<float>(shown) * f * 1.25f),
-                     occ.cancelled ? c.th->warning : c.th->text, line);
-            ++shown;
-        }
-    }
-
-    // Side: QR code with the URL printed beside it, then the facts. Portrait: the QR code
-    // on the left and the facts beside it, so the page fits a stele without scrolling.
-    float sy = wide ? top : y + static_cast<float>(shown) * f * 1.25f + L.gap;
+    // [Facts] QR code with a sentence and the printed address, then the facts. Wide: in the
+    // side column from the top. Portrait: under the title, the QR code left, facts beside it.
+    float sy = wide ? top : y + L.gap * 0.5f;
     float factX = sideX, factW = sideW;
     float qrBottom = sy;
     const std::string url = std::string(!o.registration.url.empty() ? o.registration.url : o.url);
     if (!url.empty())
     {
-        const float qrSide = wide ? std::min(sideW, H * 0.38f) : std::min(W * 0.36f, f * 14);
+        const float qrSide = wide ? std::min(sideW * 0.8f, H * 0.34f) : std::min(W * 0.36f, f * 13);
         const float qrX = wide ? sideX + (sideW - qrSide) * 0.5f : L.margin;
         const float textX = wide ? sideX : qrX, textW = wide ? sideW : qrSide;
         drawQr(c, url, Rect{ImVec2(qrX, sy), ImVec2(qrX + qrSide, sy + qrSide)});
-        float qy = sy + qrSide + f * 0.3f;
-        const std::string hint = c.t("detail.qr");
-        qy += drawWrapped(c.dl, c.fonts->bold, f * 0.8f, ImVec2(textX, qy), c.th->text, hint, textW, 2) + f * 0.1f;
-        qy += drawWrapped(c.dl, c.fonts->regular, f * 0.75f, ImVec2(textX, qy), c.th->accent, url, textW, wide ? 2 : 3) + f * 0.6f;
+        float qy = sy + qrSide + f * 0.4f;
+        // A phone and one clear sentence; the address printed plainly (nobody can tap it).
+        const float iconS = f * 1.4f;
+        drawIcon(c.dl, Icon::Phone, ImVec2(textX + iconS * 0.5f, qy + iconS * 0.5f), iconS, c.th->text);
+        qy += std::max(iconS, drawWrapped(c.dl, c.fonts->bold, f * 0.8f, ImVec2(textX + iconS * 1.2f, qy), c.th->text, c.t("detail.qr"),
+                                         textW - iconS * 1.2f, 3)) + f * 0.2f;
+        qy += drawWrapped(c.dl, c.fonts->regular, f * 0.7f, ImVec2(textX, qy), c.th->textMuted, url, textW, 3) + f * 0.6f;
         if (wide)
             sy = qy;
         else
@@ -152,7 +134,7 @@ void drawDetail(const UiContext& c, const catalog::Offer& o)
             return;
         drawText(c.dl, c.fonts->bold, f * 0.8f, ImVec2(factX, sy), c.th->textMuted, label);
         sy += f * 1.05f;
-        sy += drawWrapped(c.dl, c.fonts->regular, f * 0.85f, ImVec2(factX, sy), c.th->text, value, factW, 2) + f * 0.35f;
+        sy += drawWrapped(c.dl, c.fonts->regular, f * 0.85f, ImVec2(factX, sy), c.th->text, value, factW, 4) + f * 0.35f;
     };
     if (const catalog::Place* p = c.catalog->placeOf(o))
     {
@@ -167,31 +149,112 @@ void drawDetail(const UiContext& c, const catalog::Offer& o)
         price = c.t("card.free");
     else
         for (const auto& p : o.prices)
-            price += (price.empty() ? "" : ", ") + std::string(p.price) + " " + std::string(p.currency) +
+            price += (price.empty() ? "" : ", ") + formatPrice(p.price, p.currency, c.lang) +
                      (p.name.empty() ? "" : " (" + std::string(c.text(p.name)) + ")");
     fact(c.t("detail.price"), price);
     if (o.registration.mode == catalog::RegistrationMode::Required)
         fact(c.t("detail.registration"), c.t("detail.registration_required"));
     else if (o.registration.mode == catalog::RegistrationMode::None)
         fact(c.t("detail.registration"), c.t("detail.no_registration"));
+    {
+        // The offer's contact, else its provider's.
+        catalog::Contact contact = o.contact;
+        if (contact.email.empty() && contact.phone.empty())
+            if (const catalog::Provider* p = c.catalog->providerOf(o))
+                contact = p->contact;
+        std::string lines;
+        if (!contact.phone.empty())
+            lines += c.tr->format("detail.phone", {{"phone", std::string(contact.phone)}});
+        if (!contact.email.empty())
+            lines += (lines.empty() ? "" : "\n") + c.tr->format("detail.email", {{"email", std::string(contact.email)}});
+        fact(c.t("detail.contact"), lines);
+    }
     std::string access;
     if (o.accessibility.wheelchair)
         access = c.t(*o.accessibility.wheelchair ? "detail.wheelchair" : "detail.not_wheelchair");
     if (!o.accessibility.info.empty())
-        access += (access.empty() ? "" : ". ") + std::string(c.text(o.accessibility.info));
-    fact(c.t("detail.accessibility"), access);
-    const std::string age = ageLabel(c, o);
-    fact(c.t("filter.age"), age);
+        access += (access.empty() ? "" : ". ") + sentenceCase(c.text(o.accessibility.info));
+    fact(c.t("detail.accessibility"), sentenceCase(access));
+    fact(c.t("filter.age"), ageLabel(c, o));
+    float flow = wide ? y : std::max(sy, qrBottom) + L.gap * 0.5f;
+
+    // [Description and dates] in the main column (portrait: under the facts).
+    const std::string_view description = c.text(o.description).empty() ? c.text(o.summary) : c.text(o.description);
+    flow += drawWrapped(c.dl, c.fonts->regular, f * 0.9f, ImVec2(L.margin, flow), c.th->text, sentenceCase(description), colW, 60) + f * 0.6f;
+    auto heading = [&](const std::string& text) {
+        drawText(c.dl, c.fonts->bold, f, ImVec2(L.margin, flow), c.th->text, text);
+        flow += f * 1.4f;
+    };
+    auto line = [&](const std::string& text, ImU32 color) {
+        flow += drawWrapped(c.dl, c.fonts->regular, f * 0.9f, ImVec2(L.margin, flow), color, text, colW, 2) + f * 0.3f;
+    };
+    if (o.schedule.kind == catalog::ScheduleKind::OnRequest)
+    {
+        heading(c.t("detail.dates"));
+        line(o.schedule.note.empty() ? c.t("card.on_request") : sentenceCase(c.text(o.schedule.note)), c.th->text);
+    }
+    else if (o.schedule.kind == catalog::ScheduleKind::OpeningHours)
+    {
+        heading(c.t("detail.opening_hours"));
+        std::istringstream names(c.t("date.weekdays"));
+        std::vector<std::string> wd;
+        for (std::string w; names >> w;)
+            wd.push_back(w);
+        for (const auto& h : o.schedule.hours)
+        {
+            std::string days;
+            for (int d = 0; d < 7; ++d)
+                if (h.weekdays & (1u << d))
+                    days += (days.empty() ? "" : ", ") + wd[static_cast<std::size_t>(d)];
+            line(days + "  " + formatClockRange(h.opensMinute, h.closesMinute, c.lang), c.th->text);
+        }
+    }
+    else
+    {
+        heading(c.t("detail.dates"));
+        constexpr int kMaxDates = 8;
+        int shown = 0, more = 0;
+        for (const auto& occ : o.schedule.dates())
+        {
+            if (occ.end() < c.wallNow)
+                continue;
+            if (shown >= kMaxDates)
+            {
+                ++more;
+                continue;
+            }
+            std::string text = dateLine(c, occ);
+            if (occ.cancelled)
+                text += "  — " + c.t("detail.cancelled_date");
+            line(text, occ.cancelled ? c.th->warning : c.th->text);
+            ++shown;
+        }
+        if (more > 0)
+            line(c.tr->format(more == 1 ? "detail.more_dates_one" : "detail.more_dates", {{"n", std::to_string(more)}}), c.th->textMuted);
+        if (shown == 0 && more == 0)
+            line(c.t("detail.no_dates"), c.th->textMuted);
+    }
+
+    // [Map button] in the flow, after everything it could otherwise cover.
+    float bottom = std::max(flow, wide ? sy : flow);
     if (const catalog::Place* p = c.catalog->placeOf(o); p && p->geo)
     {
         const float bh = std::max(c.layout.touchMin, f * 2.4f);
-        const float by = std::min(std::max(sy, qrBottom) + f * 0.4f, H - L.margin - bh - (c.lowReach ? navBarHeight(c) : 0.0f));
-        if (bigButton(c, "detail.show_map", Rect{ImVec2(sideX, by), ImVec2(sideX + std::min(sideW, f * 14), by + bh)}, c.t("detail.show_map"),
-                      c.th->accent, c.th->textOnAccent, Icon::Map))
+        const float bx = wide ? sideX : L.margin;
+        const float bw = std::min(wide ? sideW : colW, textSize(c.fonts->bold, f * 1.05f, c.t("detail.show_map")).x + f * 5);
+        const float by = (wide ? sy : flow) + f * 0.4f;
+        const Rect button{ImVec2(bx, by), ImVec2(bx + bw, by + bh)};
+        if (bigButton(c, "detail.show_map", button, c.t("detail.show_map"), c.th->accent, c.th->textOnAccent, Icon::Map) &&
+            area.contains(c.touch->pos()))
             c.emit(IntentKind::OpenMap, 0, std::string(o.id));
+        bottom = std::max(bottom, button.max.y);
     }
+    c.dl->PopClipRect();
+    const float contentH = bottom + offset + L.margin - area.min.y;
+    scroller.setRange(std::max(0.0f, contentH - area.height()));
+    drawScrollHint(c, scroller, area, contentH);
 
-    drawHeader(c, c.text(o.title), "", true, true);
+    drawHeader(c, c.t("detail.header"), "", true, true);
 }
 
 }  // namespace mint::ui

@@ -160,13 +160,8 @@ void drawResults(const UiContext& c, const ResultsView& v)
     const Rect grid{ImVec2(0, gridTop), ImVec2(W, gridBottom)};
     KineticScroller& s = *v.scroller;
     s.setRange(gridContentHeight(L, static_cast<int>(r.items.size())) + L.margin - (gridBottom - gridTop));
+    handleScroll(c, s, grid);
     const TouchInput& t = *c.touch;
-    if (t.pressedThisFrame() && grid.contains(t.pressPos()))
-        s.press(t.pos().y, c.nowS);
-    else if (t.down() && s.dragging())
-        s.move(t.pos().y, c.nowS);
-    else if (t.releasedThisFrame() && s.dragging())
-        s.release(c.nowS);
 
     c.dl->PushClipRect(grid.min, grid.max, true);
     if (r.items.empty())
@@ -202,6 +197,7 @@ void drawResults(const UiContext& c, const ResultsView& v)
                 c.emit(IntentKind::OpenOffer, 0, std::string(offer.id));
         }
     c.dl->PopClipRect();
+    drawScrollHint(c, s, grid, gridContentHeight(L, static_cast<int>(r.items.size())) + L.margin);
     drawHeader(c, title, "", true, true);
 }
 

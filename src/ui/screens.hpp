@@ -85,7 +85,8 @@ struct MapScreenView
 void drawMap(const UiContext& c, const MapScreenView& v);
 
 void drawSearch(const UiContext& c, const std::string& text, const catalog::QueryResult& result);
-void drawDetail(const UiContext& c, const catalog::Offer& offer);
+/// The detail page; `scroller` is the page's own (reset when another offer opens).
+void drawDetail(const UiContext& c, const catalog::Offer& offer, KineticScroller& scroller);
 void drawLoading(const UiContext& c, const std::string& nextTry);
 void drawIdleOverlay(const UiContext& c, double secondsLeft);
 void drawStaleNotice(const UiContext& c, const std::string& dataDate);

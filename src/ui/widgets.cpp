@@ -62,6 +62,12 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col)
         dl->AddCircleFilled(ImVec2(c.x, c.y - 1.5f * u), 3 * u, col, 24);
         dl->AddTriangleFilled(ImVec2(c.x - 2.6f * u, c.y), ImVec2(c.x + 2.6f * u, c.y), ImVec2(c.x, c.y + 4.5f * u), col);
         break;
+    case Icon::Phone:
+        // A phone in outline (one colour, so it reads in every theme): body and home button.
+        dl->AddRect(ImVec2(c.x - 2.8f * u, c.y - 4.6f * u), ImVec2(c.x + 2.8f * u, c.y + 4.6f * u), col, 1.0f * u, 0, 1.1f * u);
+        dl->AddLine(ImVec2(c.x - 2.8f * u, c.y + 2.4f * u), ImVec2(c.x + 2.8f * u, c.y + 2.4f * u), col, 0.8f * u);
+        dl->AddCircleFilled(ImVec2(c.x, c.y + 3.5f * u), 0.6f * u, col, 12);
+        break;
     case Icon::All:
         for (int i = 0; i < 2; ++i)
             for (int j = 0; j < 2; ++j)
@@ -331,6 +337,32 @@ bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const c
     if (offer.isFree && *offer.isFree)
         badge(c.t("card.free"), c.th->free, c.th->freeText);
     return interactive && c.touch->tapped(r);
+}
+
+void handleScroll(const UiContext& c, KineticScroller& s, const Rect& area)
+{
+    const TouchInput& t = *c.touch;
+    if (t.pressedThisFrame() && area.contains(t.pressPos()))
+        s.press(t.pos().y, c.nowS);
+    else if (t.down() && s.dragging())
+        s.move(t.pos().y, c.nowS);
+    else if (t.releasedThisFrame() && s.dragging())
+        s.release(c.nowS);
+}
+
+void drawScrollHint(const UiContext& c, const KineticScroller& s, const Rect& area, float contentH)
+{
+    const float viewH = area.height();
+    if (contentH <= viewH + 1.0f || viewH <= 0)
+        return;
+    const float w = std::max(4.0f, c.font() * 0.3f);
+    const float trackTop = area.min.y + w, trackH = viewH - 2 * w;
+    const float barH = std::max(c.font() * 1.5f, trackH * viewH / contentH);
+    const float range = contentH - viewH;
+    const float barY = trackTop + (trackH - barH) * std::clamp(s.offset() / range, 0.0f, 1.0f);
+    const float x = area.max.x - w * 2;
+    c.dl->AddRectFilled(ImVec2(x, trackTop), ImVec2(x + w, trackTop + trackH), c.th->chip, w * 0.5f);
+    c.dl->AddRectFilled(ImVec2(x, barY), ImVec2(x + w, barY + barH), c.th->textMuted, w * 0.5f);
 }
 
 }  // namespace mint::ui

@@ -4,10 +4,11 @@
 #pragma once
 
 #include "ui_context.hpp"
+#include "ui_model/scroller.hpp"
 
 namespace mint::ui {
 
-enum class Icon { None, Child, Family, School, Company, Calendar, Weekend, Search, Map, All, Back, Home, Language, Text, Contrast, Reach };
+enum class Icon { None, Child, Family, School, Company, Calendar, Weekend, Search, Map, All, Back, Home, Language, Text, Contrast, Reach, Phone };
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 center, float size, ImU32 color);
 
@@ -34,6 +35,13 @@ std::string ageLabel(const UiContext& c, const catalog::Offer& offer);
 /// Draws a picture filling `r` without distortion (cropped to the rectangle's shape).
 /// Returns false (drawing nothing) while the picture is not loaded.
 bool drawPicture(const UiContext& c, const std::string& url, const Rect& r, float rounding, ImDrawFlags corners);
+
+/// Feeds the finger to a kinetic scroller when the gesture started inside `area`.
+void handleScroll(const UiContext& c, KineticScroller& scroller, const Rect& area);
+
+/// A slim bar at the right edge of `area` that shows where in `contentH` the view is (drawn
+/// only when the content is taller than the area).
+void drawScrollHint(const UiContext& c, const KineticScroller& scroller, const Rect& area, float contentH);
 
 /// A soft drop shadow under a rounded rectangle.
 void drawShadow(ImDrawList* dl, const Rect& r, float rounding, ImU32 color);

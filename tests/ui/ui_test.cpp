@@ -245,6 +245,36 @@ TEST_CASE("ui: the data's age survives a restart while offline: the notice appea
     CHECK(admin["admin_lines"].dump().find("26.11.2026") != std::string::npos);  // the last success, in German form
 }
 
+TEST_CASE("ui: the detail page scrolls as one flow in every profile; the map button never covers a fact")
+{
+    for (const auto& o : kOrientations)
+    {
+        CAPTURE(o.name);
+        const fs::path out = runScenario("detail", o);
+        for (const char* name : {"01-detail", "03-larger", "05-contrast-lowreach"})
+        {
+            CAPTURE(name);
+            const Json d = dump(out, name);
+            CHECK(d["screen"] == "detail");
+            CHECK(d["detail"] == "demo-0036");
+            CHECK(d["detail_scroll"] == 0);  // every offer opens at the top
+            CHECK(contains(d["targets"], "detail.show_map"));
+            CHECK(contains(d["targets"], "detail.qr"));
+        }
+        // Larger text: the page is taller than the screen, a swipe scrolls it, and the map
+        // button moves up with the content (it is part of the flow, not pinned over it).
+        const Json larger = dump(out, "03-larger"), scrolled = dump(out, "04-larger-scrolled");
+        CHECK(scrolled["detail_scroll"].get<double>() > 100);
+        const int before = larger["target_centers"]["detail.show_map"][1], after = scrolled["target_centers"]["detail.show_map"][1];
+        CHECK(after == doctest::Approx(before - scrolled["detail_scroll"].get<double>()).epsilon(0.01));
+        // Low reach: the navigation is at the bottom and the page ends above it.
+        const Json low = dump(out, "06-contrast-lowreach-scrolled");
+        const int h = low["window"][1];
+        CHECK(low["target_centers"]["nav.back"][1].get<int>() > h * 3 / 4);
+        CHECK(low["target_centers"]["detail.show_map"][1].get<int>() < low["target_centers"]["nav.back"][1].get<int>() - 50);
+    }
+}
+
 TEST_CASE("ui: the map without tiles: clusters, zoom, inertia, double tap, fly-to, a list at one place")
 {
     for (const auto& o : kOrientations)

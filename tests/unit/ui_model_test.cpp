@@ -4,6 +4,7 @@
 #include "catalog/time_util.hpp"
 #include "ui_model/browse_state.hpp"
 #include "ui_model/i18n.hpp"
+#include "ui_model/offer_text.hpp"
 #include "ui_model/idle.hpp"
 #include "ui_model/layout.hpp"
 #include "ui_model/scroller.hpp"
@@ -309,4 +310,26 @@ TEST_CASE("browse: chip counts tell what each age, when and distance choice woul
     CHECK(counts.at("filter.when.week") ==
           static_cast<int>(catalog::runQuery(cat, week.toQuery(now, cat.zone, catalog::GeoPoint{49.2354, 6.9969})).total));
     CHECK(chipCounts(cat, b, now, std::nullopt).count("filter.distance.5") == 0);  // no kiosk place, no distance chips
+}
+
+TEST_CASE("offer text: prices, clock ranges and sentences as a visitor reads them")
+{
+    using namespace mint::ui;
+    CHECK(formatPrice("9.00", "EUR", "de") == "9,00 €");
+    CHECK(formatPrice("9", "EUR", "de") == "9,00 €");
+    CHECK(formatPrice("12.5", "EUR", "de") == "12,50 €");
+    CHECK(formatPrice("9.00", "EUR", "en") == "€9.00");
+    CHECK(formatPrice("12.50", "CHF", "de") == "12,50 CHF");
+    CHECK(formatPrice("abc", "EUR", "de") == "abc €");  // shown as given
+    CHECK(formatClock(10 * 60, "de") == "10 Uhr");
+    CHECK(formatClock(10 * 60 + 30, "de") == "10:30 Uhr");
+    CHECK(formatClock(9 * 60 + 5, "en") == "09:05");
+    CHECK(formatClockRange(10 * 60, 12 * 60, "de") == "10–12 Uhr");
+    CHECK(formatClockRange(10 * 60 + 30, 12 * 60, "de") == "10:30–12 Uhr");
+    CHECK(formatClockRange(15 * 60, -1, "de") == "15 Uhr");
+    CHECK(formatClockRange(10 * 60, 12 * 60, "en") == "10:00–12:00");
+    CHECK(sentenceCase("rollstuhlgerecht. aufzug vorhanden.") == "Rollstuhlgerecht. aufzug vorhanden.");
+    CHECK(sentenceCase("über die Brücke") == "Über die Brücke");
+    CHECK(sentenceCase("") == "");
+    CHECK(sentenceCase("Schon groß") == "Schon groß");
 }
