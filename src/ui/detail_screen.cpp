@@ -235,26 +235,27 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, KineticScroller& sc
             line(c.t("detail.no_dates"), c.th->textMuted);
     }
 
-    // [Map button] in the flow, after everything it could otherwise cover.
     float bottom = std::max(flow, wide ? sy : flow);
-    if (const catalog::Place* p = c.catalog->placeOf(o); p && p->geo)
-    {
-        const float bh = std::max(c.layout.touchMin, f * 2.4f);
-        const float bx = wide ? sideX : L.margin;
-        const float bw = std::min(wide ? sideW : colW, textSize(c.fonts->bold, f * 1.05f, c.t("detail.show_map")).x + f * 5);
-        const float by = (wide ? sy : flow) + f * 0.4f;
-        const Rect button{ImVec2(bx, by), ImVec2(bx + bw, by + bh)};
-        if (bigButton(c, "detail.show_map", button, c.t("detail.show_map"), c.th->accent, c.th->textOnAccent, Icon::Map) &&
-            area.contains(c.touch->pos()))
-            c.emit(IntentKind::OpenMap, 0, std::string(o.id));
-        bottom = std::max(bottom, button.max.y);
-    }
     c.dl->PopClipRect();
     const float contentH = bottom + offset + L.margin - area.min.y;
     scroller.setRange(std::max(0.0f, contentH - area.height()));
     drawScrollHint(c, scroller, area, contentH);
 
-    drawHeader(c, c.t("detail.header"), "", true, true);
+    // The header shows no title (the page shows it once, large); its right end holds
+    // "Auf der Karte zeigen", always in reach whatever the page's length (low reach: in
+    // the navigation bar at the bottom).
+    drawHeader(c, "", "", true, true);
+    if (const catalog::Place* p = c.catalog->placeOf(o); p && p->geo)
+    {
+        const float button = L.headerHeight - f * 0.8f;
+        const float barY = c.lowReach ? H - navBarHeight(c) : 0.0f;
+        const float by = barY + (L.headerHeight - button) * 0.5f;
+        // Room for bigButton's icon, paddings and the whole label (never ellipsized).
+        const float bw = textSize(c.fonts->bold, f * 1.05f, c.t("detail.show_map")).x + std::min(button * 0.55f, f * 1.8f) + f * 2.2f;
+        const Rect r{ImVec2(W - L.margin - bw, by), ImVec2(W - L.margin, by + button)};
+        if (bigButton(c, "detail.show_map", r, c.t("detail.show_map"), c.th->accent, c.th->textOnAccent, Icon::Map))
+            c.emit(IntentKind::OpenMap, 0, std::string(o.id));
+    }
 }
 
 }  // namespace mint::ui
