@@ -100,7 +100,7 @@ void drawAdmin(const UiContext& c, const AdminInfo& info)
                   c.t("admin.return"), c.th->surface, c.th->text))
         c.emit(IntentKind::AdminReturn);
     if (bigButton(c, "admin.quit", Rect{ImVec2(L.margin + 2 * (bw + L.gap), by), ImVec2(W - L.margin, by + bh)}, c.t("admin.quit"),
-                  c.th->warning, IM_COL32_WHITE))
+                  c.th->warning, c.th->textOnWarning))
         c.emit(IntentKind::AdminQuit);
 }
 

@@ -119,7 +119,7 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::size_t offerCo
         const Rect r{ImVec2(L.margin + static_cast<float>(col) * (gw + gap), y + static_cast<float>(row) * (small + gap)),
                      ImVec2(L.margin + static_cast<float>(col) * (gw + gap) + gw, y + static_cast<float>(row) * (small + gap) + small)};
         if (bigButton(c, std::string("home.subject.") + subjects[i], r, c.t(std::string("subject.") + subjects[i]),
-                      subjectColor(subjects[i], c.highContrast), c.highContrast ? c.th->textOnAccent : IM_COL32_WHITE))
+                      subjectColor(subjects[i], c.highContrast), subjectInkColor(subjects[i], c.highContrast)))
             c.emit(IntentKind::ChooseSubject, 0, subjects[i]);
     }
     y += groupRows * small + (groupRows - 1) * gap + gap * 2;
@@ -218,7 +218,7 @@ void drawAttract(const UiContext& c, const catalog::Offer* featured, const catal
         const ImVec2 ls = textSize(c.fonts->bold, f * 0.8f, label);
         c.dl->AddRectFilled(ImVec2(pic.min.x + f * 0.6f, pic.min.y + f * 0.6f),
                             ImVec2(pic.min.x + f * 1.4f + ls.x, pic.min.y + f * 1.0f + ls.y), c.th->warning, f * 0.3f);
-        drawText(c.dl, c.fonts->bold, f * 0.8f, ImVec2(pic.min.x + f, pic.min.y + f * 0.8f), IM_COL32_WHITE, label);
+        drawText(c.dl, c.fonts->bold, f * 0.8f, ImVec2(pic.min.x + f, pic.min.y + f * 0.8f), c.th->textOnWarning, label);
     }
     drawText(c.dl, c.fonts->bold, f * 1.2f, ImVec2(card.min.x + f * 0.8f, pic.max.y + f * 0.6f), c.th->text,
              ellipsize(c.fonts->bold, f * 1.2f, title, cardW - f * 1.6f));
@@ -257,7 +257,7 @@ void drawAttract(const UiContext& c, const catalog::Offer* featured, const catal
     }
 
     c.dl->AddRectFilled(pill.min, pill.max, c.th->warning, pill.height() * 0.5f);
-    drawText(c.dl, c.fonts->bold, cs, ImVec2(pill.min.x + f * 1.5f, pill.min.y + f * 0.7f), IM_COL32_WHITE, call);
+    drawText(c.dl, c.fonts->bold, cs, ImVec2(pill.min.x + f * 1.5f, pill.min.y + f * 0.7f), c.th->textOnWarning, call);
     const std::string date = c.tr->format("attract.data_date", {{"date", dataDate}});
     const ImVec2 ds = textSize(c.fonts->regular, f * 0.8f, date);
     drawText(c.dl, c.fonts->regular, f * 0.8f, ImVec2(W - ds.x - L.margin, H - ds.y - L.margin * 0.6f), c.th->headerText, date);
@@ -316,7 +316,7 @@ void drawStaleNotice(const UiContext& c, const std::string& dataDate)
     const ImVec2 ts = textSize(c.fonts->regular, f, t);
     const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
     c.dl->AddRectFilled(ImVec2(W - ts.x - f * 2, H - ts.y - f), ImVec2(W, H), c.th->warning, f * 0.4f, ImDrawFlags_RoundCornersTopLeft);
-    drawText(c.dl, c.fonts->regular, f, ImVec2(W - ts.x - f, H - ts.y - f * 0.5f), IM_COL32_WHITE, t);
+    drawText(c.dl, c.fonts->regular, f, ImVec2(W - ts.x - f, H - ts.y - f * 0.5f), c.th->textOnWarning, t);
 }
 
 }  // namespace mint::ui

@@ -202,7 +202,7 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         {
             if (c.highContrast)  // a dark outline around the pin's head
                 c.dl->AddCircleFilled(ImVec2(at.x, at.y - size * 1.25f), size * 0.75f + f * 0.12f, IM_COL32_BLACK, 24);
-            drawPin(c.dl, at, size, subjectColor(subject, c.highContrast), IM_COL32_WHITE);
+            drawPin(c.dl, at, size, subjectColor(subject, c.highContrast), subjectInkColor(subject, c.highContrast));
         }
         // A touch target of at least the minimum size.
         const ImVec2 centre = many ? at : head;

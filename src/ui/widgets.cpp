@@ -131,6 +131,8 @@ bool bigButton(const UiContext& c, const std::string& id, const Rect& r, std::st
     if (!c.highContrast)
         drawShadow(c.dl, r, rounding, c.th->shadow);
     ImU32 color = enabled ? fill : c.th->disabled;
+    if (!enabled)
+        textColor = c.th->disabledText;
     if (pressed)
     {
         // Visible feedback: darker and nudged down a little.
@@ -179,7 +181,7 @@ bool chip(const UiContext& c, const std::string& id, const Rect& r, std::string_
     if (!enabled)
     {
         fill = c.th->background;
-        text = c.th->disabled;
+        text = c.th->textMuted;  // still readable: "nothing here right now", not invisible
     }
     if (pressed)
         fill = c.th->accentPressed, text = c.th->textOnAccent;
@@ -288,7 +290,7 @@ bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const c
         const Rect band{ImVec2(pic.min.x + f * 0.4f, pic.max.y - ls.y - f * 0.8f),
                         ImVec2(pic.min.x + f * 0.4f + ls.x + f * 0.8f, pic.max.y - f * 0.4f)};
         c.dl->AddRectFilled(band.min, band.max, subjectCol, f * 0.25f);
-        drawText(c.dl, c.fonts->bold, f * 0.7f, ImVec2(band.min.x + f * 0.4f, band.min.y + f * 0.2f), IM_COL32_WHITE, label);
+        drawText(c.dl, c.fonts->bold, f * 0.7f, ImVec2(band.min.x + f * 0.4f, band.min.y + f * 0.2f), subjectInkColor(subject, c.highContrast), label);
     }
 
     const float pad = f * 0.6f;
@@ -330,9 +332,9 @@ bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const c
         x += ts.x + f * 0.9f;
     };
     if (offer.status == catalog::OfferStatus::Cancelled)
-        badge(c.t("card.cancelled"), c.th->warning, IM_COL32_WHITE);
+        badge(c.t("card.cancelled"), c.th->warning, c.th->textOnWarning);
     else if (offer.status == catalog::OfferStatus::Postponed)
-        badge(c.t("card.postponed"), c.th->warning, IM_COL32_WHITE);
+        badge(c.t("card.postponed"), c.th->warning, c.th->textOnWarning);
     badge(ageLabel(c, offer), c.th->chip, c.th->chipText);
     if (offer.isFree && *offer.isFree)
         badge(c.t("card.free"), c.th->free, c.th->freeText);

@@ -5,6 +5,7 @@
 #include "ui_model/browse_state.hpp"
 #include "ui_model/i18n.hpp"
 #include "ui_model/offer_text.hpp"
+#include "ui_model/palette.hpp"
 #include "ui_model/idle.hpp"
 #include "ui_model/layout.hpp"
 #include "ui_model/scroller.hpp"
@@ -332,4 +333,27 @@ TEST_CASE("offer text: prices, clock ranges and sentences as a visitor reads the
     CHECK(sentenceCase("über die Brücke") == "Über die Brücke");
     CHECK(sentenceCase("") == "");
     CHECK(sentenceCase("Schon groß") == "Schon groß");
+}
+
+TEST_CASE("contrast: every text and icon colour against what it is drawn on, from the palette itself")
+{
+    using namespace mint::ui;
+    // The WCAG formula on known values first, so the test can trust it.
+    CHECK(contrastRatio(Rgba{0, 0, 0, 255}, Rgba{255, 255, 255, 255}) == doctest::Approx(21.0));
+    CHECK(contrastRatio(Rgba{255, 255, 255, 255}, Rgba{255, 255, 0, 255}) == doctest::Approx(1.07).epsilon(0.01));  // the old badge
+    CHECK(contrastRatio(Rgba{118, 118, 118, 255}, Rgba{255, 255, 255, 255}) == doctest::Approx(4.54).epsilon(0.01));
+    for (bool hc : {false, true})
+    {
+        CAPTURE(hc);
+        const auto pairs = colorPairs(hc);
+        CHECK(pairs.size() >= 20);
+        for (const auto& p : pairs)
+        {
+            const std::string what = p.what;
+            CAPTURE(what);
+            const double ratio = contrastRatio(p.fg, over(p.bg, palette(hc).background));
+            CAPTURE(ratio);
+            CHECK(ratio >= (hc ? 7.0 : p.large ? 3.0 : 4.5));
+        }
+    }
 }
