@@ -681,7 +681,7 @@ void KioskApp::frame()
             ui::drawAttract(c, offer, story, prettyDate(), more);
             break;
         }
-        case Screen::Home: ui::drawHome(c, m_a11y, m_catalog->offers.size()); break;
+        case Screen::Home: ui::drawHome(c, m_a11y, m_allTotal); break;
         case Screen::Results:
         {
             ui::ResultsView v;
@@ -782,6 +782,7 @@ void KioskApp::refreshResults()
     if (m_config.kiosk.lat && m_config.kiosk.lon)
         r.kiosk = catalog::GeoPoint{*m_config.kiosk.lat, *m_config.kiosk.lon};
     r.chipCounts = m_screen == Screen::Results;
+    r.countAll = m_screen == Screen::Home;
     r.generation = ++m_queryGeneration;
     m_queries->submit(std::move(r));
     m_resultsDirty = false;
@@ -789,7 +790,8 @@ void KioskApp::refreshResults()
 
 bool KioskApp::needsResults() const
 {
-    return m_screen == Screen::Results || m_screen == Screen::Detail || m_screen == Screen::Search || m_screen == Screen::Map;
+    return m_screen == Screen::Home || m_screen == Screen::Results || m_screen == Screen::Detail || m_screen == Screen::Search ||
+           m_screen == Screen::Map;
 }
 
 void KioskApp::takeQueryAnswer()
@@ -799,6 +801,8 @@ void KioskApp::takeQueryAnswer()
         return;  // an older question, or one about a catalogue that has been replaced
     m_results = std::move(answer->result);
     m_chipCounts = std::move(answer->chipCounts);
+    if (answer->allTotal)
+        m_allTotal = *answer->allTotal;
     m_framesToDraw = std::max(m_framesToDraw, 1);
     // A demand signal for the network: which filter combinations found nothing.
     if (m_results.total == 0 && m_browse.anyFilter() && m_screen == Screen::Results)
@@ -1037,6 +1041,7 @@ std::string KioskApp::dumpState() const
     filters["text"] = m_browse.text;
     j["filters"] = filters;
     j["results_total"] = m_results.total;
+    j["home_total"] = m_allTotal ? nlohmann::ordered_json(*m_allTotal) : nlohmann::ordered_json();
     j["chip_counts"] = m_chipCounts;
     j["stale_notice"] = m_staleShown;
     j["sync"] = {{"result", sync::syncResultKey(m_status.result)}, {"error_kind", sync::failureKey(m_status.failure)},

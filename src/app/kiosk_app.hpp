@@ -80,6 +80,7 @@ private:
     ui::HitRegistry m_hits;
     std::unique_ptr<ui::TextureCache> m_textures;
     ui::IdleMachine m_idle;
+    std::optional<std::size_t> m_allTotal;  ///< home's "N Angebote": what "all offers" lists now
     ui::KineticScroller m_scroller;        ///< the results list (kept when a detail page opens)
     ui::KineticScroller m_detailScroller;  ///< the detail page, from the top for every offer
 

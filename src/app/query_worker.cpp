@@ -67,6 +67,14 @@ void QueryWorker::run()
             answer.result = catalog::runQuery(cat, request.browse.toQuery(request.now, cat.zone, request.kiosk));
             if (request.chipCounts)
                 answer.chipCounts = ui::chipCounts(cat, request.browse, request.now, request.kiosk);
+            if (request.countAll)
+            {
+                // The figure home shows is the count a visitor gets on "all offers": the same
+                // query without filters (past offers are not counted).
+                answer.allTotal = request.browse.anyFilter()
+                                      ? catalog::runQuery(cat, ui::BrowseState{}.toQuery(request.now, cat.zone, request.kiosk)).total
+                                      : answer.result.total;
+            }
         }
         {
             std::lock_guard<std::mutex> lock(m_mutex);

@@ -24,6 +24,7 @@ struct QueryRequest
     catalog::Timestamp now = 0;
     std::optional<catalog::GeoPoint> kiosk;
     bool chipCounts = false;  ///< also count what each age/when/distance chip would give
+    bool countAll = false;    ///< also count what "all offers" shows (home's figure)
     std::uint64_t generation = 0;
 };
 
@@ -33,6 +34,7 @@ struct QueryAnswer
     std::shared_ptr<const catalog::Catalog> catalog;
     catalog::QueryResult result;
     std::map<std::string, int> chipCounts;
+    std::optional<std::size_t> allTotal;  ///< with countAll: offers "all offers" lists right now
 };
 
 class QueryWorker

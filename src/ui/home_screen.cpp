@@ -52,15 +52,16 @@ float drawHeader(const UiContext& c, std::string_view title, std::string_view su
     return h;
 }
 
-void drawHome(const UiContext& c, const Accessibility& a11y, std::size_t offerCount)
+void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::size_t> offerCount)
 {
     const auto& L = c.layout;
     const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
     // The background is the clear colour (no full-screen fill: a software renderer pays for every pixel).
     const float top = drawHeader(c, c.t("app.title"), c.t("app.subtitle"), false, false);
     // Offer count in the header's right corner.
+    if (offerCount)
     {
-        const std::string n = c.tr->format("results.count", {{"n", std::to_string(offerCount)}});
+        const std::string n = c.tr->format("results.count", {{"n", std::to_string(*offerCount)}});
         const ImVec2 ts = textSize(c.fonts->bold, L.fontPx, n);
         drawText(c.dl, c.fonts->bold, L.fontPx, ImVec2(W - L.margin - ts.x, (L.headerHeight - ts.y) * 0.5f), c.th->headerText, n);
     }

@@ -16,6 +16,7 @@
 #include "ui_model/scroller.hpp"
 
 #include <map>
+#include <optional>
 
 namespace mint::ui {
 
@@ -29,7 +30,8 @@ struct Accessibility
 /// `more`: further offers of the rotation; a portrait screen shows two of them under the big card.
 void drawAttract(const UiContext& c, const catalog::Offer* featured, const catalog::Story* story, const std::string& dataDate,
                  const std::vector<const catalog::Offer*>& more = {});
-void drawHome(const UiContext& c, const Accessibility& a11y, std::size_t offerCount);
+/// `offerCount`: what "all offers" lists right now (nothing shown until it is known).
+void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::size_t> offerCount);
 
 struct ResultsView
 {

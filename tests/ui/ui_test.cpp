@@ -275,6 +275,15 @@ TEST_CASE("ui: the detail page scrolls as one flow in every profile; the map but
     }
 }
 
+TEST_CASE("ui: home's offer count is the number 'all offers' lists")
+{
+    const fs::path out = runScenario("counts", kOrientations[0]);
+    const Json home = dump(out, "01-home"), all = dump(out, "02-all");
+    CHECK(home["catalog"]["offers"] == 60);  // one of them lies in the past on 26 November
+    CHECK(all["results_total"] == 59);
+    CHECK(home["home_total"] == all["results_total"]);
+}
+
 TEST_CASE("ui: the map without tiles: clusters, zoom, inertia, double tap, fly-to, a list at one place")
 {
     for (const auto& o : kOrientations)
