@@ -55,6 +55,8 @@ const char* screenName(Screen s)
 
 namespace {
 
+constexpr double kMapStartZoom = 10;  ///< the map opens here, and "back to the start" returns here
+
 constexpr double kCountdownS = 15.0;
 constexpr double kFeatureSeconds = 8.0;
 
@@ -714,6 +716,7 @@ void KioskApp::frame()
             mv.attribution = m_mapAttribution;
             mv.minZoom = m_config.map.minZoom;
             mv.maxZoom = m_config.map.maxZoom;
+            mv.startZoom = kMapStartZoom;
             mv.tiles = m_tileLayer.get();
             mv.loader = m_tileLoader.get();
             ui::drawMap(c, mv);
@@ -958,7 +961,7 @@ void KioskApp::applyIntents()
                 m_map.view.centerLat = (b[1] + b[3]) / 2;
                 m_map.view.centerLon = (b[0] + b[2]) / 2;
             }
-            m_map.view.zoom = std::clamp<double>(10, m_config.map.minZoom, m_config.map.maxZoom);
+            m_map.view.zoom = std::clamp<double>(kMapStartZoom, m_config.map.minZoom, m_config.map.maxZoom);
             const catalog::Offer* o = m_catalog && fromDetail ? m_catalog->findOffer(i.text) : nullptr;
             const catalog::Place* p = o ? m_catalog->placeOf(*o) : nullptr;
             if (p && p->geo)
@@ -1208,15 +1211,26 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
         }
         case K::Swipe:
         {
-            const int frames = std::max(4, static_cast<int>(cmd.numbers[4] * 60));
-            m_pointer = ImVec2(cmd.numbers[0], cmd.numbers[1]);
+            std::vector<float> n = cmd.numbers;
+            if (!cmd.text.empty())
+            {
+                const ui::Rect* r = m_hits.find(cmd.text);
+                if (!r)
+                {
+                    util::logError("script", "line " + std::to_string(cmd.line) + ": no target '" + cmd.text + "' on screen " + screenName(m_screen));
+                    return kKioskScriptFailed;
+                }
+                n = {r->center().x, r->center().y, r->center().x + n[2], r->center().y + n[3], n[4]};
+            }
+            const int frames = std::max(4, static_cast<int>(n[4] * 60));
+            m_pointer = ImVec2(n[0], n[1]);
             m_pointerDown = true;
             step(1.0 / 60);
             for (int i = 1; i <= frames; ++i)
             {
                 const float a = static_cast<float>(i) / static_cast<float>(frames);
-                m_pointer = ImVec2(cmd.numbers[0] + (cmd.numbers[2] - cmd.numbers[0]) * a, cmd.numbers[1] + (cmd.numbers[3] - cmd.numbers[1]) * a);
-                step(cmd.numbers[4] / frames);
+                m_pointer = ImVec2(n[0] + (n[2] - n[0]) * a, n[1] + (n[3] - n[1]) * a);
+                step(n[4] / frames);
             }
             m_pointerDown = false;
             step(1.0 / 60);

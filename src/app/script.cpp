@@ -1,6 +1,8 @@
 // Script parsing; see script.hpp.
 #include "script.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 namespace mint::app {
@@ -66,12 +68,31 @@ std::optional<std::vector<ScriptCommand>> parseScript(const std::string& text, s
         }
         else if (verb == "swipe")
         {
-            if (!allNumbers || (values.size() != 4 && values.size() != 5))
-                return fail("swipe needs X1 Y1 X2 Y2 [SECONDS]");
             c.kind = ScriptCommand::Kind::Swipe;
-            c.numbers = values;
-            if (c.numbers.size() == 4)
-                c.numbers.push_back(0.3f);
+            std::istringstream words(rest);
+            std::string target;
+            words >> target;
+            std::istringstream after(rest.substr(std::min(rest.size(), target.size())));
+            std::vector<float> moved;
+            while (after >> v)
+                moved.push_back(v);
+            const bool targetForm = !target.empty() && !std::isdigit(static_cast<unsigned char>(target[0])) && target[0] != '-' &&
+                                    after.eof() && (moved.size() == 2 || moved.size() == 3);
+            if (targetForm)
+            {
+                // swipe TARGET DX DY [SECONDS]: from the target's centre, by DX DY pixels.
+                c.text = target;
+                c.numbers = {0, 0, moved[0], moved[1], moved.size() == 3 ? moved[2] : 0.3f};
+            }
+            else
+            {
+                if (!allNumbers || (values.size() != 4 && values.size() != 5))
+                    return fail("swipe needs X1 Y1 X2 Y2 [SECONDS] or TARGET DX DY [SECONDS]");
+                c.text.clear();
+                c.numbers = values;
+                if (c.numbers.size() == 4)
+                    c.numbers.push_back(0.3f);
+            }
         }
         else if (verb == "wait")
         {

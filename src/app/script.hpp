@@ -7,6 +7,7 @@
 //                                     card.demo-0002) or "X Y" in pixels
 //   hold X Y SECONDS                  a finger held still (the admin corner)
 //   swipe X1 Y1 X2 Y2 [SECONDS]       a finger drag (default 0.3 s)
+//   swipe TARGET DX DY [SECONDS]      a drag from a named target's centre by DX DY pixels
 //   wait SECONDS                      virtual time passes; frames are drawn as the app needs
 //   type TEXT                         taps the on-screen keyboard
 //   screenshot NAME                   NAME.png in the output folder

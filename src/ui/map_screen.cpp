@@ -9,7 +9,9 @@
 
 #include "map/cluster.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <cstdio>
 
 namespace mint::ui {
@@ -113,20 +115,35 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         s.inertia.step(dt, dx, dy);
         view.panBy(dx, dy);
     }
-    // Drag to pan (a swipe; a tap selects a marker). A new touch stops any motion.
+    // The list of offers at one place: a panel over the map's lower part, its rows scroll.
+    const float cw = std::min(W - 2 * L.margin, f * 26);
+    const float listRowH = std::max(L.touchMin, f * 2.6f);
+    const float listHeadH = f * 2.4f;
+    const std::size_t listRows = std::min<std::size_t>(L.portrait ? 6 : 4, s.listed.size());
+    const float listH = listHeadH + listRowH * static_cast<float>(listRows) + f * 0.6f;
+    const Rect panel{ImVec2((W - cw) * 0.5f, bottom - L.margin * 2.2f - listH), ImVec2((W + cw) * 0.5f, bottom - L.margin * 2.2f)};
+    const Rect listRowsArea{ImVec2(panel.min.x, panel.min.y + listHeadH), ImVec2(panel.max.x, panel.min.y + listHeadH + listRowH * static_cast<float>(listRows))};
+    const bool listOpen = !s.listed.empty();
+    s.listScroller.update(dt);
+
+    // Drag to pan (a swipe; a tap selects a marker). A new touch stops any motion. A
+    // gesture that starts on the open list scrolls the list, not the map.
     const TouchInput& t = *c.touch;
-    if (t.pressedThisFrame() && area.contains(t.pressPos()))
+    const bool onList = listOpen && panel.contains(t.pressPos());
+    if (listOpen)
+        handleScroll(c, s.listScroller, listRowsArea);
+    if (t.pressedThisFrame() && area.contains(t.pressPos()) && !onList)
     {
         s.animation.cancel();
         s.inertia.press(t.pos().x, t.pos().y, c.nowS);
     }
-    if (t.down() && t.swiped() && area.contains(t.pressPos()))
+    if (t.down() && t.swiped() && area.contains(t.pressPos()) && !onList)
     {
         const ImVec2 d = ImGui::GetIO().MouseDelta;
         view.panBy(d.x, d.y);
         s.inertia.move(t.pos().x, t.pos().y, c.nowS);
     }
-    if (t.releasedThisFrame() && t.swiped() && area.contains(t.pressPos()))
+    if (t.releasedThisFrame() && t.swiped() && area.contains(t.pressPos()) && !onList)
         s.inertia.release(c.nowS);
     view.zoom = std::clamp(view.zoom, v.minZoom, v.maxZoom);
     if (v.bbox)
@@ -153,19 +170,18 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         }
     }
 
-    // You are here (under the markers: an offer at the kiosk's own place stays tappable).
+    // You are here: the dot under the markers (an offer at the kiosk's own place stays
+    // tappable); its label is drawn after them, where no marker is.
+    std::optional<ImVec2> here;
     if (v.kiosk)
     {
         const ImVec2 at = screenOf(view, v.kiosk->lat, v.kiosk->lon);
         c.dl->AddCircleFilled(at, f * 0.75f, IM_COL32(30, 110, 230, 60), 24);
         c.dl->AddCircleFilled(at, f * 0.38f, IM_COL32_WHITE, 20);
         c.dl->AddCircleFilled(at, f * 0.28f, IM_COL32(30, 110, 230, 255), 20);
-        const std::string here = c.t("map.you_are_here");
-        const ImVec2 hs = textSize(c.fonts->bold, f * 0.7f, here);
-        c.dl->AddRectFilled(ImVec2(at.x - hs.x * 0.5f - f * 0.3f, at.y + f * 0.6f), ImVec2(at.x + hs.x * 0.5f + f * 0.3f, at.y + f * 0.8f + hs.y),
-                            c.th->surface, f * 0.25f);
-        drawText(c.dl, c.fonts->bold, f * 0.7f, ImVec2(at.x - hs.x * 0.5f, at.y + f * 0.7f), c.th->text, here);
+        here = at;
     }
+    std::vector<Rect> markerRects;
     // Offer markers for the current filters, clustered where they would overlap.
     std::vector<map::MarkerPoint> points;
     points.reserve(v.result->items.size());
@@ -209,6 +225,7 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         const float half = std::max(L.touchMin * 0.5f, size);
         const Rect hit{ImVec2(centre.x - half, centre.y - half), ImVec2(centre.x + half, centre.y + half)};
         c.hits->add((many ? "cluster." : "marker.") + std::string(first.id), hit);
+        markerRects.push_back(hit);
         if (c.touch->tapped(hit))
         {
             c.touch->consume();
@@ -222,9 +239,38 @@ void drawMap(const UiContext& c, const MapScreenView& v)
             else
             {
                 s.listed = cl.members;  // one place (or too close to split): list them
+                s.listScroller.setOffset(0);
                 s.selected.clear();
             }
         }
+    }
+    if (here)
+    {
+        // Below the dot, else above, right or left of it: the first place no marker covers.
+        const std::string label = c.t("map.you_are_here");
+        const ImVec2 hs = textSize(c.fonts->bold, f * 0.7f, label);
+        const float bw = hs.x + f * 0.6f, bh = hs.y + f * 0.2f;
+        const ImVec2 at = *here;
+        const float d = std::max(f * 0.6f, L.touchMin * 0.55f);  // clear of a marker's touch target there
+        const ImVec2 spots[] = {ImVec2(at.x - bw * 0.5f, at.y + f * 0.6f), ImVec2(at.x - bw * 0.5f, at.y + d),
+                                ImVec2(at.x - bw * 0.5f, at.y - d - bh), ImVec2(at.x + d, at.y - bh * 0.5f),
+                                ImVec2(at.x - d - bw, at.y - bh * 0.5f)};
+        Rect box{spots[0], ImVec2(spots[0].x + bw, spots[0].y + bh)};
+        for (const ImVec2& spot : spots)
+        {
+            const Rect candidate{spot, ImVec2(spot.x + bw, spot.y + bh)};
+            const bool free = std::none_of(markerRects.begin(), markerRects.end(), [&](const Rect& m) {
+                return candidate.max.x > m.min.x && candidate.min.x < m.max.x && candidate.max.y > m.min.y && candidate.min.y < m.max.y;
+            });
+            if (free)
+            {
+                box = candidate;
+                break;
+            }
+        }
+        c.dl->AddRectFilled(box.min, box.max, c.th->surface, f * 0.25f);
+        drawText(c.dl, c.fonts->bold, f * 0.7f, ImVec2(box.min.x + f * 0.3f, box.min.y + f * 0.1f), c.th->text, label);
+        c.hits->add("map.you_are_here", box);
     }
     c.dl->PopClipRect();
 
@@ -240,21 +286,32 @@ void drawMap(const UiContext& c, const MapScreenView& v)
     // Zoom buttons (animated, around the centre).
     const float bs = std::max(L.touchMin, f * 2.4f);
     const float bx = W - L.margin - bs;
-    const float by = c.lowReach ? bottom - L.margin * 2 - bs * 2 - L.gap : top + L.margin;
+    // In the lower part where hands reach (portrait steles, low reach); the third button
+    // brings the map back to where it started (the kiosk's place, else the region).
+    const bool low = c.lowReach || L.portrait;
+    const float by = low ? bottom - L.margin * 2 - bs * 3 - L.gap * 2 : top + L.margin;
     const double target = s.animation.active() ? s.animation.targetZoom() : view.zoom;
     auto zoomTo = [&](double z) {
         s.inertia.stop();
         s.animation.zoomAround(view, std::clamp(z, v.minZoom, v.maxZoom), W / 2, (top + bottom) / 2, kZoomSeconds, c.nowS);
     };
-    if (bigButton(c, "map.zoom_in", Rect{ImVec2(bx, by), ImVec2(bx + bs, by + bs)}, "+", c.th->surface, c.th->text, Icon::None,
+    if (bigButton(c, "map.zoom_in", Rect{ImVec2(bx, by), ImVec2(bx + bs, by + bs)}, "", c.th->surface, c.th->text, Icon::Plus,
                   target < v.maxZoom))
         zoomTo(std::floor(target + 1e-6) + 1);
-    if (bigButton(c, "map.zoom_out", Rect{ImVec2(bx, by + bs + L.gap), ImVec2(bx + bs, by + 2 * bs + L.gap)}, "\xE2\x80\x93", c.th->surface,
-                  c.th->text, Icon::None, target > v.minZoom))
+    if (bigButton(c, "map.zoom_out", Rect{ImVec2(bx, by + bs + L.gap), ImVec2(bx + bs, by + 2 * bs + L.gap)}, "", c.th->surface, c.th->text, Icon::Minus,
+                  target > v.minZoom))
         zoomTo(std::ceil(target - 1e-6) - 1);
+    if (bigButton(c, "map.start_view", Rect{ImVec2(bx, by + 2 * (bs + L.gap)), ImVec2(bx + bs, by + 3 * bs + 2 * L.gap)}, "", c.th->surface,
+                  c.th->text, Icon::Locate))
+    {
+        const double lat = v.kiosk ? v.kiosk->lat : v.bbox ? ((*v.bbox)[1] + (*v.bbox)[3]) / 2 : view.centerLat;
+        const double lon = v.kiosk ? v.kiosk->lon : v.bbox ? ((*v.bbox)[0] + (*v.bbox)[2]) / 2 : view.centerLon;
+        s.selected.clear();
+        s.listed.clear();
+        s.animation.flyTo(view, lat, lon, std::clamp(v.startZoom, v.minZoom, v.maxZoom), 0.8, c.nowS);
+    }
 
     // The card of the selected offer, or the list of a cluster that cannot split.
-    const float cw = std::min(W - 2 * L.margin, f * 26);
     if (!s.selected.empty())
         if (const catalog::Offer* o = c.catalog->findOffer(s.selected))
         {
@@ -276,47 +333,54 @@ void drawMap(const UiContext& c, const MapScreenView& v)
                 c.touch->consume();
             }
         }
-    if (!s.listed.empty())
+    if (listOpen)
     {
-        const std::size_t maxRows = L.portrait ? 6 : 4;
-        const std::size_t rows = std::min(maxRows, s.listed.size());
-        const float rowH = std::max(L.touchMin, f * 2.6f);
-        const float headH = f * 2.4f;
-        const float extra = s.listed.size() > rows ? f * 1.4f : 0.0f;
-        const float ph = headH + rowH * static_cast<float>(rows) + extra + f * 0.6f;
-        const Rect panel{ImVec2((W - cw) * 0.5f, bottom - L.margin * 2.2f - ph), ImVec2((W + cw) * 0.5f, bottom - L.margin * 2.2f)};
         c.hits->add("map.list", panel);
         drawShadow(c.dl, panel, f * 0.4f, c.th->shadow);
         c.dl->AddRectFilled(panel.min, panel.max, c.th->surface, f * 0.4f);
         const std::string title = c.tr->format("map.list_title", {{"n", std::to_string(s.listed.size())}});
         drawText(c.dl, c.fonts->bold, f * 0.95f, ImVec2(panel.min.x + f * 0.7f, panel.min.y + f * 0.6f), c.th->text,
                  ellipsize(c.fonts->bold, f * 0.95f, title, cw - f * 7));
-        const Rect close{ImVec2(panel.max.x - f * 5.5f, panel.min.y + f * 0.3f), ImVec2(panel.max.x - f * 0.3f, panel.min.y + headH - f * 0.2f)};
+        const Rect close{ImVec2(panel.max.x - f * 5.5f, panel.min.y + f * 0.3f), ImVec2(panel.max.x - f * 0.3f, panel.min.y + listHeadH - f * 0.2f)};
         if (bigButton(c, "map.list_close", close, c.t("map.close"), c.th->chip, c.th->chipText))
             s.listed.clear();
-        for (std::size_t i = 0; i < rows && i < s.listed.size(); ++i)
+        // Every offer at the place is reachable: the rows scroll (kinetic, like the list of
+        // results); only rows in view are drawn and can be tapped.
+        const float contentH = listRowH * static_cast<float>(s.listed.size());
+        s.listScroller.setRange(std::max(0.0f, contentH - listRowsArea.height()));
+        const float offset = s.listScroller.offset();
+        c.dl->PushClipRect(listRowsArea.min, listRowsArea.max, true);
+        const std::size_t first = static_cast<std::size_t>(std::max(0.0f, offset / listRowH));
+        for (std::size_t i = first; i < s.listed.size(); ++i)
         {
+            const float y = listRowsArea.min.y + listRowH * static_cast<float>(i) - offset;
+            if (y >= listRowsArea.max.y)
+                break;
             const catalog::Offer& o = c.catalog->offers[s.listed[i]];
-            const Rect row{ImVec2(panel.min.x + f * 0.3f, panel.min.y + headH + rowH * static_cast<float>(i)),
-                           ImVec2(panel.max.x - f * 0.3f, panel.min.y + headH + rowH * static_cast<float>(i + 1))};
+            const Rect row{ImVec2(panel.min.x + f * 0.3f, y), ImVec2(panel.max.x - f * 0.3f, y + listRowH)};
+            // Scripts tap the visible part of a row (its target is cut to the list's area).
+            const Rect visible{ImVec2(row.min.x, std::max(row.min.y, listRowsArea.min.y)), ImVec2(row.max.x, std::min(row.max.y, listRowsArea.max.y))};
+            if (visible.height() < listRowH * 0.5f)
+                continue;
             const std::string id = "map.list." + std::string(o.id);
-            c.hits->add(id, row);
-            if (c.touch->pressing(row))
+            c.hits->add(id, visible);
+            if (c.touch->pressing(visible) && !s.listScroller.swiping())
                 c.dl->AddRectFilled(row.min, row.max, c.th->surfacePressed, f * 0.3f);
             const std::string subject = o.subjects.empty() ? "" : std::string(o.subjects.front());
             c.dl->AddRectFilled(ImVec2(row.min.x + f * 0.3f, row.min.y + f * 0.4f), ImVec2(row.min.x + f * 0.55f, row.max.y - f * 0.4f),
                                 subjectColor(subject, c.highContrast), f * 0.1f);
-            drawText(c.dl, c.fonts->bold, f * 0.85f, ImVec2(row.min.x + f * 0.9f, row.min.y + (rowH - f * 0.85f * 1.2f) * 0.5f), c.th->text,
-                     ellipsize(c.fonts->bold, f * 0.85f, c.text(o.title), row.width() - f * 1.2f));
-            if (c.touch->tapped(row))
+            drawText(c.dl, c.fonts->bold, f * 0.85f, ImVec2(row.min.x + f * 0.9f, row.min.y + (listRowH - f * 0.85f * 1.2f) * 0.5f), c.th->text,
+                     ellipsize(c.fonts->bold, f * 0.85f, c.text(o.title), row.width() - f * 2.2f));
+            if (c.touch->tapped(visible))
             {
                 c.emit(IntentKind::OpenOffer, 0, std::string(o.id));
                 c.touch->consume();
             }
         }
-        if (extra > 0)
-            drawText(c.dl, c.fonts->regular, f * 0.75f, ImVec2(panel.min.x + f * 0.9f, panel.max.y - extra - f * 0.3f), c.th->textMuted,
-                     c.tr->format("map.more", {{"n", std::to_string(s.listed.size() - rows)}}));
+        c.dl->PopClipRect();
+        drawScrollHint(c, s.listScroller, listRowsArea, contentH);
+        if (onList)
+            c.touch->consume();  // a swipe on the list is the list's, not a tap on the map
     }
     // A tap on the map itself (after the buttons, card and list took theirs): closes a card
     // or list; twice quickly zooms in around the finger.

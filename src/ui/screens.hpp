@@ -66,11 +66,12 @@ struct MapState
     map::ViewAnimation animation;
     std::string selected;                // offer id with its card open
     std::vector<std::uint32_t> listed;   // offers of a cluster that cannot split (a list opens)
+    KineticScroller listScroller;        // that list's rows
     double lastTapS = -10;               // for the double tap
     ImVec2 lastTapPos{0, 0};
     double lastFrameS = -1;
     TileDrawStats lastTiles;
-    bool moving() const { return inertia.moving() || animation.active(); }
+    bool moving() const { return inertia.moving() || animation.active() || listScroller.moving(); }
 };
 
 struct MapScreenView
@@ -81,6 +82,7 @@ struct MapScreenView
     std::optional<std::array<double, 4>> bbox;     ///< region: min_lon, min_lat, max_lon, max_lat
     std::string attribution;                       ///< config, else the package's; never hidden
     double minZoom = 8, maxZoom = 17;
+    double startZoom = 10;                         ///< where "back to the start" flies (as the map opens)
     TileLayer* tiles = nullptr;                    ///< null or no sources: the fallback map only
     map::TileLoader* loader = nullptr;
 };

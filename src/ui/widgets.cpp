@@ -68,6 +68,22 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col)
         dl->AddLine(ImVec2(c.x - 2.8f * u, c.y + 2.4f * u), ImVec2(c.x + 2.8f * u, c.y + 2.4f * u), col, 0.8f * u);
         dl->AddCircleFilled(ImVec2(c.x, c.y + 3.5f * u), 0.6f * u, col, 12);
         break;
+    case Icon::Plus:
+        dl->AddLine(ImVec2(c.x - 4 * u, c.y), ImVec2(c.x + 4 * u, c.y), col, 1.4f * u);
+        dl->AddLine(ImVec2(c.x, c.y - 4 * u), ImVec2(c.x, c.y + 4 * u), col, 1.4f * u);
+        break;
+    case Icon::Minus:
+        dl->AddLine(ImVec2(c.x - 4 * u, c.y), ImVec2(c.x + 4 * u, c.y), col, 1.4f * u);
+        break;
+    case Icon::Locate:
+        // Cross hairs: "back to where we are".
+        dl->AddCircle(c, 3.2f * u, col, 24, 1.1f * u);
+        dl->AddCircleFilled(c, 1.2f * u, col, 12);
+        dl->AddLine(ImVec2(c.x, c.y - 5.0f * u), ImVec2(c.x, c.y - 2.2f * u), col, 1.1f * u);
+        dl->AddLine(ImVec2(c.x, c.y + 2.2f * u), ImVec2(c.x, c.y + 5.0f * u), col, 1.1f * u);
+        dl->AddLine(ImVec2(c.x - 5.0f * u, c.y), ImVec2(c.x - 2.2f * u, c.y), col, 1.1f * u);
+        dl->AddLine(ImVec2(c.x + 2.2f * u, c.y), ImVec2(c.x + 5.0f * u, c.y), col, 1.1f * u);
+        break;
     case Icon::All:
         for (int i = 0; i < 2; ++i)
             for (int j = 0; j < 2; ++j)
@@ -147,9 +163,9 @@ bool bigButton(const UiContext& c, const std::string& id, const Rect& r, std::st
     const float iconSize = icon == Icon::None ? 0.0f : std::min(r.height() * 0.55f, c.font() * 1.8f);
     const float pad = c.font() * 0.6f;
     const float textMax = r.width() - iconSize - pad * (iconSize > 0 ? 3 : 2);
-    const std::string text = ellipsize(c.fonts->bold, size, label, textMax);
+    const std::string text = label.empty() ? std::string() : ellipsize(c.fonts->bold, size, label, textMax);
     const ImVec2 ts = textSize(c.fonts->bold, size, text);
-    const float total = iconSize + (iconSize > 0 ? pad : 0) + ts.x;
+    const float total = iconSize + (iconSize > 0 && !text.empty() ? pad : 0) + ts.x;
     float x = drawn.center().x - total * 0.5f;
     if (iconSize > 0)
     {

@@ -8,7 +8,8 @@ namespace mint::ui {
 class KineticScroller
 {
 public:
-    explicit KineticScroller(float slopPx = 12.0f, float decayPerS = 4.0f) : m_slopPx(slopPx), m_decayPerS(decayPerS) {}
+    KineticScroller() = default;
+    explicit KineticScroller(float slopPx, float decayPerS = 4.0f) : m_slopPx(slopPx), m_decayPerS(decayPerS) {}
 
     void setRange(float maxOffset);  ///< content height minus view height (>= 0)
     void press(float y, double tS);
@@ -26,8 +27,8 @@ public:
     float velocity() const { return m_velocity; }
 
 private:
-    float m_slopPx;
-    float m_decayPerS;
+    float m_slopPx = 12.0f;
+    float m_decayPerS = 4.0f;
     float m_max = 0;
     float m_offset = 0;
     float m_velocity = 0;  ///< px/s, positive scrolls down the content

@@ -284,6 +284,34 @@ TEST_CASE("ui: home's offer count is the number 'all offers' lists")
     CHECK(home["home_total"] == all["results_total"]);
 }
 
+TEST_CASE("ui: every offer at one place is reachable on the map: the list scrolls")
+{
+    // The demo feed with every offer that has a place moved to one place.
+    Json feed = Json::parse(slurp(std::string(MINT_SOURCE_DIR) + "/assets/demo/feed.json"));
+    for (auto& offer : feed["offers"])
+        if (offer.contains("place"))
+            offer["place"] = "pl-werkstatt";
+    fs::create_directories(processScratch() / "one-place");
+    const std::string feedPath = writeScratch("one-place/feed.json", feed.dump());
+    for (const auto& o : kOrientations)
+    {
+        CAPTURE(o.name);
+        const fs::path out = runScenario("map-list", o, "", "cache", feedPath);
+        const Json listed = dump(out, "01-listed");
+        const Json& ids = listed["map"]["listed"];
+        REQUIRE(ids.size() >= 10);
+        CHECK(ids.back() == "demo-0043");
+        CHECK_FALSE(contains(listed["targets"], "map.list.demo-0043"));  // below the visible rows at first
+        const Json scrolled = dump(out, "02-scrolled");
+        CHECK(scrolled["map"]["listed"] == ids);  // swiping the list neither closed it nor panned the map
+        CHECK(scrolled["map"]["lat"] == listed["map"]["lat"]);
+        CHECK(contains(scrolled["targets"], "map.list.demo-0043"));
+        const Json detail = dump(out, "03-detail");
+        CHECK(detail["screen"] == "detail");
+        CHECK(detail["detail"] == "demo-0043");
+    }
+}
+
 TEST_CASE("ui: the map without tiles: clusters, zoom, inertia, double tap, fly-to, a list at one place")
 {
     for (const auto& o : kOrientations)
@@ -305,6 +333,14 @@ TEST_CASE("ui: the map without tiles: clusters, zoom, inertia, double tap, fly-t
         CHECK(clusters >= 1);  // 60 offers at a dozen places: some share one
         const Json zoomed = dump(out, "02-zoomed");
         CHECK(zoomed["map"]["zoom"] == 11);
+        // Zoom and "back to the start" within reach: in the lower part of a portrait stele.
+        if (std::string(o.name) == "portrait")
+            CHECK(map["target_centers"]["map.zoom_in"][1].get<int>() > map["window"][1].get<int>() / 2);
+        CHECK(contains(map["targets"], "map.you_are_here"));
+        const Json back = dump(out, "06b-start-view");
+        CHECK(back["map"]["lat"].get<double>() == doctest::Approx(49.2354));
+        CHECK(back["map"]["lon"].get<double>() == doctest::Approx(6.9969));
+        CHECK(back["map"]["zoom"] == 10);
         const Json panned = dump(out, "03-panned");
         CHECK(panned["map"]["lon"].get<double>() > zoomed["map"]["lon"].get<double>());  // dragged left
         const Json glided = dump(out, "04-glided");
