@@ -232,7 +232,7 @@ catalog::Timestamp KioskApp::wallNow() const
 bool KioskApp::animating() const
 {
     // Pictures being decoded do not count: the decoder wakes the loop when one is ready.
-    return m_touch.down() || m_scroller.moving() || m_scroller.dragging() || m_detailScroller.moving() || !m_catalog || m_pinCheck.valid() ||
+    return m_touch.down() || m_scroller.moving() || m_scroller.dragging() || m_detailScroller.moving() || m_filterScroller.moving() || !m_catalog || m_pinCheck.valid() ||
            (m_screen == Screen::Map && m_map.moving());
 }
 
@@ -641,6 +641,7 @@ void KioskApp::frame()
     // The scroller moves between frames by the real (or virtual) time elapsed.
     m_scroller.update(std::clamp(t - m_lastScrollS, 0.0, 0.1));
     m_detailScroller.update(std::clamp(t - m_lastScrollS, 0.0, 0.1));
+    m_filterScroller.update(std::clamp(t - m_lastScrollS, 0.0, 0.1));
     m_lastScrollS = t;
 
     auto prettyDate = [&]() -> std::string {
@@ -692,6 +693,8 @@ void KioskApp::frame()
             v.scroller = &m_scroller;
             v.kioskHasLocation = m_config.kiosk.lat.has_value();
             v.chipCounts = &m_chipCounts;
+            v.filtersOpen = m_filtersOpen;
+            v.filterScroller = &m_filterScroller;
             ui::drawResults(c, v);
             break;
         }
@@ -828,6 +831,7 @@ void KioskApp::resetSession()
     m_tr.setLanguage(m_config.kiosk.languages.front());
     m_scroller.setOffset(0);
     m_detailScroller.setOffset(0);
+    m_filtersOpen = false;
     m_backStack.clear();
     m_detailId.clear();
     m_map = ui::MapState{};
@@ -863,12 +867,15 @@ void KioskApp::applyIntents()
             m_usage.session(today());
             break;
         case ui::IntentKind::GoHome:
+            m_filtersOpen = false;
             m_browse.reset();
             m_backStack.clear();
             m_screen = Screen::Home;
             break;
         case ui::IntentKind::Back:
-            if (!m_backStack.empty())
+            if (m_screen == Screen::Results && m_filtersOpen)
+                m_filtersOpen = false;  // "back" first closes the panel
+            else if (!m_backStack.empty())
             {
                 m_screen = m_backStack.back();
                 m_backStack.pop_back();
@@ -910,6 +917,7 @@ void KioskApp::applyIntents()
             showResults();
             break;
         case ui::IntentKind::OpenOffer:
+            m_filtersOpen = false;
             m_detailId = i.text;
             m_detailScroller.setOffset(0);
             go(Screen::Detail);
@@ -1003,6 +1011,19 @@ void KioskApp::applyIntents()
             m_resultsDirty = true;
             break;
         }
+        case ui::IntentKind::OpenFilters:
+            m_filtersOpen = true;
+            m_filterScroller.setOffset(0);
+            break;
+        case ui::IntentKind::CloseFilters: m_filtersOpen = false; break;
+        case ui::IntentKind::ClearFilters:
+        {
+            const catalog::SortOrder sort = m_browse.sort;
+            m_browse.reset();
+            m_browse.sort = sort;
+            showResults();
+            break;
+        }
         case ui::IntentKind::ClearText:
             m_browse.setText("");
             m_resultsDirty = true;
@@ -1077,6 +1098,7 @@ std::string KioskApp::dumpState() const
     j["accessibility"] = {{"large_text", m_a11y.largeText}, {"high_contrast", m_a11y.highContrast}, {"low_reach", m_a11y.lowReach}};
     j["scroll"] = m_scroller.offset();
     j["detail_scroll"] = m_detailScroller.offset();
+    j["filters_open"] = m_filtersOpen;
     int w = 0, h = 0;
     glfwGetFramebufferSize(m_window, &w, &h);
     nlohmann::ordered_json visible = nlohmann::ordered_json::array(), targets = nlohmann::ordered_json::array();

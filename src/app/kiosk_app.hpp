@@ -83,6 +83,8 @@ private:
     std::optional<std::size_t> m_allTotal;  ///< home's "N Angebote": what "all offers" lists now
     ui::KineticScroller m_scroller;        ///< the results list (kept when a detail page opens)
     ui::KineticScroller m_detailScroller;  ///< the detail page, from the top for every offer
+    ui::KineticScroller m_filterScroller;  ///< the filter panel
+    bool m_filtersOpen = false;            ///< the filter panel covers the results
 
     sync::CacheStore m_store;
     std::unique_ptr<sync::SyncEngine> m_engine;

@@ -121,4 +121,39 @@ float measureWrapped(ImFont* font, float size, std::string_view text, float wrap
     return size * 1.2f * static_cast<float>(wrapLines(font, size, text, wrapWidth, maxLines).size());
 }
 
+FittedLabel fitLabel(ImFont* font, float size, std::string_view text, float maxWidth, float maxHeight)
+{
+    FittedLabel out;
+    for (const float scale : {1.0f, 0.9f, 0.8f})
+    {
+        const float s = size * scale;
+        if (textSize(font, s, text).x <= maxWidth)
+        {
+            out.lines = {std::string(text)};
+            out.size = s;
+            return out;
+        }
+        if (s * 1.2f * 2 > maxHeight)
+            continue;
+        float best = -1;
+        std::size_t bestAt = std::string_view::npos;
+        for (std::size_t at = text.find(' '); at != std::string_view::npos; at = text.find(' ', at + 1))
+        {
+            const float w = std::max(textSize(font, s, text.substr(0, at)).x, textSize(font, s, text.substr(at + 1)).x);
+            if (w <= maxWidth && (best < 0 || w < best))
+                best = w, bestAt = at;
+        }
+        if (bestAt != std::string_view::npos)
+        {
+            out.lines = {std::string(text.substr(0, bestAt)), std::string(text.substr(bestAt + 1))};
+            out.size = s;
+            return out;
+        }
+    }
+    out.size = size * 0.8f;
+    out.lines = {ellipsize(font, out.size, text, maxWidth)};
+    out.ellipsized = true;
+    return out;
+}
+
 }  // namespace mint::ui

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mint::ui {
 
@@ -27,6 +28,17 @@ bool loadFonts(Fonts& fonts, float sizePx, std::string& error, const std::string
 
 /// Text cut to `maxWidth` with "…" at a UTF-8 boundary.
 std::string ellipsize(ImFont* font, float size, std::string_view text, float maxWidth);
+
+/// A button label fitted to its button: one line, else two lines split at the space that
+/// balances them, else a little smaller; ellipsized only when nothing else fits (a primary
+/// button should never end in "…").
+struct FittedLabel
+{
+    std::vector<std::string> lines;
+    float size = 0;
+    bool ellipsized = false;
+};
+FittedLabel fitLabel(ImFont* font, float size, std::string_view text, float maxWidth, float maxHeight);
 
 /// Draws text wrapped to `wrapWidth`, at most `maxLines` lines (the last ellipsized);
 /// returns the height used.

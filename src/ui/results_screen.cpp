@@ -1,5 +1,6 @@
-// The results screen: filter chips with counts (empty choices greyed), sort, and a grid
-// (landscape) or list (portrait) of offer cards that scrolls with inertia.
+// The results screen: one bar with "Filter" and the active choices (each removable, the
+// search word too), and a grid (landscape) or list (portrait) of offer cards that scrolls
+// with inertia. "Filter" opens a panel with every choice in labelled rows and counts.
 #include "screens.hpp"
 #include "widgets.hpp"
 
@@ -34,23 +35,52 @@ struct ChipFlow
     }
 };
 
-}  // namespace
+/// A subject's label: its translation, else the feed's key with a capital letter.
+std::string subjectLabel(const UiContext& c, std::string_view key)
+{
+    const std::string k = "subject." + std::string(key);
+    if (c.tr->has(c.lang, k) || c.tr->has("de", k))
+        return c.t(k);
+    std::string label(key);
+    if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
+        label[0] = static_cast<char>(label[0] - 'a' + 'A');
+    return label;
+}
 
-void drawResults(const UiContext& c, const ResultsView& v)
+/// The filter panel: every choice in labelled rows, chips of a fixed size per label (a count
+/// that changes never moves a chip), scrolling when it is taller than the screen.
+void drawFilterPanel(const UiContext& c, const ResultsView& v, const Rect& area)
 {
     const auto& L = c.layout;
-    const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
     const float f = L.fontPx;
-    // The background is the clear colour (no full-screen fill: a software renderer pays for every pixel).
+    const float W = static_cast<float>(L.width);
     const catalog::QueryResult& r = *v.result;
     const BrowseState& b = *v.browse;
-    const std::string title = r.total == 1 ? c.t("results.count_one") : c.tr->format("results.count", {{"n", std::to_string(r.total)}});
+    KineticScroller& s = *v.filterScroller;
+    c.dl->AddRectFilled(area.min, area.max, c.th->background);
+    c.hits->add("results.filter_panel", area);
 
-    // The chips: placed twice with "low reach" (measure, then draw above the bottom bar).
-    auto chipsBlock = [&](float y0, bool dry) {
-        ChipFlow flow{L.margin, L.margin, y0, W - L.margin, std::max(L.touchMin * 0.8f, f * 2.0f), L.gap * 0.6f};
+    // The "show N offers" bar stays at the panel's foot (low reach: its top is at the foot too).
+    const float barH = L.touchMin + L.gap * 2;
+    const Rect body{area.min, ImVec2(area.max.x, area.max.y - barH)};
+    handleScroll(c, s, body);
+    auto countOf = [&](const std::string& id) {
+        if (!v.chipCounts)
+            return -1;
+        auto it = v.chipCounts->find(id);
+        return it == v.chipCounts->end() ? -1 : it->second;
+    };
+    const float chipH = L.touchMin;
+    auto layout = [&](float y0, bool dry) {
+        ChipFlow flow{L.margin, L.margin, y0, W - L.margin, chipH, L.gap * 0.6f};
         Rect cr;
-        // Who: counts are the sum over the group's audiences (greyed when nothing is left).
+        auto section = [&](const char* key) {
+            flow.newRow();
+            if (!dry)
+                drawText(c.dl, c.fonts->bold, f * 0.9f, ImVec2(L.margin, flow.y + L.gap * 0.5f), c.th->text, c.t(key));
+            flow.y += f * 1.5f + L.gap * 0.5f;
+        };
+        section("filter.who");
         struct Group
         {
             const char* key;
@@ -73,24 +103,23 @@ void drawResults(const UiContext& c, const ResultsView& v)
             if (!dry && chip(c, std::string("filter.group.") + (g.key + 11), cr, label, active, active || n > 0))
                 c.emit(IntentKind::ChooseGroup, active ? -1 : static_cast<int>(g.group));
         }
-        flow.newRow();
-        for (const char* s : {"mathematik", "informatik", "naturwissenschaften", "technik"})
+        section("filter.subject");
+        // The broad subjects first, then the narrower ones the feed uses ("Robotik", "Physik").
+        std::vector<std::string_view> keys = {"mathematik", "informatik", "naturwissenschaften", "technik"};
+        for (std::string_view name : c.catalog->subjectNames)
+            if (!catalog::broaderSubject(name).empty() && std::find(keys.begin(), keys.end(), name) == keys.end())
+                keys.push_back(name);
+        for (std::string_view key : keys)
         {
-            const auto id = c.catalog->subjectId(s);
+            const auto id = c.catalog->subjectId(key);
             const int n = id && *id < r.subjectCounts.size() ? static_cast<int>(r.subjectCounts[*id]) : 0;
-            const bool active = b.subject == s;
-            const std::string label = c.t(std::string("subject.") + s);
+            const bool active = b.subject == key;
+            const std::string label = subjectLabel(c, key);
             flow.place(chipWidth(c, label, n), cr);
-            if (!dry && chip(c, std::string("filter.subject.") + s, cr, label, active, active || n > 0, n))
-                c.emit(IntentKind::ChooseSubject, 0, active ? "" : s);
+            if (!dry && chip(c, "filter.subject." + std::string(key), cr, label, active, active || n > 0, n))
+                c.emit(IntentKind::ChooseSubject, 0, active ? "" : std::string(key));
         }
-        flow.newRow();
-        auto countOf = [&](const std::string& id) {
-            if (!v.chipCounts)
-                return -1;
-            auto it = v.chipCounts->find(id);
-            return it == v.chipCounts->end() ? -1 : it->second;
-        };
+        section("filter.when");
         struct When
         {
             const char* key;
@@ -111,6 +140,7 @@ void drawResults(const UiContext& c, const ResultsView& v)
             if (!dry && chip(c, "filter.free", cr, c.t("filter.free"), b.freeOnly, b.freeOnly || n > 0, n))
                 c.emit(IntentKind::ToggleFree);
         }
+        section("filter.age");
         for (int age : {6, 8, 10, 12, 14, 16})
         {
             const bool active = b.age == age;
@@ -123,6 +153,7 @@ void drawResults(const UiContext& c, const ResultsView& v)
         }
         if (v.kioskHasLocation)
         {
+            section("filter.distance");
             struct Dist
             {
                 int km;
@@ -138,21 +169,120 @@ void drawResults(const UiContext& c, const ResultsView& v)
                 if (!dry && chip(c, id, cr, label, active, active || n != 0, n))
                     c.emit(IntentKind::ChooseDistance, static_cast<int>(active ? DistanceChoice::Any : d.d));
             }
+        }
+        return flow.y + flow.height;
+    };
+    const float contentH = layout(0, true) + L.gap;
+    s.setRange(std::max(0.0f, contentH - body.height()));
+    // Low reach: a panel shorter than the screen sits at its foot.
+    const float y0 = (c.lowReach && contentH < body.height() ? body.max.y - contentH : body.min.y) + L.gap * 0.5f - s.offset();
+    c.dl->PushClipRect(body.min, body.max, true);
+    layout(y0, false);
+    c.dl->PopClipRect();
+    drawScrollHint(c, s, body, contentH);
+
+    // The foot: show the offers (closes the panel), clear every filter.
+    const float by = area.max.y - barH + L.gap;
+    const std::string show = r.total == 1 ? c.t("results.show_one") : c.tr->format("results.show_n", {{"n", std::to_string(r.total)}});
+    const float showW = std::min(W - 2 * L.margin, textSize(c.fonts->bold, f * 1.05f, show).x + f * 3);
+    if (bigButton(c, "results.filters_done", Rect{ImVec2(W - L.margin - showW, by), ImVec2(W - L.margin, by + L.touchMin)}, show, c.th->accent,
+                  c.th->textOnAccent))
+        c.emit(IntentKind::CloseFilters);
+    if (b.anyFilter())
+    {
+        const std::string clear = c.t("results.clear_filters");
+        const float clearW = std::min(W - 3 * L.margin - showW, textSize(c.fonts->bold, f * 1.05f, clear).x + f * 2);
+        if (clearW > L.touchMin &&
+            bigButton(c, "results.filters_clear", Rect{ImVec2(L.margin, by), ImVec2(L.margin + clearW, by + L.touchMin)}, clear, c.th->surface,
+                      c.th->text))
+            c.emit(IntentKind::ClearFilters);
+    }
+}
+
+}  // namespace
+
+void drawResults(const UiContext& c, const ResultsView& v)
+{
+    const auto& L = c.layout;
+    const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
+    const float f = L.fontPx;
+    // The background is the clear colour (no full-screen fill: a software renderer pays for every pixel).
+    const catalog::QueryResult& r = *v.result;
+    const BrowseState& b = *v.browse;
+    const std::string title = r.total == 1 ? c.t("results.count_one") : c.tr->format("results.count", {{"n", std::to_string(r.total)}});
+
+    // One filter bar: "Filter" (opens the panel), each active choice as a chip that removes
+    // it (the search word too), the sort order. Low reach: above the bottom navigation.
+    const float navH = c.lowReach ? navBarHeight(c) : 0.0f;
+    if (v.filtersOpen)
+    {
+        // The panel covers bar and cards: they are not drawn (nor tapped through it).
+        drawFilterPanel(c, v, Rect{ImVec2(0, L.headerHeight), ImVec2(W, H - navH)});
+        drawHeader(c, title, "", true, true);
+        return;
+    }
+    auto filterBar = [&](float y0, bool dry) {
+        ChipFlow flow{L.margin, L.margin, y0, W - L.margin, L.touchMin, L.gap * 0.6f};
+        Rect cr;
+        int active = 0;
+        std::vector<std::pair<std::string, std::pair<std::string, IntentKind>>> chips;  // id, (label, intent)
+        if (b.group)
+        {
+            static const char* keys[] = {"home.group.children_youth", "home.group.parents_families", "home.group.schools_teachers", "home.group.companies"};
+            chips.push_back({"active.group", {c.t(keys[static_cast<int>(*b.group)]), IntentKind::ChooseGroup}});
+        }
+        if (!b.subject.empty())
+            chips.push_back({"active.subject", {subjectLabel(c, b.subject), IntentKind::ChooseSubject}});
+        if (b.when != WhenChoice::Any)
+            chips.push_back({"active.when", {c.t(b.when == WhenChoice::Today ? "filter.today" : b.when == WhenChoice::Weekend ? "filter.weekend" : "filter.week"),
+                                             IntentKind::ChooseWhen}});
+        if (b.freeOnly)
+            chips.push_back({"active.free", {c.t("filter.free"), IntentKind::ToggleFree}});
+        if (b.age)
+            chips.push_back({"active.age", {c.tr->format("filter.age_value", {{"n", std::to_string(*b.age)}}), IntentKind::ChooseAge}});
+        if (b.distance != DistanceChoice::Any)
+        {
+            const int km = b.distance == DistanceChoice::Km5 ? 5 : b.distance == DistanceChoice::Km15 ? 15 : 30;
+            chips.push_back({"active.distance", {c.tr->format("filter.km", {{"n", std::to_string(km)}}), IntentKind::ChooseDistance}});
+        }
+        if (!b.text.empty())
+            chips.push_back({"active.text", {"\xE2\x80\x9E" + b.text + "\xE2\x80\x9C", IntentKind::ClearText}});
+        active = static_cast<int>(chips.size()) - (b.text.empty() ? 0 : 1);
+        const std::string filterLabel = active ? c.tr->format("results.filters_n", {{"n", std::to_string(active)}}) : c.t("results.filters");
+        const float fw = textSize(c.fonts->bold, f * 1.05f, filterLabel).x + f * 4.2f;
+        flow.place(fw, cr);
+        if (!dry && bigButton(c, "results.filters", cr, filterLabel, c.th->accent, c.th->textOnAccent, Icon::Filter))
+            c.emit(IntentKind::OpenFilters);
+        for (const auto& [id, what] : chips)
+        {
+            const std::string label = what.first + "  \xC3\x97";  // ×: tap to remove
+            flow.place(chipWidth(c, label), cr);
+            if (!dry && chip(c, id, cr, label, true, true))
+            {
+                const IntentKind k = what.second;
+                if (k == IntentKind::ChooseGroup || k == IntentKind::ChooseAge)
+                    c.emit(k, -1);
+                else if (k == IntentKind::ChooseWhen)
+                    c.emit(k, static_cast<int>(WhenChoice::Any));
+                else if (k == IntentKind::ChooseDistance)
+                    c.emit(k, static_cast<int>(DistanceChoice::Any));
+                else
+                    c.emit(k, 0, "");
+            }
+        }
+        if (v.kioskHasLocation)
+        {
             const std::string sortLabel = c.t(b.sort == catalog::SortOrder::Distance ? "results.sort_distance" : "results.sort_next");
             flow.place(chipWidth(c, sortLabel), cr);
-            if (!dry && chip(c, "results.sort", cr, sortLabel, true, true))
+            if (!dry && chip(c, "results.sort", cr, sortLabel, false, true))
                 c.emit(IntentKind::ToggleSort);
         }
         return flow.y + flow.height;
     };
-    const float navH = c.lowReach ? navBarHeight(c) : 0.0f;
     float chipsTop = L.headerHeight + L.gap;
     if (c.lowReach)
-    {
-        const float blockH = chipsBlock(0, true);
-        chipsTop = H - navH - L.gap - blockH;
-    }
-    const float chipsBottom = chipsBlock(chipsTop, false);
+        chipsTop = H - navH - L.gap - (filterBar(0, true) - 0);
+    const float chipsBottom = filterBar(chipsTop, false);
     const float gridTop = c.lowReach ? L.headerHeight + L.gap * 0.5f : chipsBottom + L.gap;
     const float gridBottom = c.lowReach ? chipsTop - L.gap * 0.5f : H;
 

@@ -42,6 +42,8 @@ struct ResultsView
     /// Results each age / when / distance chip would give with the other filters kept
     /// (keys like "filter.age.10", "filter.when.today", "filter.distance.15").
     const std::map<std::string, int>* chipCounts = nullptr;
+    bool filtersOpen = false;                   ///< the filter panel covers the cards
+    KineticScroller* filterScroller = nullptr;  ///< the panel's own
 };
 void drawResults(const UiContext& c, const ResultsView& view);
 

@@ -50,6 +50,9 @@ enum class IntentKind
     AdminReturn,
     AdminQuit,
     OpenMap,        ///< text: offer id to show (empty: all results)
+    OpenFilters,    ///< the filter panel on the results screen
+    CloseFilters,
+    ClearFilters,   ///< every filter and the search word
 };
 
 struct Intent

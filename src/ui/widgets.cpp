@@ -68,6 +68,11 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col)
         dl->AddLine(ImVec2(c.x - 2.8f * u, c.y + 2.4f * u), ImVec2(c.x + 2.8f * u, c.y + 2.4f * u), col, 0.8f * u);
         dl->AddCircleFilled(ImVec2(c.x, c.y + 3.5f * u), 0.6f * u, col, 12);
         break;
+    case Icon::Filter:
+        // A funnel.
+        dl->AddTriangleFilled(ImVec2(c.x - 4.5f * u, c.y - 3.5f * u), ImVec2(c.x + 4.5f * u, c.y - 3.5f * u), ImVec2(c.x, c.y + 1.0f * u), col);
+        dl->AddRectFilled(ImVec2(c.x - 0.9f * u, c.y - 0.5f * u), ImVec2(c.x + 0.9f * u, c.y + 4.0f * u), col);
+        break;
     case Icon::Plus:
         dl->AddLine(ImVec2(c.x - 4 * u, c.y), ImVec2(c.x + 4 * u, c.y), col, 1.4f * u);
         dl->AddLine(ImVec2(c.x, c.y - 4 * u), ImVec2(c.x, c.y + 4 * u), col, 1.4f * u);
@@ -163,16 +168,27 @@ bool bigButton(const UiContext& c, const std::string& id, const Rect& r, std::st
     const float iconSize = icon == Icon::None ? 0.0f : std::min(r.height() * 0.55f, c.font() * 1.8f);
     const float pad = c.font() * 0.6f;
     const float textMax = r.width() - iconSize - pad * (iconSize > 0 ? 3 : 2);
-    const std::string text = label.empty() ? std::string() : ellipsize(c.fonts->bold, size, label, textMax);
-    const ImVec2 ts = textSize(c.fonts->bold, size, text);
-    const float total = iconSize + (iconSize > 0 && !text.empty() ? pad : 0) + ts.x;
+    const FittedLabel fitted = label.empty() ? FittedLabel{} : fitLabel(c.fonts->bold, size, label, textMax, drawn.height() - pad);
+    float textW = 0;
+    for (const auto& line : fitted.lines)
+        textW = std::max(textW, textSize(c.fonts->bold, fitted.size, line).x);
+    const float total = iconSize + (iconSize > 0 && textW > 0 ? pad : 0) + textW;
     float x = drawn.center().x - total * 0.5f;
     if (iconSize > 0)
     {
         drawIcon(c.dl, icon, ImVec2(x + iconSize * 0.5f, drawn.center().y), iconSize, textColor);
         x += iconSize + pad;
     }
-    drawText(c.dl, c.fonts->bold, size, ImVec2(x, drawn.center().y - ts.y * 0.5f), textColor, text);
+    const float lineH = fitted.size * 1.2f;
+    float ly = drawn.center().y - lineH * static_cast<float>(fitted.lines.size()) * 0.5f;
+    for (const auto& line : fitted.lines)
+    {
+        // Lines centred under each other when there is no icon; beside an icon, left-aligned.
+        const float lw = textSize(c.fonts->bold, fitted.size, line).x;
+        const float lx = iconSize > 0 ? x : x + (textW - lw) * 0.5f;
+        drawText(c.dl, c.fonts->bold, fitted.size, ImVec2(lx, ly + (lineH - fitted.size) * 0.5f), textColor, line);
+        ly += lineH;
+    }
     const bool tapped = enabled && c.touch->tapped(r);
     if (tapped)
         c.touch->consume();
@@ -181,9 +197,12 @@ bool bigButton(const UiContext& c, const std::string& id, const Rect& r, std::st
 
 float chipWidth(const UiContext& c, std::string_view label, int count)
 {
-    float w = textSize(c.fonts->regular, c.font() * 0.85f, label).x + c.font() * 1.4f;
+    // Room for the bold (active) label, and a count area as wide as "888" whatever the
+    // count: a chip never changes width when counts change, so a quick second tap lands.
+    float w = std::max(textSize(c.fonts->regular, c.font() * 0.85f, label).x, textSize(c.fonts->bold, c.font() * 0.85f, label).x) +
+              c.font() * 1.4f;
     if (count >= 0)
-        w += textSize(c.fonts->regular, c.font() * 0.75f, std::to_string(count)).x + c.font() * 0.9f;
+        w += textSize(c.fonts->regular, c.font() * 0.75f, "888").x + c.font() * 0.9f;
     return w;
 }
 

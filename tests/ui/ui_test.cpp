@@ -133,6 +133,27 @@ TEST_CASE("ui: language, contrast, nothing found, loosening, scrolling")
         CHECK(loosened["chip_counts"]["filter.when.today"] == 0);
         CHECK(loosened["chip_counts"]["filter.age.10"].get<int>() > 0);
         CHECK(loosened["results_total"].get<int>() > 0);
+        CHECK(loosened["filters_open"] == false);
+        CHECK(contains(loosened["targets"], "results.filters"));
+        CHECK_FALSE(contains(loosened["targets"], "filter.age.10"));  // choices live in the panel
+        // The panel: every choice, each at least the minimum touch size; a chip stays where it
+        // was when the counts change under it.
+        const Json panel = dump(out, "04b-panel");
+        CHECK(panel["filters_open"] == true);
+        for (const char* id : {"filter.group.children_youth", "filter.subject.informatik", "filter.when.today", "filter.age.10", "filter.free"})
+            CHECK(contains(panel["targets"], id));
+        const Json aged = dump(out, "04c-age");
+        CHECK(aged["filters"]["age"] == 10);
+        CHECK(aged["filters_open"] == true);
+        CHECK(aged["target_centers"]["filter.age.10"] == panel["target_centers"]["filter.age.10"]);
+        CHECK(aged["target_centers"]["filter.when.week"] == panel["target_centers"]["filter.when.week"]);
+        const Json closed = dump(out, "04d-closed");
+        CHECK(closed["filters_open"] == false);
+        CHECK(contains(closed["targets"], "active.age"));
+        CHECK(closed["results_total"] == aged["results_total"]);
+        const Json removed = dump(out, "04e-removed");
+        CHECK(removed["filters"]["age"] == -1);
+        CHECK_FALSE(contains(removed["targets"], "active.age"));
         const Json scrolled = dump(out, "05-scrolled");
         CHECK(scrolled["filters"]["group"] == -1);
         CHECK(scrolled["scroll"].get<double>() > 100);
@@ -159,6 +180,11 @@ TEST_CASE("ui: search with the on-screen keyboard")
         const Json results = dump(out, "04-results");
         CHECK(results["screen"] == "results");
         CHECK(results["results_total"].get<int>() >= 3);
+        // The search word is shown as a chip in the bar and can be removed there.
+        CHECK(contains(results["targets"], "active.text"));
+        const Json removed = dump(out, "05-word-removed");
+        CHECK(removed["filters"]["text"] == "");
+        CHECK(removed["results_total"].get<int>() > results["results_total"].get<int>());
     }
 }
 
@@ -203,7 +229,7 @@ TEST_CASE("ui: low reach puts the controls in the lower part of the screen")
         CHECK(home["target_centers"]["home.group.children_youth"][1].get<int>() > H / 3);
         const Json results = dump(out, "02-results");
         CHECK(results["target_centers"]["nav.back"][1].get<int>() > H * 8 / 10);
-        CHECK(results["target_centers"]["filter.free"][1].get<int>() > H / 2);
+        CHECK(results["target_centers"]["results.filters"][1].get<int>() > H / 2);
         CHECK(contains(results["visible_offers"], "demo-0025"));
         const Json detail = dump(out, "03-detail");
         CHECK(detail["screen"] == "detail");
