@@ -580,6 +580,7 @@ void KioskApp::frame()
     glfwGetFramebufferSize(m_window, &w, &h);
     ui::UiContext c;
     c.layout = ui::computeLayout(w, h, m_a11y.largeText ? 1.25f : 1.0f);
+    m_layout = c.layout;
     m_touch.update(c.layout.fontPx * 0.5f);
     if (m_touch.pressedThisFrame() || m_touch.down())
         m_idle.touch(t);
@@ -616,6 +617,11 @@ void KioskApp::frame()
         m_pinDigits.clear();
     }
     m_hits.beginFrame();
+    // Scripted runs (the UI tests) record where every text went, for the layout check;
+    // never while measuring frame times.
+    m_textRecorder.texts.clear();
+    m_textRecorder.tag.clear();
+    ui::textRecorder() = m_scripted && !m_measuring ? &m_textRecorder : nullptr;
     if (m_textures->uploadReady(4) == 4)
         m_framesToDraw = std::max(m_framesToDraw, 2);  // more pictures may be waiting
     if (m_tileLayer && m_tileLoader && m_tileLayer->upload(*m_tileLoader, 4, t) == 4)
@@ -737,11 +743,17 @@ void KioskApp::frame()
         m_staleShown = m_status.lastSuccess > 0 && c.wallNow - m_status.lastSuccess > staleS && m_screen != Screen::Attract;
         ui::closeLayer(c.dl);  // notices and overlays cover the screen's text too
         if (m_staleShown)
+        {
+            m_textRecorder.tag = "overlay";  // covers the screen's corner by design
             ui::drawStaleNotice(c, prettyDate());
+            m_textRecorder.tag.clear();
+        }
         if (m_idle.phase() == ui::IdlePhase::Countdown && m_screen != Screen::Attract)
         {
             ui::closeLayer(c.dl);
+            m_textRecorder.tag = "overlay";
             ui::drawIdleOverlay(c, m_idle.countdownLeft(t));
+            m_textRecorder.tag.clear();
         }
     }
 
@@ -1111,6 +1123,16 @@ std::string KioskApp::dumpState() const
             visible.push_back(id.substr(5));
     }
     j["visible_offers"] = visible;
+    {
+        // For the layout check: every text drawn in the last frame and every target's rectangle.
+        nlohmann::ordered_json texts = nlohmann::ordered_json::array(), rects = nlohmann::ordered_json::object();
+        for (const auto& t : m_textRecorder.texts)
+            texts.push_back({t.text, t.x0, t.y0, t.x1, t.y1, t.cx0, t.cy0, t.cx1, t.cy1, t.tag});
+        for (const auto& [id, r] : m_hits.all())
+            rects[id] = {r.min.x, r.min.y, r.max.x, r.max.y, m_hits.clipped(id)};
+        j["layout"] = {{"touch_min_px", m_layout.touchMin}, {"texts", texts},
+                       {"targets", rects}};
+    }
     j["targets"] = targets;
     j["target_centers"] = centers;
     j["textures"] = m_textures ? m_textures->count() : 0;

@@ -155,6 +155,8 @@ private:
 
     // "measure": frame times and CPU use between start and stop.
     bool m_measuring = false;
+    ui::ScreenLayout m_layout;        ///< the last frame's
+    ui::TextRecorder m_textRecorder;  ///< scripted runs: where the last frame's texts went
     std::vector<double> m_frameMs;
     std::vector<double> m_buildMs;  // UI code only (to ImGui::Render), without GL and swap
     double m_measureCpuS = 0, m_measureWallS = 0;

@@ -48,8 +48,37 @@ float drawWrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 co
 /// Height drawWrapped would use.
 float measureWrapped(ImFont* font, float size, std::string_view text, float wrapWidth, int maxLines);
 
+/// Where every text of a frame went, for the UI tests' layout check (overlaps, cut-off
+/// text, ellipses on buttons). Off (null) except in scripted runs; screens set `tag` around
+/// drawing that may cover others by design ("map": the map canvas, "overlay": notices).
+struct TextRecorder
+{
+    struct Text
+    {
+        std::string text;
+        float x0, y0, x1, y1;      ///< where the glyphs go (pixels)
+        float cx0, cy0, cx1, cy1;  ///< the clip rectangle in force
+        std::string tag;
+    };
+    std::vector<Text> texts;
+    std::string tag;
+};
+inline TextRecorder*& textRecorder()
+{
+    static TextRecorder* recorder = nullptr;
+    return recorder;
+}
+
+inline ImVec2 textSize(ImFont* font, float size, std::string_view text);
+
 inline void drawText(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text)
 {
+    if (TextRecorder* rec = textRecorder(); rec && !text.empty())
+    {
+        const ImVec2 ts = textSize(font, size, text);
+        const ImVec2 cmin = dl->GetClipRectMin(), cmax = dl->GetClipRectMax();
+        rec->texts.push_back({std::string(text), pos.x, pos.y, pos.x + ts.x, pos.y + ts.y, cmin.x, cmin.y, cmax.x, cmax.y, rec->tag});
+    }
     // Text samples the font atlas; with draw layers (draw_layers.hpp) it goes to the text
     // channel, so consecutive labels stay one draw call.
     dl->PushTextureID(font->ContainerAtlas->TexID);

@@ -150,6 +150,8 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         view.clampCenter((*v.bbox)[0], (*v.bbox)[1], (*v.bbox)[2], (*v.bbox)[3]);
 
     c.dl->PushClipRect(area.min, area.max, true);
+    if (TextRecorder* rec = textRecorder())
+        rec->tag = "map";  // place names and labels on the map canvas go under the markers by design
     const bool haveTiles = v.tiles && v.loader && v.loader->sources().any();
     // Without tiles: the app's own map. With tiles: the fallback only where a tile position
     // has nothing to show yet (outside the package, still loading): a software renderer
@@ -223,8 +225,8 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         // A touch target of at least the minimum size.
         const ImVec2 centre = many ? at : head;
         const float half = std::max(L.touchMin * 0.5f, size);
-        const Rect hit{ImVec2(centre.x - half, centre.y - half), ImVec2(centre.x + half, centre.y + half)};
-        c.hits->add((many ? "cluster." : "marker.") + std::string(first.id), hit);
+        const Rect hit = c.hitTarget((many ? "cluster." : "marker.") + std::string(first.id),
+                                     Rect{ImVec2(centre.x - half, centre.y - half), ImVec2(centre.x + half, centre.y + half)});
         markerRects.push_back(hit);
         if (c.touch->tapped(hit))
         {
@@ -273,6 +275,8 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         c.hits->add("map.you_are_here", box);
     }
     c.dl->PopClipRect();
+    if (TextRecorder* rec = textRecorder())
+        rec->tag.clear();
 
     // Attribution: always visible, never covered.
     {
@@ -363,7 +367,7 @@ void drawMap(const UiContext& c, const MapScreenView& v)
             if (visible.height() < listRowH * 0.5f)
                 continue;
             const std::string id = "map.list." + std::string(o.id);
-            c.hits->add(id, visible);
+            c.hits->add(id, visible, visible.height() < row.height());
             if (c.touch->pressing(visible) && !s.listScroller.swiping())
                 c.dl->AddRectFilled(row.min, row.max, c.th->surfacePressed, f * 0.3f);
             const std::string subject = o.subjects.empty() ? "" : std::string(o.subjects.front());

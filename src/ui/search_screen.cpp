@@ -57,11 +57,14 @@ void drawSearch(const UiContext& c, const std::string& text, const catalog::Quer
 
     // The keyboard at the bottom (reachable for children and wheelchair users).
     static const char* const rows[] = {"1234567890ß", "qwertzuiopü", "asdfghjklöä", "yxcvbnm"};
-    const float keyGap = f * 0.3f;
-    const float keyW = std::min((W - 2 * L.margin - keyGap * 10) / 11, f * 3.2f);
-    const float keyH = std::max(L.touchMin * 0.95f, keyW * 0.85f);
+    // Eleven keys across a portrait stele with larger text still reach the minimum touch
+    // size: narrow gaps and side margins for the keyboard.
+    const float keyGap = std::max(4.0f, f * 0.15f);
+    const float keyW = std::min((W - 2 * f * 0.3f - keyGap * 10) / 11, f * 3.2f);
+    const float keyH = std::max(L.touchMin, keyW * 0.85f);
     const float kbH = 5 * keyH + 4 * keyGap;
-    float ky = H - L.margin - kbH;
+    const float navH = c.lowReach ? navBarHeight(c) : 0.0f;  // low reach: the navigation is below
+    float ky = H - L.margin - navH - kbH;
     for (int r = 0; r < 4; ++r)
     {
         const auto keys = characters(rows[r]);
@@ -77,7 +80,7 @@ void drawSearch(const UiContext& c, const std::string& text, const catalog::Quer
         if (r == 3)
         {
             const Rect back{ImVec2(kx, ky), ImVec2(kx + keyW * 2 + keyGap, ky + keyH)};
-            if (bigButton(c, "key.backspace", back, "", c.th->chip, c.th->text, Icon::Back))
+            if (bigButton(c, "key.backspace", back, "", c.th->chip, c.th->text, Icon::Backspace))
                 c.emit(IntentKind::Backspace);
         }
         ky += keyH + keyGap;
@@ -98,7 +101,7 @@ void drawSearch(const UiContext& c, const std::string& text, const catalog::Quer
     }
 
     // Results as you type, between the field and the keyboard.
-    const float listBottom = H - L.margin - kbH - L.gap;
+    const float listBottom = H - L.margin - navH - kbH - L.gap;
     if (text.empty())
         return;
     if (result.items.empty())
@@ -106,7 +109,7 @@ void drawSearch(const UiContext& c, const std::string& text, const catalog::Quer
         drawText(c.dl, c.fonts->bold, f, ImVec2(L.margin, y), c.th->text, c.t("results.nothing"));
         return;
     }
-    const float rowH = f * 2.6f;
+    const float rowH = std::max(L.touchMin, f * 2.6f);
     for (std::size_t i = 0; i < result.items.size() && y + rowH <= listBottom; ++i)
     {
         const catalog::Offer& o = c.catalog->offers[result.items[i].offer];

@@ -49,14 +49,26 @@ private:
 class HitRegistry
 {
 public:
-    void beginFrame() { m_targets.clear(); }
-    void add(const std::string& id, const Rect& r) { m_targets[id] = r; }
+    void beginFrame()
+    {
+        m_targets.clear();
+        m_clipped.clear();
+    }
+    /// `clipped`: only this visible part of a larger target (the rest is scrolled away).
+    void add(const std::string& id, const Rect& r, bool clipped = false)
+    {
+        m_targets[id] = r;
+        if (clipped)
+            m_clipped[id] = true;
+    }
+    bool clipped(const std::string& id) const { return m_clipped.count(id) != 0; }
     /// A target by name; a name ending in '*' finds the first target with that prefix.
     const Rect* find(const std::string& id) const;
     const std::map<std::string, Rect>& all() const { return m_targets; }
 
 private:
     std::map<std::string, Rect> m_targets;
+    std::map<std::string, bool> m_clipped;
 };
 
 }  // namespace mint::ui

@@ -13,6 +13,7 @@
 #include "ui_model/i18n.hpp"
 #include "ui_model/layout.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -84,6 +85,19 @@ struct UiContext
     void emit(IntentKind kind, int value = 0, std::string text = {}) const
     {
         intents->push_back(Intent{kind, value, std::move(text)});
+    }
+    /// Registers a touch target: only its part inside the clip rectangle in force (a card
+    /// half scrolled under the filter bar must not take a tap meant for the bar). Returns
+    /// that part, empty when nothing of it is visible; widgets test taps against it.
+    Rect hitTarget(const std::string& id, const Rect& r) const
+    {
+        const ImVec2 cmin = dl->GetClipRectMin(), cmax = dl->GetClipRectMax();
+        const Rect v{ImVec2(std::max(r.min.x, cmin.x), std::max(r.min.y, cmin.y)), ImVec2(std::min(r.max.x, cmax.x), std::min(r.max.y, cmax.y))};
+        if (v.width() <= 0 || v.height() <= 0)
+            return Rect{r.min, r.min};
+        const bool clipped = v.min.x > r.min.x || v.min.y > r.min.y || v.max.x < r.max.x || v.max.y < r.max.y;
+        hits->add(id, v, clipped);
+        return v;
     }
     const std::string& t(std::string_view key) const { return tr->tr(key); }
     /// Feed text in the visitor's language, falling back to the feed's default.

@@ -73,6 +73,16 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col)
         dl->AddTriangleFilled(ImVec2(c.x - 4.5f * u, c.y - 3.5f * u), ImVec2(c.x + 4.5f * u, c.y - 3.5f * u), ImVec2(c.x, c.y + 1.0f * u), col);
         dl->AddRectFilled(ImVec2(c.x - 0.9f * u, c.y - 0.5f * u), ImVec2(c.x + 0.9f * u, c.y + 4.0f * u), col);
         break;
+    case Icon::Backspace:
+    {
+        // The key's usual sign: a tag pointing left with an x in it.
+        const ImVec2 pts[] = {ImVec2(c.x - 5.0f * u, c.y), ImVec2(c.x - 2.0f * u, c.y - 3.2f * u), ImVec2(c.x + 5.0f * u, c.y - 3.2f * u),
+                              ImVec2(c.x + 5.0f * u, c.y + 3.2f * u), ImVec2(c.x - 2.0f * u, c.y + 3.2f * u)};
+        dl->AddPolyline(pts, 5, col, ImDrawFlags_Closed, 1.0f * u);
+        dl->AddLine(ImVec2(c.x - 0.2f * u, c.y - 1.6f * u), ImVec2(c.x + 3.0f * u, c.y + 1.6f * u), col, 1.0f * u);
+        dl->AddLine(ImVec2(c.x - 0.2f * u, c.y + 1.6f * u), ImVec2(c.x + 3.0f * u, c.y - 1.6f * u), col, 1.0f * u);
+        break;
+    }
     case Icon::Plus:
         dl->AddLine(ImVec2(c.x - 4 * u, c.y), ImVec2(c.x + 4 * u, c.y), col, 1.4f * u);
         dl->AddLine(ImVec2(c.x, c.y - 4 * u), ImVec2(c.x, c.y + 4 * u), col, 1.4f * u);
@@ -146,9 +156,9 @@ bool drawPicture(const UiContext& c, const std::string& url, const Rect& r, floa
 bool bigButton(const UiContext& c, const std::string& id, const Rect& r, std::string_view label, ImU32 fill, ImU32 textColor,
                Icon icon, bool enabled)
 {
-    c.hits->add(id, r);
+    const Rect hit = c.hitTarget(id, r);
     const float rounding = c.font() * 0.5f;
-    const bool pressed = enabled && c.touch->pressing(r);
+    const bool pressed = enabled && c.touch->pressing(hit);
     if (!c.highContrast)
         drawShadow(c.dl, r, rounding, c.th->shadow);
     ImU32 color = enabled ? fill : c.th->disabled;
@@ -189,7 +199,7 @@ bool bigButton(const UiContext& c, const std::string& id, const Rect& r, std::st
         drawText(c.dl, c.fonts->bold, fitted.size, ImVec2(lx, ly + (lineH - fitted.size) * 0.5f), textColor, line);
         ly += lineH;
     }
-    const bool tapped = enabled && c.touch->tapped(r);
+    const bool tapped = enabled && c.touch->tapped(hit);
     if (tapped)
         c.touch->consume();
     return tapped;
@@ -208,9 +218,9 @@ float chipWidth(const UiContext& c, std::string_view label, int count)
 
 bool chip(const UiContext& c, const std::string& id, const Rect& r, std::string_view label, bool active, bool enabled, int count)
 {
-    c.hits->add(id, r);
+    const Rect hit = c.hitTarget(id, r);
     const float rounding = r.height() * 0.5f;
-    const bool pressed = enabled && c.touch->pressing(r);
+    const bool pressed = enabled && c.touch->pressing(hit);
     ImU32 fill = active ? c.th->chipActive : c.th->chip;
     ImU32 text = active ? c.th->chipActiveText : c.th->chipText;
     if (!enabled)
@@ -237,7 +247,7 @@ bool chip(const UiContext& c, const std::string& id, const Rect& r, std::string_
         drawText(c.dl, c.fonts->regular, small, ImVec2(x + c.font() * 0.25f, r.center().y - ns.y * 0.5f),
                  enabled ? c.th->textMuted : c.th->disabled, n);
     }
-    const bool tapped = enabled && c.touch->tapped(r);
+    const bool tapped = enabled && c.touch->tapped(hit);
     if (tapped)
         c.touch->consume();
     return tapped;
@@ -290,10 +300,10 @@ std::string ageLabel(const UiContext& c, const catalog::Offer& offer)
 bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const catalog::Offer& offer,
                const catalog::ResultItem& item, bool interactive)
 {
-    c.hits->add(id, r);
+    const Rect hit = c.hitTarget(id, r);
     const float f = c.font();
     const float rounding = f * 0.45f;
-    const bool pressed = interactive && c.touch->pressing(r);
+    const bool pressed = interactive && c.touch->pressing(hit);
     if (!c.highContrast)
         drawShadow(c.dl, r, rounding, c.th->shadow);
     const bool row = c.layout.portrait;  // list row: picture left; grid card: picture on top
@@ -373,7 +383,7 @@ bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const c
     badge(ageLabel(c, offer), c.th->chip, c.th->chipText);
     if (offer.isFree && *offer.isFree)
         badge(c.t("card.free"), c.th->free, c.th->freeText);
-    return interactive && c.touch->tapped(r);
+    return interactive && c.touch->tapped(hit);
 }
 
 void handleScroll(const UiContext& c, KineticScroller& s, const Rect& area)

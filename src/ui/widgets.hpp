@@ -8,7 +8,7 @@
 
 namespace mint::ui {
 
-enum class Icon { None, Child, Family, School, Company, Calendar, Weekend, Search, Map, All, Back, Home, Language, Text, Contrast, Reach, Phone, Locate, Plus, Minus, Filter };
+enum class Icon { None, Child, Family, School, Company, Calendar, Weekend, Search, Map, All, Back, Home, Language, Text, Contrast, Reach, Phone, Locate, Plus, Minus, Filter, Backspace };
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 center, float size, ImU32 color);
 

@@ -18,7 +18,8 @@ ScreenLayout computeLayout(int width, int height, float textScale)
     l.margin = l.fontPx;
     l.gap = l.fontPx * 0.75f;
     l.touchMin = std::max(80.0f * shortSide / 1080.0f, l.fontPx * 2.4f);
-    l.headerHeight = l.fontPx * 3.2f;
+    // The header's buttons (Zurück, Start) are at least the minimum touch size.
+    l.headerHeight = std::max(l.fontPx * 3.2f, l.touchMin + l.fontPx * 0.8f);
     const float usable = static_cast<float>(width) - 2 * l.margin;
     if (l.portrait)
         l.columns = 1;

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <atomic>
 #include <httplib.h>
 #include <thread>
@@ -65,6 +67,105 @@ bool contains(const Json& array, const std::string& value)
     return std::find(array.begin(), array.end(), value) != array.end();
 }
 
+
+struct Box
+{
+    double x0, y0, x1, y1;
+    double w() const { return x1 - x0; }
+    double h() const { return y1 - y0; }
+    bool inside(const Box& o, double slack = 1.0) const
+    {
+        return x0 >= o.x0 - slack && y0 >= o.y0 - slack && x1 <= o.x1 + slack && y1 <= o.y1 + slack;
+    }
+    /// Overlap by more than `slack` pixels in both directions.
+    bool overlaps(const Box& o, double slack = 1.0) const
+    {
+        return std::min(x1, o.x1) - std::max(x0, o.x0) > slack && std::min(y1, o.y1) - std::max(y0, o.y0) > slack;
+    }
+};
+
+Box boxOf(const Json& a, std::size_t at = 0)
+{
+    return Box{a[at].get<double>(), a[at + 1].get<double>(), a[at + 2].get<double>(), a[at + 3].get<double>()};
+}
+
+/// Targets that are areas rather than buttons (the whole screen, a picture, a panel).
+bool isArea(const std::string& id)
+{
+    return id == "attract" || id == "detail.qr" || id == "map.list" || id == "map.popup" || id == "results.filter_panel" ||
+           id == "map.you_are_here" || id.rfind("card.", 0) == 0;
+}
+
+/// The layout check of one state dump: what a visitor would see as broken.
+std::vector<std::string> layoutProblems(const Json& d)
+{
+    std::vector<std::string> problems;
+    const double W = d["window"][0], H = d["window"][1];
+    const Box screen{0, 0, W, H};
+    const double touchMin = d["layout"]["touch_min_px"];
+    struct Text
+    {
+        std::string text, tag;
+        Box box, clip;
+        Box visible;  ///< the part inside its clip rectangle
+    };
+    std::vector<Text> texts;
+    for (const auto& t : d["layout"]["texts"])
+    {
+        Text x{t[0], t[9], boxOf(t, 1), boxOf(t, 5), {}};
+        if (!x.box.overlaps(x.clip, 0.0))
+            continue;  // scrolled out of its area: not visible
+        x.visible = Box{std::max(x.box.x0, x.clip.x0), std::max(x.box.y0, x.clip.y0), std::min(x.box.x1, x.clip.x1), std::min(x.box.y1, x.clip.y1)};
+        texts.push_back(x);
+    }
+    std::map<std::string, Box> targets;
+    std::set<std::string> clipped;  // partly scrolled out of their area: smaller by design
+    for (auto it = d["layout"]["targets"].begin(); it != d["layout"]["targets"].end(); ++it)
+    {
+        targets[it.key()] = boxOf(it.value());
+        if (it.value().size() > 4 && it.value()[4] == true)
+            clipped.insert(it.key());
+    }
+    // Targets: at least the minimum touch size, on the screen.
+    for (const auto& [id, b] : targets)
+    {
+        if (isArea(id) || clipped.count(id))
+            continue;
+        if (std::min(b.w(), b.h()) < touchMin - 1)
+            problems.push_back("target " + id + " is " + std::to_string(int(b.w())) + "x" + std::to_string(int(b.h())) + " px, less than " +
+                               std::to_string(int(touchMin)));
+        if (!b.inside(screen))
+            problems.push_back("target " + id + " lies outside the screen");
+    }
+    for (std::size_t i = 0; i < texts.size(); ++i)
+    {
+        const Text& a = texts[i];
+        const bool clippedByArea = !(a.clip.x0 <= 0.5 && a.clip.y0 <= 0.5 && a.clip.x1 >= W - 0.5 && a.clip.y1 >= H - 0.5);
+        // Cut off: outside the screen where no scroll area clips it.
+        if (!clippedByArea && !a.box.inside(screen))
+            problems.push_back("text \"" + a.text + "\" is cut off at the screen's edge");
+        // Overlaps with another text of the same layer.
+        for (std::size_t j = i + 1; j < texts.size(); ++j)
+            if (texts[j].tag == a.tag && a.visible.overlaps(texts[j].visible, 2.0))
+                problems.push_back("text \"" + a.text + "\" overlaps \"" + texts[j].text + "\"");
+        if (!a.tag.empty())
+            continue;  // the map canvas and overlays cover by design
+        for (const auto& [id, b] : targets)
+        {
+            if (id == "attract" || id == "results.filter_panel" || id == "map.list" || id == "map.you_are_here")
+                continue;
+            // A text half under a button: the button covers it.
+            if (a.visible.overlaps(b, 2.0) && !a.visible.inside(b, 2.0))
+                problems.push_back("text \"" + a.text + "\" lies partly under " + id);
+            // Primary buttons never end in an ellipsis.
+            const bool primary = id.rfind("home.", 0) == 0 || id.rfind("nav.", 0) == 0 || id.rfind("results.filters", 0) == 0 ||
+                                 id.rfind("detail.", 0) == 0;
+            if (primary && a.visible.inside(b, 2.0) && a.text.size() >= 3 && a.text.compare(a.text.size() - 3, 3, "\xE2\x80\xA6") == 0)
+                problems.push_back("label \"" + a.text + "\" of " + id + " ends in an ellipsis");
+        }
+    }
+    return problems;
+}
 }  // namespace
 
 TEST_CASE("ui: a visitor's way through the kiosk, then the idle reset")
@@ -520,4 +621,53 @@ TEST_CASE("ui: online tiles through the disk cache, then offline: cached tiles s
     CHECK(closer["map"]["tiles"]["exact"] == 0);  // nothing of its own level
     CHECK(closer["map"]["tiles"]["stand_ins"] == closer["map"]["tiles"]["visible"]);
     CHECK(closer["map"]["tiles"]["uncovered"] == 0);  // never a blank square
+}
+
+TEST_CASE("ui: layout check: every screen, orientation, profile and language: no overlap, nothing cut off, targets >= 12 mm")
+{
+    for (const auto& o : kOrientations)
+    {
+        CAPTURE(o.name);
+        const fs::path out = runScenario("layout", o);
+        int checked = 0;
+        for (const char* lang : {"de", "en"})
+            for (const char* profile : {"default", "larger", "contrast", "lowreach"})
+                for (const char* screen : {"home", "results", "filters", "detail", "search", "search-results", "map"})
+                {
+                    const std::string name = std::string(lang) + "-" + profile + "-" + screen;
+                    CAPTURE(name);
+                    const Json d = dump(out, name);
+                    CHECK(d["language"] == lang);
+                    CHECK(d["layout"]["texts"].size() > 3);  // the recorder saw the screen
+                    for (const auto& problem : layoutProblems(d))
+                        FAIL_CHECK(problem);
+                    ++checked;
+                }
+        CHECK(checked == 56);
+    }
+}
+
+TEST_CASE("ui: layout check finds what it is meant to find")
+{
+    // A hand-made dump with each kind of problem, so the check itself can be trusted.
+    Json d = {{"window", {1000, 800}},
+              {"layout",
+               {{"touch_min_px", 80},
+                {"texts", Json::array({Json::array({"Alter", 10, 10, 100, 30, 0, 0, 1000, 800, ""}),
+                                       Json::array({"Ort", 50, 20, 120, 40, 0, 0, 1000, 800, ""}),
+                                       Json::array({"Weit weg", 950, 100, 1100, 120, 0, 0, 1000, 800, ""}),
+                                       Json::array({"Dieses Wochene\xE2\x80\xA6", 210, 410, 380, 430, 0, 0, 1000, 800, ""}),
+                                       Json::array({"gescrollt", 10, 790, 100, 820, 0, 100, 1000, 800, ""})})},
+                {"targets", {{"home.weekend", {200, 400, 400, 480}}, {"filter.age.10", {10, 600, 200, 665}}, {"detail.show_map", {60, 25, 300, 105}}}}}}};
+    const auto problems = layoutProblems(d);
+    auto has = [&](const std::string& part) {
+        return std::any_of(problems.begin(), problems.end(), [&](const std::string& p) { return p.find(part) != std::string::npos; });
+    };
+    CHECK(has("\"Alter\" overlaps \"Ort\""));
+    CHECK(has("\"Weit weg\" is cut off"));
+    CHECK(has("ends in an ellipsis"));
+    CHECK(has("target filter.age.10 is 190x65 px"));
+    CHECK(has("\"Ort\" lies partly under detail.show_map"));
+    CHECK_FALSE(has("gescrollt"));  // partly scrolled out of a scroll area is fine
+    CHECK(problems.size() == 6);    // "Alter" also lies partly under the map button
 }
