@@ -521,6 +521,7 @@ void KioskApp::takePendingCatalog()
 
 void KioskApp::installCatalog(sync::CatalogPtr cat, std::unique_ptr<sync::ImageCache> images)
 {
+    m_soon.clear();  // offer indices into the catalogue being replaced
     if (!images)
     {
         images = std::make_unique<sync::ImageCache>(m_store.imagesDir());
@@ -690,7 +691,7 @@ void KioskApp::frame()
             ui::drawAttract(c, offer, story, prettyDate(), more);
             break;
         }
-        case Screen::Home: ui::drawHome(c, m_a11y, m_allTotal); break;
+        case Screen::Home: ui::drawHome(c, m_a11y, m_allTotal, m_soon); break;
         case Screen::Results:
         {
             ui::ResultsView v;
@@ -820,7 +821,10 @@ void KioskApp::takeQueryAnswer()
     m_results = std::move(answer->result);
     m_chipCounts = std::move(answer->chipCounts);
     if (answer->allTotal)
+    {
         m_allTotal = *answer->allTotal;
+        m_soon = std::move(answer->soon);
+    }
     m_framesToDraw = std::max(m_framesToDraw, 1);
     // A demand signal for the network: which filter combinations found nothing.
     if (m_results.total == 0 && m_browse.anyFilter() && m_screen == Screen::Results)

@@ -81,6 +81,7 @@ private:
     std::unique_ptr<ui::TextureCache> m_textures;
     ui::IdleMachine m_idle;
     std::optional<std::size_t> m_allTotal;  ///< home's "N Angebote": what "all offers" lists now
+    std::vector<catalog::ResultItem> m_soon;  ///< home's cards: the next offers of the week
     ui::KineticScroller m_scroller;        ///< the results list (kept when a detail page opens)
     ui::KineticScroller m_detailScroller;  ///< the detail page, from the top for every offer
     ui::KineticScroller m_filterScroller;  ///< the filter panel

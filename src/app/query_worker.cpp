@@ -1,6 +1,8 @@
 // Queries off the UI thread; see query_worker.hpp.
 #include "query_worker.hpp"
 
+#include <algorithm>
+
 namespace mint::app {
 
 QueryWorker::QueryWorker(std::function<void()> wake) : m_wake(std::move(wake)), m_thread([this] { run(); }) {}
@@ -71,6 +73,11 @@ void QueryWorker::run()
             {
                 // The figure home shows is the count a visitor gets on "all offers": the same
                 // query without filters (past offers are not counted).
+                ui::BrowseState week;
+                week.setWhen(ui::WhenChoice::Week);
+                catalog::QueryResult soon = catalog::runQuery(cat, week.toQuery(request.now, cat.zone, request.kiosk));
+                soon.items.resize(std::min<std::size_t>(soon.items.size(), 8));
+                answer.soon = std::move(soon.items);
                 answer.allTotal = request.browse.anyFilter()
                                       ? catalog::runQuery(cat, ui::BrowseState{}.toQuery(request.now, cat.zone, request.kiosk)).total
                                       : answer.result.total;

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 namespace mint::app {
 
@@ -35,6 +36,7 @@ struct QueryAnswer
     catalog::QueryResult result;
     std::map<std::string, int> chipCounts;
     std::optional<std::size_t> allTotal;  ///< with countAll: offers "all offers" lists right now
+    std::vector<catalog::ResultItem> soon;  ///< with countAll: the next offers of the coming week (home's cards)
 };
 
 class QueryWorker

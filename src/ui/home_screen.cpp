@@ -2,6 +2,7 @@
 #include "screens.hpp"
 #include "widgets.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace mint::ui {
@@ -52,7 +53,41 @@ float drawHeader(const UiContext& c, std::string_view title, std::string_view su
     return h;
 }
 
-void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::size_t> offerCount)
+namespace {
+
+/// A compact card for home: picture (or subject colour) left, title and when beside it.
+void soonCard(const UiContext& c, const Rect& r, const catalog::Offer& o, const catalog::ResultItem& item)
+{
+    const float f = c.font();
+    const std::string id = "home.soon." + std::string(o.id);
+    const Rect hit = c.hitTarget(id, r);
+    const bool pressed = c.touch->pressing(hit);
+    if (!c.highContrast)
+        drawShadow(c.dl, r, f * 0.4f, c.th->shadow);
+    c.dl->AddRectFilled(r.min, r.max, pressed ? c.th->surfacePressed : c.th->surface, f * 0.4f);
+    if (c.highContrast)
+        c.dl->AddRect(r.min, r.max, c.th->border, f * 0.4f, 0, 2.0f);
+    const Rect pic{r.min, ImVec2(r.min.x + std::min(r.height() * 1.2f, r.width() * 0.4f), r.max.y)};
+    const std::string subject = o.subjects.empty() ? "" : std::string(o.subjects.front());
+    if (!drawPicture(c, o.images.empty() ? std::string() : std::string(o.images.front().url), pic, f * 0.4f, ImDrawFlags_RoundCornersLeft))
+        c.dl->AddRectFilled(pic.min, pic.max, subjectColor(subject, c.highContrast), f * 0.4f, ImDrawFlags_RoundCornersLeft);
+    const float x = pic.max.x + f * 0.5f, w = r.max.x - x - f * 0.4f;
+    float y = r.min.y + f * 0.4f;
+    const int titleLines = r.height() > f * 3.6f ? 2 : 1;
+    y += drawWrapped(c.dl, c.fonts->bold, f * 0.8f, ImVec2(x, y), c.th->text, c.text(o.title), w, titleLines) + f * 0.15f;
+    if (y + f * 0.75f <= r.max.y - f * 0.2f)
+        drawText(c.dl, c.fonts->regular, f * 0.7f, ImVec2(x, y), c.th->textMuted, ellipsize(c.fonts->regular, f * 0.7f, formatWhen(c, item, o), w));
+    if (c.touch->tapped(hit))
+    {
+        c.emit(IntentKind::OpenOffer, 0, std::string(o.id));
+        c.touch->consume();
+    }
+}
+
+}  // namespace
+
+void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::size_t> offerCount,
+              const std::vector<catalog::ResultItem>& soon)
 {
     const auto& L = c.layout;
     const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
@@ -81,7 +116,36 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::
     // Total height of the blocks below, to place them at the bottom with "low reach".
     const float blockH = 2 * L.fontPx * 1.6f + groupRows * (big + gap) + groupRows * (small + gap) + gap * 4 +
                          quickRows * (small + gap) + gap * 2 + toggleRows * (small + gap);
-    float y = a11y.lowReach ? std::max(top + gap, H - L.margin - blockH) : top + gap * 1.5f;
+    // Something alive: the next offers of the week as cards, where the screen has room.
+    // Portrait steles and low reach: the cards on top, the buttons at the bottom where hands
+    // reach; landscape: the buttons first, the cards below them.
+    const bool buttonsLow = a11y.lowReach || L.portrait;
+    const float headingH = L.fontPx * 1.6f;
+    const float leftover = H - top - L.margin - blockH - gap * 2.5f;
+    const int cardCols = L.portrait ? 2 : (W > L.fontPx * 50 ? 4 : 3);
+    const float cardH = std::max(L.touchMin, std::min(L.fontPx * 4.2f, leftover - headingH - gap));
+    const int cardRows = soon.empty() || leftover - headingH < L.touchMin + gap
+                             ? 0
+                             : std::clamp(static_cast<int>((leftover - headingH + gap) / (cardH + gap)), 1, L.portrait ? 3 : 1);
+    const int cards = std::min(static_cast<int>(soon.size()), cardRows * cardCols);
+    auto drawSoon = [&](float y0) {
+        drawText(c.dl, c.fonts->bold, L.fontPx * 1.1f, ImVec2(L.margin, y0), c.th->text, c.t("home.soon"));
+        const float cw = (contentW - gap * static_cast<float>(cardCols - 1)) / static_cast<float>(cardCols);
+        for (int i = 0; i < cards; ++i)
+        {
+            const float x = L.margin + static_cast<float>(i % cardCols) * (cw + gap);
+            const float cy = y0 + headingH + static_cast<float>(i / cardCols) * (cardH + gap);
+            const catalog::ResultItem& item = soon[static_cast<std::size_t>(i)];
+            if (item.offer < c.catalog->offers.size())
+                soonCard(c, Rect{ImVec2(x, cy), ImVec2(x + cw, cy + cardH)}, c.catalog->offers[item.offer], item);
+        }
+    };
+    const float soonH = cards > 0 ? headingH + static_cast<float>((cards + cardCols - 1) / cardCols) * (cardH + gap) : 0.0f;
+    if (cards > 0 && buttonsLow)
+        drawSoon(top + gap);
+    float y = buttonsLow ? std::max(top + gap + soonH, H - L.margin - blockH) : top + gap * 1.5f;
+    if (cards > 0 && !buttonsLow)
+        drawSoon(H - L.margin - soonH + gap);
 
     auto heading = [&](std::string_view text) {
         drawText(c.dl, c.fonts->bold, L.fontPx * 1.1f, ImVec2(L.margin, y), c.th->text, text);

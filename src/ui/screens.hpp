@@ -31,7 +31,9 @@ struct Accessibility
 void drawAttract(const UiContext& c, const catalog::Offer* featured, const catalog::Story* story, const std::string& dataDate,
                  const std::vector<const catalog::Offer*>& more = {});
 /// `offerCount`: what "all offers" lists right now (nothing shown until it is known).
-void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::size_t> offerCount);
+/// `soon`: the next offers of the coming week, shown as cards where the screen has room.
+void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::size_t> offerCount,
+              const std::vector<catalog::ResultItem>& soon);
 
 struct ResultsView
 {
