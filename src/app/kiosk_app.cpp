@@ -340,6 +340,13 @@ void KioskApp::setUpMap()
     m_tileLayer = std::make_unique<ui::TileLayer>();
 }
 
+std::string KioskApp::pinMessageShown(double t) const
+{
+    if (m_pinGuard.locked(t))
+        return m_tr.format("admin.wait", {{"n", std::to_string(m_pinGuard.secondsShown(t))}});
+    return m_pinMessage;
+}
+
 ui::AdminInfo KioskApp::adminInfo() const
 {
     ui::AdminInfo info;
@@ -357,6 +364,13 @@ ui::AdminInfo KioskApp::adminInfo() const
                                                                {"http", m_status.httpStatus ? " (HTTP " + std::to_string(m_status.httpStatus) + ")" : ""}}));
     info.syncLines.push_back(m_tr.format("admin.attempt_line", {{"last", when(m_status.lastAttempt)}, {"success", when(m_status.lastSuccess)}}));
     info.syncLines.push_back(m_tr.format("admin.next_line", {{"next", when(m_status.nextAttempt)}}));
+    info.quitArmed = m_quitArmed;
+    if (m_syncRequestedAt > 0)
+    {
+        const bool done = m_status.lastAttempt >= m_syncRequestedAt;
+        info.syncNotice = done ? m_tr.format("admin.sync_done", {{"result", result}}) : m_tr.tr("admin.sync_running");
+        info.syncRunning = !done;
+    }
     if (m_status.result == sync::SyncResult::Failed)
         info.syncError = m_tr.tr(std::string("sync_error.") + sync::failureKey(m_status.failure)) +
                          (m_status.detail.empty() ? "" : " [" + m_status.detail + "]");
@@ -706,14 +720,7 @@ void KioskApp::frame()
             break;
         }
         case Screen::Search: ui::drawSearch(c, m_browse.text, m_results); break;
-        case Screen::Pin:
-        {
-            std::string message = m_pinMessage;
-            if (m_pinGuard.locked(t))
-                message = m_tr.format("admin.wait", {{"n", std::to_string(static_cast<int>(std::ceil(m_pinGuard.secondsLeft(t))))}});
-            ui::drawPinPad(c, m_pinDigits.size(), message);
-            break;
-        }
+        case Screen::Pin: ui::drawPinPad(c, m_pinDigits.size(), pinMessageShown(t)); break;
         case Screen::Admin: ui::drawAdmin(c, adminInfo()); break;
         case Screen::Map:
         {
@@ -848,6 +855,8 @@ void KioskApp::resetSession()
     m_scroller.setOffset(0);
     m_detailScroller.setOffset(0);
     m_filtersOpen = false;
+    m_quitArmed = false;
+    m_syncRequestedAt = 0;
     m_backStack.clear();
     m_detailId.clear();
     m_map = ui::MapState{};
@@ -956,6 +965,10 @@ void KioskApp::applyIntents()
                 m_pinCheck = std::async(std::launch::async, config::verifyPin, m_pinDigits, m_config.admin.pinHash);
             break;
         case ui::IntentKind::AdminSyncNow:
+            // Staff see that it works, then the result (the admin screen compares the next
+            // status's attempt time with this moment).
+            m_syncRequestedAt = wallNow();
+            m_quitArmed = false;
             if (m_service)
                 m_service->syncNow();
             else
@@ -995,7 +1008,16 @@ void KioskApp::applyIntents()
             break;
         }
         case ui::IntentKind::AdminReturn: resetSession(); break;
-        case ui::IntentKind::AdminQuit: m_quit = true; break;
+        case ui::IntentKind::AdminQuit:
+            // Asks once: the first tap arms the button ("Wirklich beenden?"), the second quits.
+            if (!m_quitArmed)
+                m_quitArmed = true;
+            else
+            {
+                util::logInfo("admin", "staff quit the kiosk from the admin screen");
+                m_quit = true;
+            }
+            break;
         case ui::IntentKind::ToggleLanguage:
         {
             const auto& langs = m_config.kiosk.languages;
@@ -1096,6 +1118,8 @@ std::string KioskApp::dumpState() const
         if (!info.syncError.empty())
             lines.push_back(info.syncError);
         j["admin_lines"] = lines;
+        j["admin_notice"] = info.syncNotice;
+        j["quit_armed"] = info.quitArmed;
     }
     {
         nlohmann::ordered_json listed = nlohmann::ordered_json::array();
@@ -1141,7 +1165,7 @@ std::string KioskApp::dumpState() const
     j["target_centers"] = centers;
     j["textures"] = m_textures ? m_textures->count() : 0;
     j["pin_failures"] = m_pinGuard.failures();
-    j["pin_message"] = m_pinMessage;
+    j["pin_message"] = pinMessageShown(now());
     const ui::DayUsage all = m_usage.total();
     j["usage"] = {{"sessions", all.sessions}, {"detail_views", all.detailViews}, {"qr_shown", all.qrShown}, {"nothing_found", all.nothingFound}};
     j["quit"] = m_quit;

@@ -68,6 +68,8 @@ private:
     void openAdmin();
     void setUpMap();
     ui::AdminInfo adminInfo() const;
+    /// The PIN pad's message: the lock's countdown while locked, else the last answer.
+    std::string pinMessageShown(double t) const;
     ui::Rect adminCorner(const ui::ScreenLayout& l) const;
     bool writeScreenshot(const std::string& path, std::string& error);
 
@@ -86,6 +88,8 @@ private:
     ui::KineticScroller m_detailScroller;  ///< the detail page, from the top for every offer
     ui::KineticScroller m_filterScroller;  ///< the filter panel
     bool m_filtersOpen = false;            ///< the filter panel covers the results
+    bool m_quitArmed = false;              ///< "Beenden" was tapped once; the next tap quits
+    catalog::Timestamp m_syncRequestedAt = 0;  ///< staff's "sync now" (wall seconds), for its notice
 
     sync::CacheStore m_store;
     std::unique_ptr<sync::SyncEngine> m_engine;

@@ -93,14 +93,22 @@ void drawAdmin(const UiContext& c, const AdminInfo& info)
     const float bh = std::max(L.touchMin, f * 2.6f);
     const float bw = (W - 2 * L.margin - 2 * L.gap) / 3;
     const float by = H - L.margin - bh;
-    if (bigButton(c, "admin.sync_now", Rect{ImVec2(L.margin, by), ImVec2(L.margin + bw, by + bh)}, c.t("admin.sync_now"), c.th->accent,
-                  c.th->textOnAccent))
+    if (!info.syncNotice.empty())
+    {
+        // What "sync now" is doing, right above the buttons where staff look.
+        const float ny = by - f * 1.6f;
+        drawText(c.dl, c.fonts->bold, f * 0.9f, ImVec2(L.margin, ny), info.syncRunning ? c.th->textMuted : c.th->text,
+                 ellipsize(c.fonts->bold, f * 0.9f, info.syncNotice, W - 2 * L.margin));
+    }
+    if (bigButton(c, "admin.sync_now", Rect{ImVec2(L.margin, by), ImVec2(L.margin + bw, by + bh)},
+                  c.t(info.syncRunning ? "admin.sync_running" : "admin.sync_now"), c.th->accent, c.th->textOnAccent, Icon::None,
+                  !info.syncRunning))
         c.emit(IntentKind::AdminSyncNow);
     if (bigButton(c, "admin.return", Rect{ImVec2(L.margin + bw + L.gap, by), ImVec2(L.margin + 2 * bw + L.gap, by + bh)},
                   c.t("admin.return"), c.th->surface, c.th->text))
         c.emit(IntentKind::AdminReturn);
-    if (bigButton(c, "admin.quit", Rect{ImVec2(L.margin + 2 * (bw + L.gap), by), ImVec2(W - L.margin, by + bh)}, c.t("admin.quit"),
-                  c.th->warning, c.th->textOnWarning))
+    if (bigButton(c, "admin.quit", Rect{ImVec2(L.margin + 2 * (bw + L.gap), by), ImVec2(W - L.margin, by + bh)},
+                  c.t(info.quitArmed ? "admin.quit_confirm" : "admin.quit"), c.th->warning, c.th->textOnWarning))
         c.emit(IntentKind::AdminQuit);
 }
 

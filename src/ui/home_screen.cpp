@@ -237,6 +237,16 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::
         if (bigButton(c, toggles[i].id, r, c.t(toggles[i].key), toggles[i].on ? c.th->accent : c.th->surface,
                       toggles[i].on ? c.th->textOnAccent : c.th->text, toggles[i].icon))
             c.emit(toggles[i].kind);
+        if (toggles[i].on)
+        {
+            // A switched-on toggle carries a tick, so it never looks like an action button
+            // (in high contrast both are yellow).
+            const float rr = L.fontPx * 0.45f;
+            const ImVec2 at(r.max.x - rr - L.fontPx * 0.3f, r.min.y + rr + L.fontPx * 0.3f);
+            c.dl->AddCircleFilled(at, rr, c.th->textOnAccent, 16);
+            c.dl->AddLine(ImVec2(at.x - rr * 0.5f, at.y), ImVec2(at.x - rr * 0.1f, at.y + rr * 0.4f), c.th->accent, rr * 0.28f);
+            c.dl->AddLine(ImVec2(at.x - rr * 0.1f, at.y + rr * 0.4f), ImVec2(at.x + rr * 0.55f, at.y - rr * 0.45f), c.th->accent, rr * 0.28f);
+        }
     }
 }
 

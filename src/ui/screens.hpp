@@ -58,6 +58,9 @@ struct AdminInfo
     std::vector<std::string> catalogLines;
     std::vector<std::string> usageLines;
     std::vector<std::string> systemLines;
+    std::string syncNotice;  ///< after "sync now": running, then its result
+    bool syncRunning = false;
+    bool quitArmed = false;  ///< "Beenden" asks once
 };
 void drawPinPad(const UiContext& c, std::size_t digits, const std::string& message);
 void drawAdmin(const UiContext& c, const AdminInfo& info);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 
 namespace mint::ui {
 
@@ -11,6 +12,9 @@ class PinGuard
 public:
     bool locked(double nowS) const { return nowS < m_lockedUntilS; }
     double secondsLeft(double nowS) const { return std::max(0.0, m_lockedUntilS - nowS); }
+    /// Whole seconds to show: 30 right after a 30 s lock starts (rounding noise of the
+    /// frame clock never makes it 31), 1 in its last second.
+    int secondsShown(double nowS) const { return static_cast<int>(std::ceil(secondsLeft(nowS) - 1e-3)); }
     void failed(double nowS)
     {
         ++m_failures;

@@ -302,6 +302,11 @@ TEST_CASE("ui: admin corner, rate-limited PIN, admin screen, usage counts")
         const Json locked = dump(out, "03-locked");
         CHECK(locked["pin_failures"] == 3);
         CHECK(locked["screen"] == "pin");
+        CHECK(locked["pin_message"] == "Bitte 30 s warten");  // the real lock time, not 31
+        // The right PIN during the lock does not open the admin screen.
+        const Json stillLocked = dump(out, "03b-right-pin-while-locked");
+        CHECK(stillLocked["screen"] == "pin");
+        CHECK(stillLocked["pin_message"].get<std::string>().find("warten") != std::string::npos);
         const Json admin = dump(out, "04-admin");
         CHECK(admin["screen"] == "admin");
         CHECK(admin["pin_failures"] == 0);
@@ -313,8 +318,14 @@ TEST_CASE("ui: admin corner, rate-limited PIN, admin screen, usage counts")
         CHECK(admin["usage"]["qr_shown"] == 1);
         CHECK(admin["usage"]["nothing_found"].contains("when=today"));
         CHECK(contains(admin["targets"], "admin.quit"));
-        CHECK(dump(out, "05-synced")["screen"] == "admin");
-        CHECK_FALSE(fs::exists(out / "06-never.json"));  // "quit" ended the app
+        const Json synced = dump(out, "05-synced");
+        CHECK(synced["screen"] == "admin");
+        CHECK(synced["admin_notice"] == "Synchronisation fertig: unverändert");
+        const Json armed = dump(out, "06-armed");  // "Beenden" asks once
+        CHECK(armed["screen"] == "admin");
+        CHECK(armed["quit"] == false);
+        CHECK(armed["quit_armed"] == true);
+        CHECK_FALSE(fs::exists(out / "07-never.json"));  // the second tap ended the app
     }
 }
 

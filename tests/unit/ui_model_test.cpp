@@ -357,3 +357,21 @@ TEST_CASE("contrast: every text and icon colour against what it is drawn on, fro
         }
     }
 }
+
+TEST_CASE("pin guard: the lock shows 30 s when it starts, never 31, and 1 in its last second")
+{
+    mint::ui::PinGuard g;
+    double t = 100.0;
+    for (int i = 0; i < 3; ++i)
+        g.failed(t);
+    CHECK(g.secondsShown(t) == 30);
+    // The frame clock adds 1/60 s steps; the sum drifts by a few ulps.
+    double drift = t;
+    for (int i = 0; i < 60; ++i)
+        drift += 1.0 / 60;
+    CHECK(g.secondsShown(drift - 1.0) == 30);
+    CHECK(g.secondsShown(t + 0.5) == 30);
+    CHECK(g.secondsShown(t + 29.2) == 1);
+    CHECK(g.secondsShown(t + 30.0) == 0);
+    CHECK_FALSE(g.locked(t + 30.0));
+}
