@@ -9,6 +9,7 @@
 #include "kiosk_app.hpp"
 
 #include "util/json_text.hpp"
+#include "map/cluster.hpp"
 #include "map/package_update.hpp"
 #include "ui/draw_layers.hpp"
 
@@ -1002,7 +1003,21 @@ void KioskApp::applyIntents()
             const catalog::Offer* o = m_catalog && fromDetail ? m_catalog->findOffer(i.text) : nullptr;
             const catalog::Place* p = o ? m_catalog->placeOf(*o) : nullptr;
             if (p && p->geo)
-                m_map.animation.flyTo(m_map.view, p->geo->lat, p->geo->lon, std::min<double>(14, m_config.map.maxZoom), 1.0, now());
+            {
+                // Close enough that the offer's marker stands alone among the markers shown
+                // (the radius is the map screen's: about two badges).
+                std::vector<map::MarkerPoint> points;
+                std::uint32_t self = 0;
+                for (const auto& item : m_results.items)
+                    if (const catalog::Place* q = m_catalog->placeOf(m_catalog->offers[item.offer]); q && q->geo)
+                        points.push_back(map::MarkerPoint{q->geo->lat, q->geo->lon, item.offer});
+                self = static_cast<std::uint32_t>(o - m_catalog->offers.data());
+                if (std::none_of(points.begin(), points.end(), [&](const map::MarkerPoint& m) { return m.id == self; }))
+                    points.push_back(map::MarkerPoint{p->geo->lat, p->geo->lon, self});
+                const int maxZoom = static_cast<int>(m_config.map.maxZoom);
+                const int zoom = map::standAloneZoom(points, self, std::min(12, maxZoom), maxZoom, m_layout.fontPx * 2.0);
+                m_map.animation.flyTo(m_map.view, p->geo->lat, p->geo->lon, zoom, 1.0, now());
+            }
             m_resultsDirty = true;
             go(Screen::Map);
             break;

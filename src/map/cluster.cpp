@@ -84,4 +84,33 @@ std::optional<int> splitZoom(const Cluster& cluster, const std::vector<MarkerPoi
     return std::nullopt;
 }
 
+int standAloneZoom(const std::vector<MarkerPoint>& points, std::uint32_t id, int fromZoom, int maxZoom, double radiusPx)
+{
+    const MarkerPoint* self = nullptr;
+    for (const auto& p : points)
+        if (p.id == id)
+            self = &p;
+    if (!self)
+        return fromZoom;
+    for (int z = fromZoom; z <= maxZoom; ++z)
+    {
+        for (const Cluster& c : buildClusters(points, z, radiusPx))
+        {
+            if (std::find(c.members.begin(), c.members.end(), id) == c.members.end())
+                continue;
+            // Alone, or only with offers at the very same place (no zoom separates those).
+            const bool samePlaceOnly = std::all_of(c.members.begin(), c.members.end(), [&](std::uint32_t m) {
+                for (const auto& p : points)
+                    if (p.id == m)
+                        return p.lat == self->lat && p.lon == self->lon;
+                return false;
+            });
+            if (c.members.size() == 1 || samePlaceOnly)
+                return z;
+            break;
+        }
+    }
+    return maxZoom;
+}
+
 }  // namespace mint::map

@@ -32,4 +32,10 @@ std::vector<Cluster> buildClusters(const std::vector<MarkerPoint>& points, doubl
 std::optional<int> splitZoom(const Cluster& cluster, const std::vector<MarkerPoint>& points, double zoom, int maxZoom,
                              double radiusPx);
 
+/// The first whole zoom from `fromZoom` up to `maxZoom` at which the marker `id` stands
+/// alone (a cluster of one): "show on the map" flies there. Offers at the same place never
+/// stand alone: then the zoom at which only that place's cluster is left around it (or
+/// `maxZoom`).
+int standAloneZoom(const std::vector<MarkerPoint>& points, std::uint32_t id, int fromZoom, int maxZoom, double radiusPx);
+
 }  // namespace mint::map

@@ -376,6 +376,11 @@ bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const c
         drawText(c.dl, c.fonts->bold, s, ImVec2(x + f * 0.3f, p.y + f * 0.12f), ink, text);
         x += ts.x + f * 0.9f;
     };
+    // Running right now (a dated offer whose current date has begun): worth going to.
+    const bool runningNow = item.next && offer.schedule.kind != catalog::ScheduleKind::OpeningHours && item.next->start <= c.wallNow &&
+                            c.wallNow < item.next->end();
+    if (runningNow && offer.status != catalog::OfferStatus::Cancelled)
+        badge(c.t("card.running_now"), c.th->free, c.th->freeText);
     if (offer.status == catalog::OfferStatus::Cancelled)
         badge(c.t("card.cancelled"), c.th->warning, c.th->textOnWarning);
     else if (offer.status == catalog::OfferStatus::Postponed)

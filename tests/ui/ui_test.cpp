@@ -489,10 +489,12 @@ TEST_CASE("ui: the map without tiles: clusters, zoom, inertia, double tap, fly-t
         const Json flying = dump(out, "07-flying");
         CHECK(flying["map"]["moving"] == true);
         CHECK(flying["map"]["zoom"].get<double>() >= 10);
-        CHECK(flying["map"]["zoom"].get<double>() < 14);
+        CHECK(flying["map"]["zoom"].get<double>() < 12);
         const Json focus = dump(out, "08-show-on-map");
         CHECK(focus["map"]["selected"] == "demo-0025");
-        CHECK(focus["map"]["zoom"] == 14);
+        // Zoomed until the offer's place stands alone (demo-0025 shares its place with others,
+        // so the list at that place is what it flies to): zoom 12 for the demo data.
+        CHECK(focus["map"]["zoom"] == 12);
         CHECK(focus["map"]["moving"] == false);
         CHECK(contains(focus["targets"], "map.popup"));
         const Json listed = dump(out, "09-listed");
@@ -557,7 +559,7 @@ TEST_CASE("ui: the map with an MBTiles package: tiles, zoom, pan, over-zoom, a m
         CHECK(panned["map"]["tiles"]["uncovered"] == 0);
         // Past the package's zoom 10: its tiles scaled up, still no hole.
         const Json over = dump(out, "04-overzoom");
-        CHECK(over["map"]["zoom"] == 14);  // "show on map" zoom; the package ends at 10
+        CHECK(over["map"]["zoom"] == 12);  // "show on map" zoom; the package ends at 10
         CHECK(over["map"]["tiles"]["uncovered"] == 0);
         CHECK(over["map"]["tiles"]["visible"].get<int>() >= 1);
         const Json card = dump(out, "05-card");

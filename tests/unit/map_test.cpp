@@ -10,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -379,4 +380,30 @@ TEST_CASE("slot pool: grows to its size, then reuses the least recently used; pi
     CHECK(pool.find(14) == 1);
     CHECK(pool.find(12) == 2);
     CHECK(pool.size() == 3);  // never more than its size
+}
+
+TEST_CASE("cluster: 'show on the map' zooms until the offer stands alone")
+{
+    using namespace mint::map;
+    // Three offers a few hundred metres apart and one far away; two more at the first place.
+    std::vector<MarkerPoint> points = {{49.2354, 6.9969, 1}, {49.2380, 6.9990, 2}, {49.2330, 6.9940, 3}, {49.40, 7.30, 4},
+                                       {49.2354, 6.9969, 5}};
+    const double radius = 60;
+    const int z = standAloneZoom(points, 2, 10, 17, radius);
+    CHECK(z > 10);
+    CHECK(z <= 17);
+    // At that zoom offer 2 is alone, one zoom less it is not.
+    auto aloneAt = [&](int zoom, std::uint32_t id) {
+        for (const auto& c : buildClusters(points, zoom, radius))
+            if (std::find(c.members.begin(), c.members.end(), id) != c.members.end())
+                return c.members.size() == 1;
+        return false;
+    };
+    CHECK(aloneAt(z, 2));
+    CHECK_FALSE(aloneAt(z - 1, 2));
+    CHECK(standAloneZoom(points, 4, 10, 17, radius) == 10);  // far away: alone at once
+    // Offers 1 and 5 share a place: the zoom where nothing else is in their cluster.
+    const int shared = standAloneZoom(points, 1, 10, 17, radius);
+    CHECK(shared < 17);
+    CHECK(shared >= z - 1);
 }
