@@ -56,6 +56,23 @@ std::string rawResponse(const std::string& body, const std::string& extraHeaders
            "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body;
 }
 
+/// A local feed server and a prepared cache: the common set-up of these tests.
+struct FeedAndCache
+{
+    HttpTestServer http;
+    std::string body;
+    std::string cache;
+    sync::CacheStore store;
+
+    FeedAndCache(const std::string& name, std::string feed) : body(std::move(feed)), cache(makeTempDir(name)), store(cache)
+    {
+        http.server().Get("/feed.json", [this](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
+        std::string error;
+        REQUIRE(store.prepare(error));
+    }
+    std::string url() const { return http.url("/feed.json"); }
+};
+
 }  // namespace
 
 TEST_CASE("hostile server: ETag and Last-Modified bytes that are not UTF-8 neither abort nor poison the cache")
@@ -120,28 +137,22 @@ TEST_CASE("hostile server: ETag and Last-Modified bytes that are not UTF-8 neith
 
 TEST_CASE("hostile server: a feed whose error quotes a cut character fails cleanly and keeps the catalogue")
 {
-    HttpTestServer http;
-    std::string body = feedWith(5);
-    http.server().Get("/feed.json", [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
-    const std::string cache = makeTempDir("hostile-utf8");
-    sync::CacheStore store(cache);
-    std::string error;
-    REQUIRE(store.prepare(error));
-    sync::SyncEngine engine(testConfig(http.url("/feed.json"), cache), store);
+    FeedAndCache k("hostile-utf8", feedWith(5));
+    sync::SyncEngine engine(testConfig(k.url(), k.cache), k.store);
     REQUIRE(engine.runOnce().result == SyncResult::Updated);
-    const std::string before = cacheSnapshot(cache);
+    const std::string before = cacheSnapshot(k.cache);
 
     Json bad = Json::parse(feedWith(6));
     bad["sequence"] = "x" + repeat("Ä", 30);
-    body = bad.dump();
+    k.body = bad.dump();
     const auto status = engine.runOnce();
     CHECK(status.result == SyncResult::Failed);
     CHECK(status.failure == FailureKind::Invalid);
     CHECK(util::isValidUtf8(status.detail));
     CHECK(status.detail.find("x" + repeat("Ä", 19)) != std::string::npos);
     CHECK(status.sequence == 5);
-    CHECK(cacheSnapshot(cache) == before);
-    const auto text = store.readStatus();
+    CHECK(cacheSnapshot(k.cache) == before);
+    const auto text = k.store.readStatus();
     REQUIRE(text);
     const auto back = sync::statusFromJson(*text);
     REQUIRE(back);
@@ -150,17 +161,12 @@ TEST_CASE("hostile server: a feed whose error quotes a cut character fails clean
 
 TEST_CASE("hostile server: a busy cache reports the installed catalogue, not sequence 0")
 {
-    HttpTestServer http;
-    const std::string body = feedWith(9);
-    http.server().Get("/feed.json", [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
-    const std::string cache = makeTempDir("hostile-busy");
-    sync::CacheStore store(cache);
-    std::string error;
-    REQUIRE(store.prepare(error));
-    sync::SyncEngine engine(testConfig(http.url("/feed.json"), cache), store);
+    FeedAndCache k("hostile-busy", feedWith(9));
+    sync::SyncEngine engine(testConfig(k.url(), k.cache), k.store);
     REQUIRE(engine.runOnce().result == SyncResult::Updated);
 
-    sync::CacheStore other(cache);  // another process syncing the same cache
+    sync::CacheStore other(k.cache);  // another process syncing the same cache
+    std::string error;
     const auto held = other.tryLock(error);
     REQUIRE(held.held());
     const auto status = engine.runOnce();
@@ -172,22 +178,16 @@ TEST_CASE("hostile server: a busy cache reports the installed catalogue, not seq
 
 TEST_CASE("hostile server: the last success survives a restart while offline")
 {
-    HttpTestServer http;
-    const std::string body = feedWith(5);
-    http.server().Get("/feed.json", [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
-    const std::string cache = makeTempDir("hostile-restart");
-    sync::CacheStore store(cache);
-    std::string error;
-    REQUIRE(store.prepare(error));
+    FeedAndCache k("hostile-restart", feedWith(5));
     std::int64_t now = kT0;
     {
-        sync::SyncEngine engine(testConfig(http.url("/feed.json"), cache), store);
+        sync::SyncEngine engine(testConfig(k.url(), k.cache), k.store);
         engine.clock = [&] { return now; };
         REQUIRE(engine.runOnce().result == SyncResult::Updated);
     }
     // Restart 72 h later with the server gone (a port nobody listens on).
     now = kT0 + 72 * 3600;
-    sync::SyncEngine engine(testConfig("http://127.0.0.1:9/feed.json", cache), store);
+    sync::SyncEngine engine(testConfig("http://127.0.0.1:9/feed.json", k.cache), k.store);
     engine.clock = [&] { return now; };
     REQUIRE(engine.loadInstalled());
     CHECK(engine.lastStatus().lastSuccess == kT0);
@@ -195,13 +195,13 @@ TEST_CASE("hostile server: the last success survives a restart while offline")
     CHECK(status.result == SyncResult::Failed);
     CHECK(status.lastAttempt == now);
     CHECK(status.lastSuccess == kT0);
-    const auto text = store.readStatus();
+    const auto text = k.store.readStatus();
     REQUIRE(text);
     CHECK(sync::statusFromJson(*text)->lastSuccess == kT0);
 
     // Without status.json (deleted by hand) the installed generation's fetch time stands in.
-    std::filesystem::remove(cache + "/status.json");
-    sync::SyncEngine again(testConfig("http://127.0.0.1:9/feed.json", cache), store);
+    std::filesystem::remove(k.cache + "/status.json");
+    sync::SyncEngine again(testConfig("http://127.0.0.1:9/feed.json", k.cache), k.store);
     REQUIRE(again.loadInstalled());
     CHECK(again.lastStatus().lastSuccess == kT0);
 }
@@ -243,14 +243,8 @@ TEST_CASE("hostile server: a picture checked 'in the future' is re-checked after
 
 TEST_CASE("hostile server: a sync run that throws is reported and the sync thread keeps running")
 {
-    HttpTestServer http;
-    const std::string body = feedWith(5);
-    http.server().Get("/feed.json", [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
-    const std::string cache = makeTempDir("hostile-throw");
-    sync::CacheStore store(cache);
-    std::string error;
-    REQUIRE(store.prepare(error));
-    sync::SyncEngine engine(testConfig(http.url("/feed.json"), cache), store);
+    FeedAndCache k("hostile-throw", feedWith(5));
+    sync::SyncEngine engine(testConfig(k.url(), k.cache), k.store);
     std::atomic<int> throws{0};
     engine.extraStep = [&](sync::SyncStatus&, sync::HttpClient&) {
         ++throws;
@@ -282,7 +276,7 @@ TEST_CASE("hostile server: a sync run that throws is reported and the sync threa
         CHECK(s.sequence == 5);  // the catalogue was installed before the step threw
         CHECK(s.nextAttempt > s.lastAttempt);
     }
-    const auto text = store.readStatus();
+    const auto text = k.store.readStatus();
     REQUIRE(text);
     CHECK(sync::statusFromJson(*text)->failure == FailureKind::Internal);
 }
