@@ -640,8 +640,14 @@ void KioskApp::frame()
     ui::textRecorder() = m_scripted && !m_measuring ? &m_textRecorder : nullptr;
     if (m_textures->uploadReady(4) == 4)
         m_framesToDraw = std::max(m_framesToDraw, 2);  // more pictures may be waiting
-    if (m_tileLayer && m_tileLoader && m_tileLayer->upload(*m_tileLoader, 4, t) == 4)
-        m_framesToDraw = std::max(m_framesToDraw, 2);
+    // Tiles are uploaded a few per frame; frames go on while decoded ones wait (however
+    // many of the taken ones turned out missing), so none is left waiting for a wake-up.
+    if (m_tileLayer && m_tileLoader)
+    {
+        m_tileLayer->upload(*m_tileLoader, 4, t);
+        if (m_tileLoader->readyCount() > 0)
+            m_framesToDraw = std::max(m_framesToDraw, 2);
+    }
 
     c.dl = ImGui::GetBackgroundDrawList();
     ui::beginLayers(c.dl, m_textures->white());

@@ -71,6 +71,12 @@ std::vector<LoadedTile> TileLoader::take(std::size_t max)
     return out;
 }
 
+std::size_t TileLoader::readyCount() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_ready.size();
+}
+
 bool TileLoader::busy() const
 {
     std::lock_guard<std::mutex> lock(m_mutex);

@@ -50,6 +50,8 @@ public:
     std::vector<LoadedTile> take(std::size_t max);
     /// Queued, in progress, or finished and not yet taken.
     bool busy() const;
+    /// Finished and not yet taken (the UI draws frames until it has taken them all).
+    std::size_t readyCount() const;
     LoaderCounters counters() const;
     const TileSources& sources() const { return m_sources; }
 

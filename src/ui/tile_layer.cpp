@@ -168,7 +168,10 @@ TileDrawStats TileLayer::draw(ImDrawList* dl, const map::MapView& view, map::Til
                         order.push_back(t);
                 }
         }
-    if (order != m_lastWanted)
+    // Asked again when the loader has gone idle with tiles still wanted: a decoded tile can
+    // be dropped (the ready pile is bounded during a long fly-to), and a view that no longer
+    // changes would otherwise keep a coarser stand-in at an edge for good.
+    if (order != m_lastWanted || (!plan.wanted.empty() && !loader.busy()))
     {
         loader.want(order);
         m_lastWanted = order;
