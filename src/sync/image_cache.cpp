@@ -103,6 +103,46 @@ bool ImageCache::find(const std::string& url, ImageEntry& out) const
     return true;
 }
 
+namespace {
+
+/// "/img/a.png?x=1" of "https://host:8080/img/a.png?x=1"; empty without a path.
+std::string_view urlPath(std::string_view url)
+{
+    const auto scheme = url.find("://");
+    if (scheme == std::string_view::npos)
+        return {};
+    const auto slash = url.find('/', scheme + 3);
+    return slash == std::string_view::npos ? std::string_view() : url.substr(slash);
+}
+
+}  // namespace
+
+bool ImageCache::findMoved(const std::string& url, ImageEntry& out) const
+{
+    const std::string_view path = urlPath(url);
+    if (path.size() < 2)
+        return false;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    for (const auto& [known, entry] : m_entries)
+    {
+        std::error_code ec;
+        if (known != url && urlPath(known) == path && fs::is_regular_file(m_dir + "/" + entry.file, ec))
+        {
+            out = entry;
+            out.url = url;
+            return true;
+        }
+    }
+    return false;
+}
+
+void ImageCache::adopt(const ImageEntry& entry)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_entries[entry.url] = entry;
+    appendJournal(entry);
+}
+
 bool ImageCache::store(ImageEntry entry, const std::string& bytes, const std::string& extension, std::string& error)
 {
     entry.sha256 = util::Sha256::hex(bytes);

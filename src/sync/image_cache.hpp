@@ -45,6 +45,12 @@ public:
     /// Stores picture bytes under their hash plus `extension` (".png"), crash-safe, and
     /// records the entry (its file and sha256 are filled in here).
     bool store(ImageEntry entry, const std::string& bytes, const std::string& extension, std::string& error);
+    /// An entry for the same path and query under another origin (staff pointed feed.url at
+    /// another host serving the same pictures), whose file still exists; `out.url` is set
+    /// to `url`.
+    bool findMoved(const std::string& url, ImageEntry& out) const;
+    /// Records an entry whose file is already in the cache (a moved picture), journaled.
+    void adopt(const ImageEntry& entry);
     /// Records a revalidation (304) without new bytes.
     void touch(const std::string& url, std::int64_t checkedAt);
     /// Keeps only entries for `referenced` URLs and deletes files no entry names.

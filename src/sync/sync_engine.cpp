@@ -267,6 +267,14 @@ void SyncEngine::syncImages(const catalog::Catalog& cat, SyncStatus& status, boo
     {
         Job job{url, false, {}};
         job.haveEntry = m_images.find(url, job.entry);
+        if (!job.haveEntry && m_images.findMoved(url, job.entry))
+        {
+            // The same picture path under another host (feed.url moved): the file on disk is
+            // used at once, and re-checked at the new host with the old validators.
+            job.entry.checkedAt = 0;
+            m_images.adopt(job.entry);
+            job.haveEntry = true;
+        }
         if (job.haveEntry && job.entry.checkedAt > now)
         {
             // Checked "in the future": the clock was stepped back (a Pi without a real-time

@@ -280,3 +280,43 @@ TEST_CASE("hostile server: a sync run that throws is reported and the sync threa
     REQUIRE(text);
     CHECK(sync::statusFromJson(*text)->failure == FailureKind::Internal);
 }
+
+TEST_CASE("hostile server: pictures already on disk stay when feed.url moves to another host serving the same pictures")
+{
+    const std::string picture = makePng(40, 30, 9);
+    auto serve = [&](HttpTestServer& http, std::atomic<int>& conditional) {
+        http.server().Get("/img/a.png", [&](const httplib::Request& req, httplib::Response& res) {
+            if (req.get_header_value("If-None-Match") == "\"pic-a\"")
+            {
+                ++conditional;
+                res.status = 304;
+                return;
+            }
+            res.set_header("ETag", "\"pic-a\"");
+            res.set_content(picture, "image/png");
+        });
+    };
+    std::atomic<int> conditionalA{0}, conditionalB{0};
+    FeedAndCache a("hostile-moved", "");
+    a.body = feedWith(5, a.http.url("/img/a.png"));
+    serve(a.http, conditionalA);
+    sync::SyncEngine first(testConfig(a.url(), a.cache), a.store);
+    REQUIRE(first.runOnce().imagesCached == 1);
+
+    // Host B serves the same feed with its own picture URLs; staff point feed.url at it.
+    HttpTestServer b;
+    const std::string bodyB = feedWith(6, b.url("/img/a.png"));
+    b.server().Get("/feed.json", [&](const httplib::Request&, httplib::Response& res) { res.set_content(bodyB, "application/json"); });
+    serve(b, conditionalB);
+    sync::SyncEngine moved(testConfig(b.url("/feed.json"), a.cache), a.store);
+    REQUIRE(moved.loadInstalled());
+    const auto status = moved.runOnce();
+    CHECK(status.result == SyncResult::Updated);
+    CHECK(status.imagesCached == 1);
+    CHECK(status.imagesMissing == 0);
+    CHECK(conditionalB == 1);  // re-checked at the new host with the old validators: a 304, no download
+    sync::ImageCache images(a.store.imagesDir());
+    images.load();
+    sync::ImageEntry entry;
+    CHECK(images.find(b.url("/img/a.png"), entry));
+}
