@@ -636,6 +636,34 @@ TEST_CASE("ui: online tiles through the disk cache, then offline: cached tiles s
     CHECK(closer["map"]["tiles"]["uncovered"] == 0);  // never a blank square
 }
 
+TEST_CASE("ui: after a fly-to with online tiles every tile position shows its own level")
+{
+    auto server = std::make_unique<httplib::Server>();
+    server->Get(R"(/t/(\d+)/(\d+)/(\d+)\.png)", [&](const httplib::Request& req, httplib::Response& res) {
+        const mint::map::TileId t{std::stoi(req.matches[1]), std::stoi(req.matches[2]), std::stoi(req.matches[3])};
+        res.set_header("Cache-Control", "max-age=3600");
+        res.set_content(mint::tools::encodeSyntheticTile(t, "png"), "image/png");
+    });
+    const int port = server->bind_to_any_port("127.0.0.1");
+    std::thread thread([&] { server->listen_after_bind(); });
+    const std::string map = R"(, "map": {"tile_url": "http://127.0.0.1:)" + std::to_string(port) +
+                            R"(/t/{z}/{x}/{y}.png", "attribution": "Testkacheln vom Server", "min_zoom": 9, "max_zoom": 14})";
+    for (const auto& o : kOrientations)
+    {
+        CAPTURE(o.name);
+        const fs::path out = runScenario("tiles-flyto", o, map);
+        const Json arrived = dump(out, "01-arrived");
+        CHECK(arrived["map"]["moving"] == false);
+        CHECK(arrived["map"]["zoom"].get<double>() >= 12);
+        CHECK(arrived["map"]["tiles"]["visible"].get<int>() >= 4);
+        CHECK(arrived["map"]["tiles"]["exact"] == arrived["map"]["tiles"]["visible"]);
+        CHECK(arrived["map"]["tiles"]["stand_ins"] == 0);
+        CHECK(arrived["map"]["tiles"]["uncovered"] == 0);
+    }
+    server->stop();
+    thread.join();
+}
+
 TEST_CASE("ui: layout check: every screen, orientation, profile and language: no overlap, nothing cut off, targets >= 12 mm")
 {
     for (const auto& o : kOrientations)
