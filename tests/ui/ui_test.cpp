@@ -383,7 +383,7 @@ TEST_CASE("ui: the data's age survives a restart while offline: the notice appea
     CHECK(admin["admin_lines"].dump().find("26.11.2026") != std::string::npos);  // the last success, in German form
 }
 
-TEST_CASE("ui: the detail page scrolls as one flow in every profile; the map button stays in reach")
+TEST_CASE("ui: the detail page scrolls as one flow in every profile, the map button stays in reach")
 {
     for (const auto& o : kOrientations)
     {
