@@ -391,7 +391,7 @@ TEST_CASE("online tiles offline: the server is gone, cached tiles are still show
 #ifdef MINT_KIOSK_EXE
 #include "support/run_process.hpp"
 
-TEST_CASE("seed-tiles: estimate first, progress, resumes after failures, installs a complete package; refuses OSM")
+TEST_CASE("seed-tiles: estimate first, progress, resumes after failures, installs a complete package, refuses OSM")
 {
     std::set<std::string> failOnce;  // tiles that answer 500 in the first run
     std::mutex mutex;

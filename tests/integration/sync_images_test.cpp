@@ -164,7 +164,7 @@ TEST_CASE("images: pictures no longer referenced are removed after a commit")
     CHECK(images.find(server.http.url("/img/mislabelled"), e));
 }
 
-TEST_CASE("images: a restarted kiosk reuses its pictures; stale ones are revalidated with 304")
+TEST_CASE("images: a restarted kiosk reuses its pictures, stale ones are revalidated with 304")
 {
     PictureServer server;
     server.imagePaths = {"/img/good.png", "/img/good.jpg"};

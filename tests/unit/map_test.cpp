@@ -180,7 +180,7 @@ TEST_CASE("map motion: a fling glides the same distance at any frame rate and st
     CHECK_FALSE(rest.moving());
 }
 
-TEST_CASE("map motion: zoom around a point keeps it fixed; fly-to ends on the target")
+TEST_CASE("map motion: zoom around a point keeps it fixed, fly-to ends on the target")
 {
     MapView v;
     v.centerLat = 49.25;
@@ -350,7 +350,7 @@ TEST_CASE("tile plan: own tiles, ancestors' parts, children, over-zoom, nearest 
     CHECK_FALSE(over.draws[0].exact);
 }
 
-TEST_CASE("slot pool: grows to its size, then reuses the least recently used; pinned and in-use slots stay")
+TEST_CASE("slot pool: grows to its size, then reuses the least recently used, pinned and in-use slots stay")
 {
     SlotPool pool(3);
     CHECK(pool.acquire(10, 1) == 0);

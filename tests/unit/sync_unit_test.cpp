@@ -110,7 +110,7 @@ TEST_CASE("status: JSON carries the contract's fields and round-trips")
     CHECK(nlohmann::json::parse(statusToJson(s))["error"].is_null());
 }
 
-TEST_CASE("cache store: commit keeps the previous generation; damage falls back")
+TEST_CASE("cache store: commit keeps the previous generation, damage falls back")
 {
     CacheStore store(tempDir("store"));
     std::string error;
@@ -193,7 +193,7 @@ TEST_CASE("mint-kiosk arguments")
     CHECK(error.find("unknown argument") == 0);
 }
 
-TEST_CASE("scripts: every command parses; mistakes name their line")
+TEST_CASE("scripts: every command parses, mistakes name their line")
 {
     std::string error;
     auto s = app::parseScript("# comment\nclock 2026-11-26T15:00:00+01:00\nsync\ntap home.all\ntap 10 20\nhold 5 5 5.5\n"

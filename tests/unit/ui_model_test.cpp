@@ -157,7 +157,7 @@ TEST_CASE("scroller: fling distance does not depend on the frame rate")
     CHECK(at144 == doctest::Approx(at60).epsilon(0.01));
 }
 
-TEST_CASE("scroller: stops at the ends; a finger stops a fling")
+TEST_CASE("scroller: stops at the ends, a finger stops a fling")
 {
     KineticScroller s(12);
     s.setRange(300);
@@ -199,7 +199,7 @@ TEST_CASE("layout: landscape grid, portrait list, small screens, larger text")
     CHECK(gridContentHeight(landscape, landscape.columns + 1) == doctest::Approx(2 * landscape.cardHeight + landscape.gap));
 }
 
-TEST_CASE("browse: choices become a query; nothing found loosens the last filter")
+TEST_CASE("browse: choices become a query, nothing found loosens the last filter")
 {
     const auto* berlin = catalog::timeutil::findZone("Europe/Berlin");
     const auto now = catalog::timeutil::parseDateTime("2026-11-26T15:00:00+01:00", false)->seconds;
