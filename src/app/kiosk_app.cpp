@@ -12,6 +12,7 @@
 #include "map/cluster.hpp"
 #include "map/package_update.hpp"
 #include "ui/draw_layers.hpp"
+#include "ui_model/offer_text.hpp"
 
 #include "catalog/time_util.hpp"
 #include "media/image_encode.hpp"
@@ -1156,6 +1157,11 @@ std::string KioskApp::dumpState() const
                     {"attribution", m_mapAttribution}, {"problem", m_mapProblem}};
     }
     j["detail"] = m_detailId;
+    {
+        // What the detail page's QR code encodes (the tests compare it with the feed).
+        const catalog::Offer* o = m_catalog && m_screen == Screen::Detail ? m_catalog->findOffer(m_detailId) : nullptr;
+        j["detail_qr"] = o ? std::string(ui::takeHomeUrl(*o)) : std::string();
+    }
     j["accessibility"] = {{"large_text", m_a11y.largeText}, {"high_contrast", m_a11y.highContrast}, {"low_reach", m_a11y.lowReach}};
     j["scroll"] = m_scroller.offset();
     j["detail_scroll"] = m_detailScroller.offset();

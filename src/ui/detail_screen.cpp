@@ -107,7 +107,7 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, KineticScroller& sc
     float sy = wide ? top : y + L.gap * 0.5f;
     float factX = sideX, factW = sideW;
     float qrBottom = sy;
-    const std::string url = std::string(!o.registration.url.empty() ? o.registration.url : o.url);
+    const std::string url(takeHomeUrl(o));
     if (!url.empty())
     {
         const float qrSide = wide ? std::min(sideW * 0.8f, H * 0.34f) : std::min(W * 0.36f, f * 13);

@@ -26,6 +26,11 @@ bool isDecimal(std::string_view s)
 
 }  // namespace
 
+std::string_view takeHomeUrl(const catalog::Offer& offer)
+{
+    return !offer.registration.url.empty() ? offer.registration.url : offer.url;
+}
+
 std::string formatPrice(std::string_view decimal, std::string_view currency, std::string_view lang)
 {
     std::string number(decimal);

@@ -3,10 +3,15 @@
 // The detail page and the cards draw what these return; unit-tested in ui_model_test.
 #pragma once
 
+#include "catalog/model.hpp"
+
 #include <string>
 #include <string_view>
 
 namespace mint::ui {
+
+/// The address the QR code takes home: the registration page, else the offer's page.
+std::string_view takeHomeUrl(const catalog::Offer& offer);
 
 /// "9,00 €" (de), "€9.00" (en); other currencies by code ("12,50 CHF"). A malformed
 /// decimal is shown as given.

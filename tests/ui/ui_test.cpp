@@ -3,6 +3,7 @@
 // kept in the build tree (ui-screenshots/) for people to look at.
 #include "support/run_process.hpp"
 #include "map/tiles.hpp"
+#include "media/image_decode.hpp"
 #include "synthetic_tiles.hpp"
 
 #include <doctest/doctest.h>
@@ -55,6 +56,24 @@ fs::path runScenario(const std::string& scenario, const Orientation& o, const st
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     return out;
+}
+
+/// Distinct colours in a screenshot: a blank or broken frame has one or two.
+std::size_t distinctColours(const fs::path& png)
+{
+    const mint::media::DecodedImage img = mint::media::decodeImage(slurp(png), 4096);
+    std::set<std::uint32_t> colours;
+    for (std::size_t i = 0; i + 3 < img.rgba.size() && colours.size() < 100000; i += 4 * 7)
+        colours.insert(static_cast<std::uint32_t>(img.rgba[i]) << 16 | static_cast<std::uint32_t>(img.rgba[i + 1]) << 8 | img.rgba[i + 2]);
+    return colours.size();
+}
+
+/// What the QR code in a screenshot says, read back by zbarimg (package zbar-tools).
+std::string readQrCode(const fs::path& png)
+{
+    const Run r = runProgram("zbarimg", {"-q", "--raw", png.string()});
+    const auto nl = r.out.find('\n');
+    return nl == std::string::npos ? r.out : r.out.substr(0, nl);
 }
 
 Json dump(const fs::path& out, const std::string& name)
@@ -211,7 +230,7 @@ TEST_CASE("ui: a visitor's way through the kiosk, then the idle reset")
         for (const char* png : {"00-loading", "01-attract", "02-home", "03-results", "04-detail", "06-countdown", "07-after-idle"})
         {
             CAPTURE(png);
-            CHECK(fs::file_size(out / (std::string(png) + ".png")) > 10000);
+            CHECK(distinctColours(out / (std::string(png) + ".png")) > 50);  // real content, not a blank frame
         }
     }
 }
@@ -399,6 +418,17 @@ TEST_CASE("ui: the detail page scrolls as one flow in every profile, the map but
             CHECK(contains(d["targets"], "detail.show_map"));
             CHECK(contains(d["targets"], "detail.qr"));
         }
+        // The QR code on screen, read back from the screenshot, is the offer's registration
+        // page from the feed.
+        const Json feed = Json::parse(slurp(std::string(MINT_SOURCE_DIR) + "/assets/demo/feed.json"));
+        std::string registration;
+        for (const auto& offer : feed["offers"])
+            if (offer["id"] == "demo-0036")
+                registration = offer["registration"]["url"];
+        REQUIRE_FALSE(registration.empty());
+        CHECK(dump(out, "01-detail")["detail_qr"] == registration);
+        CHECK(readQrCode(out / "01-detail.png") == registration);
+        CHECK(readQrCode(out / "05-contrast-lowreach.png") == registration);
         // Larger text: the page is taller than the screen and a swipe scrolls it; "show on the
         // map" stays in the header, in reach whatever the page's length.
         const Json larger = dump(out, "03-larger"), scrolled = dump(out, "04-larger-scrolled");
