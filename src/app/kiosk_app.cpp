@@ -1192,6 +1192,7 @@ std::string KioskApp::dumpState() const
     j["target_centers"] = centers;
     j["textures"] = m_textures ? m_textures->count() : 0;
     j["pin_failures"] = m_pinGuard.failures();
+    j["pin_digits"] = m_pinDigits.size();
     j["pin_message"] = pinMessageShown(now());
     const ui::DayUsage all = m_usage.total();
     j["usage"] = {{"sessions", all.sessions}, {"detail_views", all.detailViews}, {"qr_shown", all.qrShown}, {"nothing_found", all.nothingFound}};

@@ -235,6 +235,34 @@ TEST_CASE("ui: a visitor's way through the kiosk, then the idle reset")
     }
 }
 
+TEST_CASE("ui: idle reset forgets everything of the visitor before")
+{
+    const fs::path out = runScenario("idle", kOrientations[0]);
+    const Json visitor = dump(out, "01-visitor");
+    // The visitor really changed all of it first.
+    CHECK(visitor["language"] == "en");
+    CHECK(visitor["accessibility"]["large_text"] == true);
+    CHECK(visitor["accessibility"]["high_contrast"] == true);
+    CHECK(visitor["accessibility"]["low_reach"] == true);
+    CHECK(visitor["filters"]["text"] == "s");
+    CHECK(visitor["scroll"].get<double>() > 50);
+    CHECK(visitor["filters"]["free"] == true);
+    CHECK(dump(out, "02-pin-typed")["pin_digits"] == 2);
+    const Json reset = dump(out, "03-after-idle");
+    CHECK(reset["screen"] == "attract");
+    CHECK(reset["language"] == "de");
+    CHECK(reset["accessibility"]["large_text"] == false);
+    CHECK(reset["accessibility"]["high_contrast"] == false);
+    CHECK(reset["accessibility"]["low_reach"] == false);
+    CHECK(reset["filters"]["text"] == "");
+    CHECK(reset["filters"]["free"] == false);
+    CHECK(reset["scroll"] == 0);
+    CHECK(reset["detail_scroll"] == 0);
+    CHECK(reset["filters_open"] == false);
+    CHECK(reset["pin_digits"] == 0);
+    CHECK(dump(out, "04-home")["screen"] == "home");
+}
+
 TEST_CASE("ui: language, contrast, nothing found, loosening, scrolling")
 {
     for (const auto& o : kOrientations)
