@@ -272,15 +272,33 @@ public:
     /// A language map {"de": "...", "en": "..."} or a plain string (the default language).
     LocalizedText text(const Value& obj, std::string_view key, bool required)
     {
-        LocalizedText out;
         Value v = obj[key];
         Scope s(*this, key);
         if (!present(v))
         {
             if (required)
                 error("is required");
-            return out;
+            return {};
         }
+        return textOf(v, required);
+    }
+
+    /// A name that is not translated (a street, a town), given as a string or, like every
+    /// text a visitor sees, as a language map: then its German entry, else its first.
+    std::string_view name(const Value& obj, std::string_view key)
+    {
+        if (obj[key].isObject())
+        {
+            const LocalizedText t = text(obj, key, false);
+            return t.get("de", "de");
+        }
+        return string(obj, key, false);
+    }
+
+    /// The value itself as text (see text()).
+    LocalizedText textOf(const Value& v, bool required)
+    {
+        LocalizedText out;
         if (v.isString())
         {
             if (!v.str().empty())
@@ -579,9 +597,9 @@ public:
         Scope s(*this, "address");
         if (!expectKind(v, Kind::Object))
             return out;
-        out.street = string(v, "street", false);
+        out.street = name(v, "street");
         out.postalCode = string(v, "postal_code", false);
-        out.locality = string(v, "locality", false);
+        out.locality = name(v, "locality");
         return out;
     }
 
@@ -662,7 +680,7 @@ public:
                       std::string(img.url.substr(0, 60)) + "\"");
             }
             img.alt = text(v, "alt", false);
-            img.credit = string(v, "credit", false);
+            img.credit = text(v, "credit", false);
             img.license = string(v, "license", false);
             out.push_back(img);
         });
@@ -1034,12 +1052,18 @@ private:
         else if (key == "license")
             m_cat->license = expectString();
         else if (key == "attribution")
-            m_cat->attribution = expectString();
+        {
+            if (v.isString() || v.isObject())
+                m_cat->attribution = m_dec.textOf(v, false);
+            else
+                m_envelopeErrors.push_back(
+                    {Severity::Fatal, m_dec.path(), "expected a string or a language map like {\"de\": \"...\"}, got " + v.describe()});
+        }
         else if (key == "publisher")
         {
             if (v.isObject())
             {
-                m_cat->publisher.name = m_dec.string(v, "name", false);
+                m_cat->publisher.name = m_dec.text(v, "name", false);
                 m_cat->publisher.url = m_dec.url(v, "url", false);
                 m_cat->publisher.email = m_dec.string(v, "email", false);
             }

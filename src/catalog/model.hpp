@@ -212,7 +212,7 @@ struct Image
 {
     std::string_view url;
     LocalizedText alt;
-    std::string_view credit;
+    LocalizedText credit;  ///< shown with the picture: a string or a language map
     std::string_view license;
 };
 
@@ -284,7 +284,7 @@ struct Tombstone
 
 struct Publisher
 {
-    std::string_view name;
+    LocalizedText name;
     std::string_view url;
     std::string_view email;
 };
@@ -339,7 +339,7 @@ public:
     Timestamp generatedAt = 0;
     std::string_view generatedAtText;
     std::string_view license;
-    std::string_view attribution;
+    LocalizedText attribution;  ///< shown with the data: a string or a language map
     Publisher publisher;
     Region region;
     std::vector<Provider> providers;

@@ -92,7 +92,7 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, KineticScroller& sc
         c.dl->AddRectFilled(pic.min, pic.max, subjectColor(subject, c.highContrast), f * 0.5f);
     if (!o.images.empty() && !o.images.front().credit.empty())
     {
-        const std::string credit = c.tr->format("detail.credit", {{"credit", std::string(o.images.front().credit)}});
+        const std::string credit = c.tr->format("detail.credit", {{"credit", std::string(c.text(o.images.front().credit))}});
         const ImVec2 cs = textSize(c.fonts->regular, f * 0.6f, credit);
         c.dl->AddRectFilled(ImVec2(pic.max.x - cs.x - f * 0.8f, pic.max.y - cs.y - f * 0.5f), pic.max, IM_COL32(0, 0, 0, creditShade().a));
         drawText(c.dl, c.fonts->regular, f * 0.6f, ImVec2(pic.max.x - cs.x - f * 0.4f, pic.max.y - cs.y - f * 0.25f), IM_COL32_WHITE, credit);

@@ -32,7 +32,7 @@ TEST_CASE("demo: loads without any issue and has about 60 offers")
     CHECK(r.catalog->offers.size() >= 55);
     CHECK(r.catalog->offers.size() <= 80);
     CHECK(r.catalog->stories.size() >= 3);
-    CHECK(r.catalog->attribution.find("fictional") != std::string_view::npos);
+    CHECK(r.catalog->attribution.get("de", "de").find("fictional") != std::string_view::npos);
 }
 
 TEST_CASE("demo: covers every audience, broad subject and schedule kind")

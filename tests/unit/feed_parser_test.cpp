@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
+
 using namespace mint::catalog;
 using namespace mint::test;
 
@@ -327,4 +329,56 @@ TEST_CASE("feed: nulls count as absent")
     CHECK(r.issues.empty());
     CHECK(r.catalog->offers[0].summary.empty());
     CHECK_FALSE(r.catalog->offers[0].ageRange.present);
+}
+
+TEST_CASE("feed contract: every text a visitor may see accepts a plain string and a language map")
+{
+    // Each field by JSON pointer, and how to read it back from the catalogue.
+    using Getter = std::function<std::string(const mint::catalog::Catalog&)>;
+    const auto de = [](const mint::catalog::LocalizedText& t) { return std::string(t.get("de", "de")); };
+    const auto en = [](const mint::catalog::LocalizedText& t) { return std::string(t.get("en", "de")); };
+    struct Field
+    {
+        const char* pointer;
+        Getter german, english;  // english: empty when the field keeps one form (names)
+    };
+    const auto& o0 = [](const mint::catalog::Catalog& c) -> const mint::catalog::Offer& { return c.offers.at(0); };
+    const std::vector<Field> fields = {
+        {"/attribution", [&](const auto& c) { return de(c.attribution); }, [&](const auto& c) { return en(c.attribution); }},
+        {"/publisher/name", [&](const auto& c) { return de(c.publisher.name); }, [&](const auto& c) { return en(c.publisher.name); }},
+        {"/region/name", [&](const auto& c) { return de(c.region.name); }, [&](const auto& c) { return en(c.region.name); }},
+        {"/providers/0/name", [&](const auto& c) { return de(c.providers.at(0).name); }, [&](const auto& c) { return en(c.providers.at(0).name); }},
+        {"/places/0/name", [&](const auto& c) { return de(c.places.at(0).name); }, [&](const auto& c) { return en(c.places.at(0).name); }},
+        {"/places/0/address/street", [&](const auto& c) { return std::string(c.places.at(0).address.street); }, nullptr},
+        {"/places/0/address/locality", [&](const auto& c) { return std::string(c.places.at(0).address.locality); }, nullptr},
+        {"/offers/0/title", [&](const auto& c) { return de(o0(c).title); }, [&](const auto& c) { return en(o0(c).title); }},
+        {"/offers/0/summary", [&](const auto& c) { return de(o0(c).summary); }, [&](const auto& c) { return en(o0(c).summary); }},
+        {"/offers/0/description", [&](const auto& c) { return de(o0(c).description); }, [&](const auto& c) { return en(o0(c).description); }},
+        {"/offers/0/images/0/alt", [&](const auto& c) { return de(o0(c).images.at(0).alt); }, [&](const auto& c) { return en(o0(c).images.at(0).alt); }},
+        {"/offers/0/images/0/credit", [&](const auto& c) { return de(o0(c).images.at(0).credit); }, [&](const auto& c) { return en(o0(c).images.at(0).credit); }},
+        {"/offers/0/accessibility/info", [&](const auto& c) { return de(o0(c).accessibility.info); }, [&](const auto& c) { return en(o0(c).accessibility.info); }},
+    };
+    for (const auto& field : fields)
+    {
+        CAPTURE(field.pointer);
+        const Json::json_pointer ptr(field.pointer);
+        Json base = sampleFeed();
+        base["offers"][0]["images"] = Json::array({{{"url", "https://example.org/a.png"}, {"alt", "Bild"}, {"credit", "Foto"}}});
+        base["offers"][0]["accessibility"] = {{"wheelchair", true}, {"info", "Aufzug"}};
+        // As a plain string.
+        Json plain = base;
+        plain[ptr] = "Wert";
+        auto r = load(plain);
+        REQUIRE_MESSAGE(r.accepted(), issuesText(r));
+        CHECK(field.german(*r.catalog) == "Wert");
+        // As a language map.
+        Json map = base;
+        map[ptr] = {{"de", "Wert"}, {"en", "Value"}};
+        r = load(map);
+        REQUIRE_MESSAGE(r.accepted(), issuesText(r));
+        CHECK_MESSAGE(r.issues.empty(), issuesText(r));
+        CHECK(field.german(*r.catalog) == "Wert");
+        if (field.english)
+            CHECK(field.english(*r.catalog) == "Value");
+    }
 }
