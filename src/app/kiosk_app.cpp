@@ -12,6 +12,7 @@
 #include "map/cluster.hpp"
 #include "map/package_update.hpp"
 #include "ui/draw_layers.hpp"
+#include "ui_model/date_text.hpp"
 #include "ui_model/offer_text.hpp"
 
 #include "catalog/time_util.hpp"
@@ -240,7 +241,7 @@ bool KioskApp::animating() const
 
 std::string KioskApp::today() const
 {
-    const date::time_zone* zone = m_catalog ? m_catalog->zone : catalog::timeutil::findZone("Europe/Berlin");
+    const date::time_zone* zone = ui::regionZone(m_catalog.get());
     return catalog::timeutil::formatDate(catalog::timeutil::localDay(zone, wallNow()));
 }
 
@@ -353,13 +354,10 @@ ui::AdminInfo KioskApp::adminInfo() const
 {
     ui::AdminInfo info;
     info.kioskName = m_config.kiosk.name;
-    const date::time_zone* zone = m_catalog && m_catalog->zone ? m_catalog->zone : catalog::timeutil::findZone("Europe/Berlin");
+    const date::time_zone* zone = ui::regionZone(m_catalog.get());
     auto when = [&](std::int64_t t) {
-        if (t <= 0)
-            return std::string("—");
         // German form with the year: staff compare it with a calendar at 7 am.
-        const std::string s = catalog::timeutil::formatRfc3339(zone, t);
-        return s.substr(8, 2) + "." + s.substr(5, 2) + "." + s.substr(0, 4) + " " + s.substr(11, 5);
+        return t <= 0 ? std::string("—") : ui::germanDateTime(zone, t);
     };
     const std::string result = m_tr.tr(std::string("admin.result.") + sync::syncResultKey(m_status.result));
     info.syncLines.push_back(m_tr.format("admin.result_line", {{"result", result},
@@ -380,8 +378,7 @@ ui::AdminInfo KioskApp::adminInfo() const
     {
         info.catalogLines.push_back(m_tr.format("admin.catalog_line", {{"seq", std::to_string(m_catalog->sequence)},
                                                                         {"offers", std::to_string(m_catalog->offers.size())},
-                                                                        {"date", m_catalog->generatedAt > 0 ? when(m_catalog->generatedAt).substr(0, 10)
-                                                                                                   : std::string(m_catalog->generatedAtText.substr(0, 10))}}));
+                                                                        {"date", ui::germanDate(zone, m_catalog->generatedAt)}}));
         info.catalogLines.push_back(m_tr.format("admin.images_line", {{"cached", std::to_string(m_status.imagesCached)},
                                                                        {"missing", std::to_string(m_status.imagesMissing)}}));
     }
@@ -676,16 +673,14 @@ void KioskApp::frame()
     auto prettyDate = [&]() -> std::string {
         if (!m_catalog)
             return "";
-        const std::string d = std::string(m_catalog->generatedAtText.substr(0, 10));
-        return d.size() == 10 ? d.substr(8, 2) + "." + d.substr(5, 2) + "." + d.substr(0, 4) : d;
+        return ui::germanDate(ui::regionZone(m_catalog.get()), m_catalog->generatedAt);
     };
     if (!m_catalog)
     {
         std::string next;
         if (m_status.nextAttempt > 0)
         {
-            const std::string stamp = catalog::timeutil::formatRfc3339(catalog::timeutil::findZone("Europe/Berlin"), m_status.nextAttempt);
-            next = stamp.substr(11, 5);
+            next = ui::clockTime(ui::regionZone(nullptr), m_status.nextAttempt);  // no catalogue yet: the default zone
         }
         ui::drawLoading(c, next);
     }

@@ -3,6 +3,7 @@
 // navigation, so larger text or a long description never pushes anything over the rest.
 #include "catalog/schedule.hpp"
 #include "catalog/time_util.hpp"
+#include "ui_model/date_text.hpp"
 #include "ui_model/offer_text.hpp"
 #include "ui_model/palette.hpp"
 #include "screens.hpp"
@@ -43,12 +44,11 @@ void drawQr(const UiContext& c, const std::string& text, const Rect& area)
     }
 }
 
-/// Minutes after local midnight of a timestamp, in the catalogue's zone.
+/// Minutes after local midnight of a timestamp, in the region's zone.
 int localMinutes(const UiContext& c, catalog::Timestamp t)
 {
-    const catalog::LocalSeconds local = catalog::timeutil::toLocal(c.catalog ? c.catalog->zone : nullptr, t);
-    const long long day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-    return static_cast<int>((local - day * 86400) / 60);
+    const LocalParts p = localParts(regionZone(c.catalog), t);
+    return p.hour * 60 + p.minute;
 }
 
 /// "So 29.11., 10–12 Uhr": the day as formatDay gives it, with the end time when there is one

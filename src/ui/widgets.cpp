@@ -1,6 +1,8 @@
 // Touch widgets; see widgets.hpp.
 #include "widgets.hpp"
 
+#include "ui_model/date_text.hpp"
+
 #include "catalog/time_util.hpp"
 
 #include <cmath>
@@ -255,23 +257,16 @@ bool chip(const UiContext& c, const std::string& id, const Rect& r, std::string_
 
 std::string formatDay(const UiContext& c, catalog::Timestamp t)
 {
-    const catalog::LocalSeconds local = catalog::timeutil::toLocal(c.catalog ? c.catalog->zone : nullptr, t);
-    const catalog::DayNumber day = static_cast<catalog::DayNumber>(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+    const LocalParts p = localParts(regionZone(c.catalog), t);
     std::istringstream names(c.t("date.weekdays"));
     std::vector<std::string> wd;
     for (std::string w; names >> w;)
         wd.push_back(w);
-    const std::string date = catalog::timeutil::formatDate(day);  // YYYY-MM-DD
-    const int weekday = catalog::timeutil::weekdayOf(day);
-    const std::string dayName = weekday < static_cast<int>(wd.size()) ? wd[static_cast<std::size_t>(weekday)] : "";
-    const std::string d = std::to_string(std::stoi(date.substr(8, 2)));
-    const std::string mo = std::to_string(std::stoi(date.substr(5, 2)));
-    const long secs = static_cast<long>(local - static_cast<catalog::LocalSeconds>(day) * 86400);
-    char hh[24], mm[24];
-    std::snprintf(hh, sizeof hh, "%ld", secs / 3600);
-    std::snprintf(mm, sizeof mm, "%02ld", secs / 60 % 60);
-    return c.tr->format("date.day", {{"wd", dayName}, {"d", d}, {"mo", mo}}) + ", " +
-           c.tr->format("date.time", {{"h", hh}, {"m", mm}});
+    const std::string dayName = p.weekday < static_cast<int>(wd.size()) ? wd[static_cast<std::size_t>(p.weekday)] : "";
+    char mm[8];
+    std::snprintf(mm, sizeof mm, "%02d", p.minute);
+    return c.tr->format("date.day", {{"wd", dayName}, {"d", std::to_string(p.day)}, {"mo", std::to_string(p.month)}}) + ", " +
+           c.tr->format("date.time", {{"h", std::to_string(p.hour)}, {"m", mm}});
 }
 
 std::string formatWhen(const UiContext& c, const catalog::ResultItem& item, const catalog::Offer& offer)

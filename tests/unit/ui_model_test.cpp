@@ -4,6 +4,7 @@
 #include "catalog/time_util.hpp"
 #include "ui_model/browse_state.hpp"
 #include "ui_model/i18n.hpp"
+#include "ui_model/date_text.hpp"
 #include "ui_model/offer_text.hpp"
 #include "ui_model/palette.hpp"
 #include "ui_model/idle.hpp"
@@ -374,4 +375,30 @@ TEST_CASE("pin guard: the lock shows 30 s when it starts, never 31, and 1 in its
     CHECK(g.secondsShown(t + 29.2) == 1);
     CHECK(g.secondsShown(t + 30.0) == 0);
     CHECK_FALSE(g.locked(t + 30.0));
+}
+
+TEST_CASE("date text: in the region's zone, across the DST change, never cut out of strings")
+{
+    using namespace mint::ui;
+    namespace tu = mint::catalog::timeutil;
+    const date::time_zone* lisbon = tu::findZone("Europe/Lisbon");
+    const date::time_zone* berlin = tu::findZone("Europe/Berlin");
+    REQUIRE(lisbon);
+    REQUIRE(berlin);
+    // 2026-10-25 00:30 UTC: Lisbon still on summer time (01:30 WEST), Berlin 02:30 CEST.
+    const mint::catalog::Timestamp beforeChange = 1792888200;
+    CHECK(germanDateTime(lisbon, beforeChange) == "25.10.2026 01:30");
+    CHECK(germanDateTime(berlin, beforeChange) == "25.10.2026 02:30");
+    // Two hours later both have turned their clocks back one hour.
+    CHECK(germanDateTime(lisbon, beforeChange + 7200) == "25.10.2026 02:30");
+    CHECK(germanDateTime(berlin, beforeChange + 7200) == "25.10.2026 03:30");
+    // A moment that is still the 24th in Lisbon but already the 25th in Berlin.
+    const mint::catalog::Timestamp lateEvening = 1792882800;  // 2026-10-24 23:00 UTC
+    CHECK(germanDate(lisbon, lateEvening) == "25.10.2026");  // 00:00 WEST
+    CHECK(germanDate(tu::findZone("America/New_York"), lateEvening) == "24.10.2026");
+    CHECK(clockTime(lisbon, lateEvening) == "00:00");
+    const LocalParts p = localParts(lisbon, lateEvening);
+    CHECK(p.weekday == 6);  // Sunday
+    // Without a catalogue the feed format's default zone.
+    CHECK(regionZone(nullptr) == berlin);
 }

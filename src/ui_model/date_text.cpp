@@ -1,0 +1,57 @@
+// Dates and times in the region's zone; see date_text.hpp.
+#include "date_text.hpp"
+
+#include "catalog/time_util.hpp"
+
+#include <date/date.h>
+
+#include <cstdio>
+
+namespace mint::ui {
+
+LocalParts localParts(const date::time_zone* zone, catalog::Timestamp t)
+{
+    const catalog::LocalSeconds local = catalog::timeutil::toLocal(zone, t);
+    const catalog::DayNumber day = catalog::timeutil::localDay(zone, t);
+    const date::year_month_day ymd{date::sys_days{date::days{day}}};
+    LocalParts p;
+    p.year = static_cast<int>(ymd.year());
+    p.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+    p.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+    const long long secs = local - static_cast<long long>(day) * catalog::timeutil::kSecondsPerDay;
+    p.hour = static_cast<int>(secs / 3600);
+    p.minute = static_cast<int>(secs / 60 % 60);
+    p.weekday = catalog::timeutil::weekdayOf(day);
+    return p;
+}
+
+const date::time_zone* regionZone(const catalog::Catalog* catalog)
+{
+    if (catalog && catalog->zone)
+        return catalog->zone;
+    static const date::time_zone* fallback = catalog::timeutil::findZone("Europe/Berlin");
+    return fallback;
+}
+
+std::string germanDate(const date::time_zone* zone, catalog::Timestamp t)
+{
+    const LocalParts p = localParts(zone, t);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%02d.%02d.%04d", p.day, p.month, p.year);
+    return buf;
+}
+
+std::string clockTime(const date::time_zone* zone, catalog::Timestamp t)
+{
+    const LocalParts p = localParts(zone, t);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", p.hour, p.minute);
+    return buf;
+}
+
+std::string germanDateTime(const date::time_zone* zone, catalog::Timestamp t)
+{
+    return germanDate(zone, t) + " " + clockTime(zone, t);
+}
+
+}  // namespace mint::ui
