@@ -23,7 +23,8 @@
 using namespace mint::catalog;
 using Clock = std::chrono::steady_clock;
 
-namespace {
+namespace
+{
 
 double msSince(Clock::time_point start)
 {
@@ -82,34 +83,46 @@ int main(int argc, char** argv)
     const GeoPoint kiosk{49.2354, 6.9969};
     const std::vector<Mix> mixes = {
         {"all (sort next)", [](Query&) {}},
-        {"audience children + age 9", [](Query& q) {
+        {"audience children + age 9",
+         [](Query& q)
+         {
              q.audienceMask = 1u << static_cast<unsigned>(Audience::Children);
              q.age = 9;
          }},
-        {"subject technik + free + 15 km", [&](Query& q) {
+        {"subject technik + free + 15 km",
+         [&](Query& q)
+         {
              q.subjects = {"technik"};
              q.freeOnly = true;
              q.near = kiosk;
              q.radiusKm = 15;
          }},
-        {"weekend + age 9 + sort distance", [&](Query& q) {
+        {"weekend + age 9 + sort distance",
+         [&](Query& q)
+         {
              q.window = windowFor(cat.zone, now, WhenPreset::Weekend);
              q.age = 9;
              q.near = kiosk;
              q.sort = SortOrder::Distance;
          }},
-        {"next 7 days + subject robotik", [&](Query& q) {
+        {"next 7 days + subject robotik",
+         [&](Query& q)
+         {
              q.window = windowFor(cat.zone, now, WhenPreset::Next7Days);
              q.subjects = {"robotik"};
          }},
-        {"sort title, limit 50", [](Query& q) {
+        {"sort title, limit 50",
+         [](Query& q)
+         {
              q.sort = SortOrder::Title;
              q.limit = 50;
          }},
         {"text \"roboter\"", [](Query& q) { q.text = "roboter"; }},
         {"text \"lo\" (short prefix)", [](Query& q) { q.text = "lo"; }},
         {"text \"loewen strasse\"", [](Query& q) { q.text = "loewen strasse"; }},
-        {"text \"sterne\" + children + free", [](Query& q) {
+        {"text \"sterne\" + children + free",
+         [](Query& q)
+         {
              q.text = "sterne";
              q.audienceMask = 1u << static_cast<unsigned>(Audience::Children);
              q.freeOnly = true;

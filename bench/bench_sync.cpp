@@ -29,7 +29,8 @@
 
 using namespace mint;
 
-namespace {
+namespace
+{
 
 long peakRssMb()
 {
@@ -91,33 +92,38 @@ int main(int argc, char** argv)
         pictureBytes += pictures[static_cast<std::size_t>(i)].size();
     }
     std::atomic<int> requests{0};
-    server.Get("/feed.json", [&](const httplib::Request& req, httplib::Response& res) {
-        ++requests;
-        if (req.get_header_value("If-None-Match") == "\"feed-1\"")
-        {
-            res.status = 304;
-            return;
-        }
-        res.set_header("ETag", "\"feed-1\"");
-        res.set_content(feed, "application/json");
-    });
-    server.Get(R"(/img/(\d+)\.png)", [&](const httplib::Request& req, httplib::Response& res) {
-        ++requests;
-        const auto n = static_cast<std::size_t>(std::stoul(req.matches[1]));
-        if (n >= pictures.size())
-        {
-            res.status = 404;
-            return;
-        }
-        res.set_header("ETag", "\"img-" + std::to_string(n) + "\"");
-        res.set_content(pictures[n], "image/png");
-    });
+    server.Get("/feed.json",
+               [&](const httplib::Request& req, httplib::Response& res)
+               {
+                   ++requests;
+                   if (req.get_header_value("If-None-Match") == "\"feed-1\"")
+                   {
+                       res.status = 304;
+                       return;
+                   }
+                   res.set_header("ETag", "\"feed-1\"");
+                   res.set_content(feed, "application/json");
+               });
+    server.Get(R"(/img/(\d+)\.png)",
+               [&](const httplib::Request& req, httplib::Response& res)
+               {
+                   ++requests;
+                   const auto n = static_cast<std::size_t>(std::stoul(req.matches[1]));
+                   if (n >= pictures.size())
+                   {
+                       res.status = 404;
+                       return;
+                   }
+                   res.set_header("ETag", "\"img-" + std::to_string(n) + "\"");
+                   res.set_content(pictures[n], "image/png");
+               });
     std::thread serverThread([&] { server.listen_after_bind(); });
     while (!server.is_running())
         std::this_thread::yield();
 
     const std::string configText = R"({"feed": {"url": ")" + base + R"(/feed.json", "max_bytes": 268435456},
-        "images": {"parallel": 4}, "cache": {"dir": ")" + (dir / "cache").string() + "\"}}";
+        "images": {"parallel": 4}, "cache": {"dir": ")" +
+                                   (dir / "cache").string() + "\"}}";
     auto cfg = config::parseConfig(configText, (dir / "kiosk.json").string(), error);
     if (!cfg)
     {
@@ -136,15 +142,15 @@ int main(int argc, char** argv)
     auto full = engine.runOnce();
     const double fullS = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("full sync:         %-12s %7.2f s, %5d requests, %6.1f MiB received, %zu pictures cached, %zu missing, peak RSS %ld MiB\n",
-                sync::syncResultKey(full.result), fullS, requests - before, (full.bytes + pictureBytes) / 1048576.0,
-                full.imagesCached, full.imagesMissing, peakRssMb());
+                sync::syncResultKey(full.result), fullS, requests - before, (full.bytes + pictureBytes) / 1048576.0, full.imagesCached,
+                full.imagesMissing, peakRssMb());
 
     t0 = std::chrono::steady_clock::now();
     const int before2 = requests;
     auto again = engine.runOnce();
     const double againS = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("not-modified sync: %-12s %7.3f s, %5d requests (counted by the server)\n", sync::syncResultKey(again.result),
-                againS, requests - before2);
+    std::printf("not-modified sync: %-12s %7.3f s, %5d requests (counted by the server)\n", sync::syncResultKey(again.result), againS,
+                requests - before2);
 
     server.stop();
     serverThread.join();

@@ -20,7 +20,8 @@
 using namespace mint;
 using Clock = std::chrono::steady_clock;
 
-namespace {
+namespace
+{
 
 /// Milliseconds until a fresh loader (2 workers) has decoded all of `tiles`.
 double loadAll(const map::TileSources& sources, const std::vector<map::TileId>& tiles)
@@ -87,7 +88,8 @@ int main(int argc, char** argv)
         ok += map::decodeTile(b, t);
     }
     const double decodeS = std::chrono::duration<double>(Clock::now() - t0).count();
-    std::printf("decode, one core: %zu tiles in %.3f s = %.0f tiles/s (%.2f ms per tile)\n", ok, decodeS, ok / decodeS, decodeS * 1000 / ok);
+    std::printf("decode, one core: %zu tiles in %.3f s = %.0f tiles/s (%.2f ms per tile)\n", ok, decodeS, ok / decodeS,
+                decodeS * 1000 / ok);
 
     // 2. A full 1920x1080 screen at zoom 13 through the loader (2 workers), cold.
     map::MapView v;
@@ -96,7 +98,8 @@ int main(int argc, char** argv)
     v.zoom = 13;
     v.widthPx = 1920;
     v.heightPx = 1080;
-    const auto plan = map::planTiles(v, 12, 13, [](const map::TileId&) { return false; }, [](const map::TileId&) { return true; });
+    const auto plan = map::planTiles(
+        v, 12, 13, [](const map::TileId&) { return false; }, [](const map::TileId&) { return true; });
     for (int run = 0; run < 3; ++run)
     {
         map::TileSources sources;
@@ -104,7 +107,8 @@ int main(int argc, char** argv)
         sources.minZoom = 12;
         sources.maxZoom = 13;
         const double ms = loadAll(sources, plan.wanted);
-        std::printf("full screen 1920x1080 (%zu tiles) from MBTiles, 2 workers, run %d: %.0f ms (goal < 150 ms)\n", plan.wanted.size(), run + 1, ms);
+        std::printf("full screen 1920x1080 (%zu tiles) from MBTiles, 2 workers, run %d: %.0f ms (goal < 150 ms)\n", plan.wanted.size(),
+                    run + 1, ms);
     }
     // 3. The pessimistic case: tiles with per-pixel noise (PNGs of ~150 KB, far more than a
     //    real map tile's 10-40 KB), decoded on one core and a full screen through the loader.
@@ -148,12 +152,13 @@ int main(int argc, char** argv)
             map::decodeTile(b, lt);
         }
         const double s1 = std::chrono::duration<double>(Clock::now() - t0).count();
-        std::printf("noisy tiles (%.0f KB each): decode, one core: %.0f tiles/s (%.2f ms per tile)\n", bytes / 1e3 / nb.size(), nb.size() / s1,
-                    s1 * 1000 / nb.size());
+        std::printf("noisy tiles (%.0f KB each): decode, one core: %.0f tiles/s (%.2f ms per tile)\n", bytes / 1e3 / nb.size(),
+                    nb.size() / s1, s1 * 1000 / nb.size());
         map::TileSources sources;
         sources.package = noisy;
         sources.minZoom = sources.maxZoom = 13;
-        std::printf("noisy full screen (%zu tiles), 2 workers: %.0f ms (goal < 150 ms)\n", plan.wanted.size(), loadAll(sources, plan.wanted));
+        std::printf("noisy full screen (%zu tiles), 2 workers: %.0f ms (goal < 150 ms)\n", plan.wanted.size(),
+                    loadAll(sources, plan.wanted));
     }
     // 4. Texture memory of the tile pool when full (ui/tile_layer: 3 atlases of 2064x2064 RGBA
     //    holding 192 tiles with their one-pixel borders).

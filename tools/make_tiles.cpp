@@ -34,9 +34,10 @@ int main(int argc, char** argv)
         return 2;
     }
     std::string error;
-    const bool ok = mint::tools::makeSyntheticPackage(p, error, [](std::uint64_t done, std::uint64_t total) {
-        std::fprintf(stderr, "\rtiles %llu / %llu", static_cast<unsigned long long>(done), static_cast<unsigned long long>(total));
-    });
+    const bool ok = mint::tools::makeSyntheticPackage(
+        p, error,
+        [](std::uint64_t done, std::uint64_t total)
+        { std::fprintf(stderr, "\rtiles %llu / %llu", static_cast<unsigned long long>(done), static_cast<unsigned long long>(total)); });
     std::fprintf(stderr, "\n");
     if (!ok)
     {

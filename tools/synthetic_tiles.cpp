@@ -5,9 +5,11 @@
 
 #include <cmath>
 
-namespace mint::tools {
+namespace mint::tools
+{
 
-namespace {
+namespace
+{
 
 /// Smooth value noise in [0, 1] from world coordinates (degrees).
 double hash(long long x, long long y)

@@ -10,7 +10,8 @@
 #include <functional>
 #include <string>
 
-namespace mint::tools {
+namespace mint::tools
+{
 
 /// One 256x256 tile as RGBA.
 std::vector<std::uint8_t> renderSyntheticTile(const map::TileId& t);

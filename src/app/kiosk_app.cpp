@@ -8,37 +8,39 @@
 // [SECTION] Scripted scenarios (virtual time, injected touches, screenshots, state dumps)
 #include "kiosk_app.hpp"
 
-#include "util/json_text.hpp"
 #include "map/cluster.hpp"
 #include "map/package_update.hpp"
 #include "ui/draw_layers.hpp"
 #include "ui_model/date_text.hpp"
 #include "ui_model/offer_text.hpp"
+#include "util/json_text.hpp"
 
 #include "catalog/time_util.hpp"
 #include "media/image_encode.hpp"
 #include "util/fs_util.hpp"
 #include "util/log.hpp"
 
+// glad before GLFW: GLFW must not pull in the system's GL header first.
 #include <glad/gl.h>
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 #include <nlohmann/json.hpp>
 
-
 #include <algorithm>
-#include <cstdio>
-#include <ctime>
-#include <sys/resource.h>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <functional>
+#include <sys/resource.h>
 #include <thread>
 
-namespace mint::app {
+namespace mint::app
+{
 
 const char* screenName(Screen s)
 {
@@ -56,7 +58,8 @@ const char* screenName(Screen s)
     return "?";
 }
 
-namespace {
+namespace
+{
 
 constexpr double kMapStartZoom = 10;  ///< the map opens here, and "back to the start" returns here
 
@@ -75,8 +78,7 @@ void markDirty(GLFWwindow*)
 }  // namespace
 
 KioskApp::KioskApp(config::KioskConfig config, KioskArgs args)
-    : m_config(std::move(config)), m_args(std::move(args)), m_idle(m_config.kiosk.idleTimeoutS, kCountdownS),
-      m_store(m_config.cache.dir)
+    : m_config(std::move(config)), m_args(std::move(args)), m_idle(m_config.kiosk.idleTimeoutS, kCountdownS), m_store(m_config.cache.dir)
 {
     g_app = this;
     g_dirty = &m_wake;
@@ -178,14 +180,18 @@ bool KioskApp::init(std::string& error)
     if (!ui::loadFonts(m_fonts, std::round(large.fontPx * 1.2f), fontError, m_config.kiosk.font, m_config.kiosk.fontBold))
         util::logWarn("fonts", fontError);
 
-    m_textures = std::make_unique<ui::TextureCache>(256, m_config.images.maxDimension, m_config.images.maxPixels, [this] {
-        m_workerWake = true;
-        glfwPostEmptyEvent();
-    });
-    m_queries = std::make_unique<QueryWorker>([this] {
-        m_workerWake = true;
-        glfwPostEmptyEvent();
-    });
+    m_textures = std::make_unique<ui::TextureCache>(256, m_config.images.maxDimension, m_config.images.maxPixels,
+                                                    [this]
+                                                    {
+                                                        m_workerWake = true;
+                                                        glfwPostEmptyEvent();
+                                                    });
+    m_queries = std::make_unique<QueryWorker>(
+        [this]
+        {
+            m_workerWake = true;
+            glfwPostEmptyEvent();
+        });
     setUpMap();
     return true;
 }
@@ -235,8 +241,8 @@ catalog::Timestamp KioskApp::wallNow() const
 bool KioskApp::animating() const
 {
     // Pictures being decoded do not count: the decoder wakes the loop when one is ready.
-    return m_touch.down() || m_scroller.moving() || m_scroller.dragging() || m_detailScroller.moving() || m_filterScroller.moving() || !m_catalog || m_pinCheck.valid() ||
-           (m_screen == Screen::Map && m_map.moving());
+    return m_touch.down() || m_scroller.moving() || m_scroller.dragging() || m_detailScroller.moving() || m_filterScroller.moving() ||
+           !m_catalog || m_pinCheck.valid() || (m_screen == Screen::Map && m_map.moving());
 }
 
 std::string KioskApp::today() const
@@ -251,11 +257,13 @@ void KioskApp::saveUsage()
     // an older state never lands after a newer one.
     if (m_usageSave.valid())
         m_usageSave.wait();
-    m_usageSave = std::async(std::launch::async, [path = m_config.cache.dir + "/usage.json", json = m_usage.toJson()] {
-        std::string error;
-        if (!util::writeFileAtomic(path, json, error, false))
-            util::logWarn("usage", error);
-    });
+    m_usageSave = std::async(std::launch::async,
+                             [path = m_config.cache.dir + "/usage.json", json = m_usage.toJson()]
+                             {
+                                 std::string error;
+                                 if (!util::writeFileAtomic(path, json, error, false))
+                                     util::logWarn("usage", error);
+                             });
 }
 
 ui::Rect KioskApp::adminCorner(const ui::ScreenLayout& l) const
@@ -274,17 +282,19 @@ void KioskApp::openAdmin()
     saveUsage();
     // Thousands of picture files: walked on a worker; the admin screen shows the size when known.
     if (!m_cacheSizeJob.valid())
-        m_cacheSizeJob = std::async(std::launch::async, [this, dir = m_config.cache.dir] {
-            std::uintmax_t bytes = 0;
-            std::error_code ec;
-            for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); it != std::filesystem::recursive_directory_iterator();
-                 it.increment(ec))
-                if (it->is_regular_file(ec))
-                    bytes += it->file_size(ec);
-            m_workerWake = true;
-            glfwPostEmptyEvent();
-            return bytes;
-        });
+        m_cacheSizeJob = std::async(std::launch::async,
+                                    [this, dir = m_config.cache.dir]
+                                    {
+                                        std::uintmax_t bytes = 0;
+                                        std::error_code ec;
+                                        for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+                                             it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+                                            if (it->is_regular_file(ec))
+                                                bytes += it->file_size(ec);
+                                        m_workerWake = true;
+                                        glfwPostEmptyEvent();
+                                        return bytes;
+                                    });
 }
 
 void KioskApp::setUpMap()
@@ -336,10 +346,12 @@ void KioskApp::setUpMap()
     m_mapAttribution = !m_config.map.attribution.empty() ? m_config.map.attribution : packageAttribution;
     if (!sources.any())
         return;
-    m_tileLoader = std::make_unique<map::TileLoader>(std::move(sources), [this] {
-        m_workerWake = true;
-        glfwPostEmptyEvent();
-    });
+    m_tileLoader = std::make_unique<map::TileLoader>(std::move(sources),
+                                                     [this]
+                                                     {
+                                                         m_workerWake = true;
+                                                         glfwPostEmptyEvent();
+                                                     });
     m_tileLayer = std::make_unique<ui::TileLayer>();
 }
 
@@ -355,14 +367,17 @@ ui::AdminInfo KioskApp::adminInfo() const
     ui::AdminInfo info;
     info.kioskName = m_config.kiosk.name;
     const date::time_zone* zone = ui::regionZone(m_catalog.get());
-    auto when = [&](std::int64_t t) {
+    auto when = [&](std::int64_t t)
+    {
         // German form with the year: staff compare it with a calendar at 7 am.
         return t <= 0 ? std::string("—") : ui::germanDateTime(zone, t);
     };
     const std::string result = m_tr.tr(std::string("admin.result.") + sync::syncResultKey(m_status.result));
-    info.syncLines.push_back(m_tr.format("admin.result_line", {{"result", result},
-                                                               {"http", m_status.httpStatus ? " (HTTP " + std::to_string(m_status.httpStatus) + ")" : ""}}));
-    info.syncLines.push_back(m_tr.format("admin.attempt_line", {{"last", when(m_status.lastAttempt)}, {"success", when(m_status.lastSuccess)}}));
+    info.syncLines.push_back(
+        m_tr.format("admin.result_line",
+                    {{"result", result}, {"http", m_status.httpStatus ? " (HTTP " + std::to_string(m_status.httpStatus) + ")" : ""}}));
+    info.syncLines.push_back(
+        m_tr.format("admin.attempt_line", {{"last", when(m_status.lastAttempt)}, {"success", when(m_status.lastSuccess)}}));
     info.syncLines.push_back(m_tr.format("admin.next_line", {{"next", when(m_status.nextAttempt)}}));
     info.quitArmed = m_quitArmed;
     if (m_syncRequestedAt > 0)
@@ -377,16 +392,17 @@ ui::AdminInfo KioskApp::adminInfo() const
     if (m_catalog)
     {
         info.catalogLines.push_back(m_tr.format("admin.catalog_line", {{"seq", std::to_string(m_catalog->sequence)},
-                                                                        {"offers", std::to_string(m_catalog->offers.size())},
-                                                                        {"date", ui::germanDate(zone, m_catalog->generatedAt)}}));
-        info.catalogLines.push_back(m_tr.format("admin.images_line", {{"cached", std::to_string(m_status.imagesCached)},
-                                                                       {"missing", std::to_string(m_status.imagesMissing)}}));
+                                                                       {"offers", std::to_string(m_catalog->offers.size())},
+                                                                       {"date", ui::germanDate(zone, m_catalog->generatedAt)}}));
+        info.catalogLines.push_back(m_tr.format(
+            "admin.images_line", {{"cached", std::to_string(m_status.imagesCached)}, {"missing", std::to_string(m_status.imagesMissing)}}));
     }
     // The map: where its tiles come from and what went wrong.
     if (m_tileLoader && m_tileLoader->sources().package)
-        info.catalogLines.push_back(m_tr.format("admin.map_package", {{"path", m_config.map.mbtiles},
-                                                                      {"min", std::to_string(m_tileLoader->sources().package->info().minZoom)},
-                                                                      {"max", std::to_string(m_tileLoader->sources().package->info().maxZoom)}}));
+        info.catalogLines.push_back(
+            m_tr.format("admin.map_package", {{"path", m_config.map.mbtiles},
+                                              {"min", std::to_string(m_tileLoader->sources().package->info().minZoom)},
+                                              {"max", std::to_string(m_tileLoader->sources().package->info().maxZoom)}}));
     else if (m_tileLoader && m_tileLoader->sources().online)
         info.catalogLines.push_back(m_tr.format("admin.map_online", {{"mib", std::to_string(m_tileCache ? m_tileCache->bytes() >> 20 : 0)},
                                                                      {"max", std::to_string(m_config.map.cacheMaxMb)}}));
@@ -395,26 +411,32 @@ ui::AdminInfo KioskApp::adminInfo() const
     if (m_tileLoader)
     {
         const map::LoaderCounters n = m_tileLoader->counters();
-        info.catalogLines.push_back(m_tr.format("admin.map_tiles_line", {{"loaded", std::to_string(n.loaded)}, {"failed", std::to_string(n.failed)},
+        info.catalogLines.push_back(m_tr.format("admin.map_tiles_line", {{"loaded", std::to_string(n.loaded)},
+                                                                         {"failed", std::to_string(n.failed)},
                                                                          {"last", n.lastError.empty() ? "" : " (" + n.lastError + ")"}}));
     }
     if (!m_mapProblem.empty())
         info.catalogLines.push_back(m_tr.format("admin.map_problem", {{"problem", m_mapProblem}}));
-    info.catalogLines.push_back(m_tr.format("admin.cache_line", {{"kib", m_cacheSizeJob.valid() ? "\xE2\x80\xA6" : std::to_string(m_cacheBytes / 1024)}, {"dir", m_config.cache.dir}}));
+    info.catalogLines.push_back(
+        m_tr.format("admin.cache_line",
+                    {{"kib", m_cacheSizeJob.valid() ? "\xE2\x80\xA6" : std::to_string(m_cacheBytes / 1024)}, {"dir", m_config.cache.dir}}));
     const auto it = m_usage.days().find(today());
     const ui::DayUsage day = it == m_usage.days().end() ? ui::DayUsage{} : it->second;
-    auto usageLine = [&](const char* key, const ui::DayUsage& d) {
+    auto usageLine = [&](const char* key, const ui::DayUsage& d)
+    {
         int nothing = 0;
         for (const auto& [combo, n] : d.nothingFound)
             nothing += n;
-        return m_tr.format(key, {{"sessions", std::to_string(d.sessions)}, {"details", std::to_string(d.detailViews)},
-                                 {"qr", std::to_string(d.qrShown)}, {"nothing", std::to_string(nothing)}});
+        return m_tr.format(key, {{"sessions", std::to_string(d.sessions)},
+                                 {"details", std::to_string(d.detailViews)},
+                                 {"qr", std::to_string(d.qrShown)},
+                                 {"nothing", std::to_string(nothing)}});
     };
     info.usageLines.push_back(usageLine("admin.usage_today", day));
     info.usageLines.push_back(usageLine("admin.usage_all", m_usage.total()));
     const long uptime = static_cast<long>(now() - m_startS);
-    info.systemLines.push_back(m_tr.format("admin.version_line", {{"version", MINT_VERSION}, {"h", std::to_string(uptime / 3600)},
-                                                                   {"m", std::to_string(uptime / 60 % 60)}}));
+    info.systemLines.push_back(m_tr.format(
+        "admin.version_line", {{"version", MINT_VERSION}, {"h", std::to_string(uptime / 3600)}, {"m", std::to_string(uptime / 60 % 60)}}));
     return info;
 }
 
@@ -450,7 +472,8 @@ int KioskApp::runInteractive()
 {
     m_service = std::make_unique<sync::SyncService>(
         *m_engine,
-        [this](sync::CatalogPtr cat) {
+        [this](sync::CatalogPtr cat)
+        {
             // On the sync thread: the picture index is read here, not in a frame.
             auto images = std::make_unique<sync::ImageCache>(m_store.imagesDir());
             images->load();
@@ -462,7 +485,8 @@ int KioskApp::runInteractive()
             m_workerWake = true;
             glfwPostEmptyEvent();
         },
-        [this](const sync::SyncStatus&) {
+        [this](const sync::SyncStatus&)
+        {
             m_workerWake = true;
             glfwPostEmptyEvent();
         });
@@ -670,7 +694,8 @@ void KioskApp::frame()
     m_filterScroller.update(std::clamp(t - m_lastScrollS, 0.0, 0.1));
     m_lastScrollS = t;
 
-    auto prettyDate = [&]() -> std::string {
+    auto prettyDate = [&]() -> std::string
+    {
         if (!m_catalog)
             return "";
         return ui::germanDate(ui::regionZone(m_catalog.get()), m_catalog->generatedAt);
@@ -700,7 +725,8 @@ void KioskApp::frame()
             const std::size_t slots = m_catalog->offers.size() + m_catalog->stories.size();
             const std::size_t i = slots ? m_featured % slots : 0;
             const catalog::Story* story = i < m_catalog->stories.size() ? &m_catalog->stories[i] : nullptr;
-            const catalog::Offer* offer = !story && !m_catalog->offers.empty() ? &m_catalog->offers[(i * 7) % m_catalog->offers.size()] : nullptr;
+            const catalog::Offer* offer =
+                !story && !m_catalog->offers.empty() ? &m_catalog->offers[(i * 7) % m_catalog->offers.size()] : nullptr;
             // The next offers of the rotation (portrait shows two under the big card).
             std::vector<const catalog::Offer*> more;
             for (std::size_t k = 1; k <= 2 && !m_catalog->offers.empty(); ++k)
@@ -875,12 +901,14 @@ void KioskApp::applyIntents()
         return;
     std::vector<ui::Intent> intents;
     intents.swap(m_intents);
-    auto go = [&](Screen s) {
+    auto go = [&](Screen s)
+    {
         if (s != m_screen)
             m_backStack.push_back(m_screen);
         m_screen = s;
     };
-    auto showResults = [&]() {
+    auto showResults = [&]()
+    {
         m_resultsDirty = true;
         m_scroller.setOffset(0);
         if (m_screen != Screen::Results)
@@ -950,7 +978,8 @@ void KioskApp::applyIntents()
             m_detailScroller.setOffset(0);
             go(Screen::Detail);
             m_usage.detailView(today());
-            if (const catalog::Offer* o = m_catalog ? m_catalog->findOffer(m_detailId) : nullptr; o && (!o->url.empty() || !o->registration.url.empty()))
+            if (const catalog::Offer* o = m_catalog ? m_catalog->findOffer(m_detailId) : nullptr;
+                o && (!o->url.empty() || !o->registration.url.empty()))
                 m_usage.qrShown(today());
             break;
         case ui::IntentKind::PinDigit:
@@ -1123,8 +1152,10 @@ std::string KioskApp::dumpState() const
     j["home_total"] = m_allTotal ? nlohmann::ordered_json(*m_allTotal) : nlohmann::ordered_json();
     j["chip_counts"] = m_chipCounts;
     j["stale_notice"] = m_staleShown;
-    j["sync"] = {{"result", sync::syncResultKey(m_status.result)}, {"error_kind", sync::failureKey(m_status.failure)},
-                 {"last_attempt", m_status.lastAttempt}, {"last_success", m_status.lastSuccess}};
+    j["sync"] = {{"result", sync::syncResultKey(m_status.result)},
+                 {"error_kind", sync::failureKey(m_status.failure)},
+                 {"last_attempt", m_status.lastAttempt},
+                 {"last_success", m_status.lastSuccess}};
     if (m_screen == Screen::Admin)
     {
         const ui::AdminInfo info = adminInfo();
@@ -1143,13 +1174,21 @@ std::string KioskApp::dumpState() const
         for (std::uint32_t idx : m_map.listed)
             if (m_catalog && idx < m_catalog->offers.size())
                 listed.push_back(std::string(m_catalog->offers[idx].id));
-        j["map"] = {{"lat", m_map.view.centerLat}, {"lon", m_map.view.centerLon}, {"zoom", m_map.view.zoom}, {"selected", m_map.selected},
-                    {"listed", listed}, {"moving", m_map.moving()},
-                    {"tiles", {{"visible", m_map.lastTiles.tiles}, {"exact", m_map.lastTiles.exact}, {"stand_ins", m_map.lastTiles.standIns},
-                               {"uncovered", m_map.lastTiles.uncovered}}},
+        j["map"] = {{"lat", m_map.view.centerLat},
+                    {"lon", m_map.view.centerLon},
+                    {"zoom", m_map.view.zoom},
+                    {"selected", m_map.selected},
+                    {"listed", listed},
+                    {"moving", m_map.moving()},
+                    {"tiles",
+                     {{"visible", m_map.lastTiles.tiles},
+                      {"exact", m_map.lastTiles.exact},
+                      {"stand_ins", m_map.lastTiles.standIns},
+                      {"uncovered", m_map.lastTiles.uncovered}}},
                     {"tile_source", m_tileLoader ? (m_tileLoader->sources().package ? "mbtiles" : "online") : "none"},
                     {"tile_textures_mb", m_tileLayer ? m_tileLayer->textureBytes() / 1048576.0 : 0.0},
-                    {"attribution", m_mapAttribution}, {"problem", m_mapProblem}};
+                    {"attribution", m_mapAttribution},
+                    {"problem", m_mapProblem}};
     }
     j["detail"] = m_detailId;
     {
@@ -1180,8 +1219,7 @@ std::string KioskApp::dumpState() const
             texts.push_back({t.text, t.x0, t.y0, t.x1, t.y1, t.cx0, t.cy0, t.cx1, t.cy1, t.tag});
         for (const auto& [id, r] : m_hits.all())
             rects[id] = {r.min.x, r.min.y, r.max.x, r.max.y, m_hits.clipped(id)};
-        j["layout"] = {{"touch_min_px", m_layout.touchMin}, {"texts", texts},
-                       {"targets", rects}};
+        j["layout"] = {{"touch_min_px", m_layout.touchMin}, {"texts", texts}, {"targets", rects}};
     }
     j["targets"] = targets;
     j["target_centers"] = centers;
@@ -1190,7 +1228,8 @@ std::string KioskApp::dumpState() const
     j["pin_digits"] = m_pinDigits.size();
     j["pin_message"] = pinMessageShown(now());
     const ui::DayUsage all = m_usage.total();
-    j["usage"] = {{"sessions", all.sessions}, {"detail_views", all.detailViews}, {"qr_shown", all.qrShown}, {"nothing_found", all.nothingFound}};
+    j["usage"] = {
+        {"sessions", all.sessions}, {"detail_views", all.detailViews}, {"qr_shown", all.qrShown}, {"nothing_found", all.nothingFound}};
     j["quit"] = m_quit;
     j["cache_bytes"] = m_cacheSizeJob.valid() ? nlohmann::ordered_json() : nlohmann::ordered_json(m_cacheBytes);  // null while it is walked
     j["window"] = {w, h};
@@ -1207,7 +1246,8 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
     const std::string outDir = m_args.scriptOut.empty() ? "." : m_args.scriptOut;
     std::string error;
     util::makeDirectories(outDir, error);
-    auto step = [&](double dt) {
+    auto step = [&](double dt)
+    {
         // Scripts wait for the query worker, so every frame shows the current results.
         if (m_catalog && m_resultsDirty && needsResults())
             refreshResults();
@@ -1221,14 +1261,16 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
     };
     // Let pictures that are being decoded arrive (real time: the decoder is a real thread).
     // A finger down and up at one point, a frame each.
-    auto tapAt = [&](ImVec2 p) {
+    auto tapAt = [&](ImVec2 p)
+    {
         m_pointer = p;
         m_pointerDown = true;
         step(0.05);
         m_pointerDown = false;
         step(0.05);
     };
-    auto settle = [&]() {
+    auto settle = [&]()
+    {
         for (int i = 0; i < 400 && (m_textures->busy() || (m_tileLoader && m_screen == Screen::Map && m_tileLoader->busy())); ++i)
         {
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -1282,8 +1324,8 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
                 const ui::Rect* r = m_hits.find(cmd.text);
                 if (!r)
                 {
-                    util::logError("script", "line " + std::to_string(cmd.line) + ": no target '" + cmd.text + "' on screen " +
-                                                 screenName(m_screen));
+                    util::logError("script",
+                                   "line " + std::to_string(cmd.line) + ": no target '" + cmd.text + "' on screen " + screenName(m_screen));
                     return kKioskScriptFailed;
                 }
                 p = r->center();
@@ -1312,7 +1354,8 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
                 const ui::Rect* r = m_hits.find(cmd.text);
                 if (!r)
                 {
-                    util::logError("script", "line " + std::to_string(cmd.line) + ": no target '" + cmd.text + "' on screen " + screenName(m_screen));
+                    util::logError("script",
+                                   "line " + std::to_string(cmd.line) + ": no target '" + cmd.text + "' on screen " + screenName(m_screen));
                     return kKioskScriptFailed;
                 }
                 n = {r->center().x, r->center().y, r->center().x + n[2], r->center().y + n[3], n[4]};
@@ -1338,7 +1381,8 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
             {
                 // Animations step at 60 Hz; otherwise jump to the next deadline.
                 double dt = 1.0 / 60;
-                if (!(m_scroller.moving() || m_detailScroller.moving() || m_idle.phase() == ui::IdlePhase::Countdown || (m_screen == Screen::Map && m_map.moving())))
+                if (!(m_scroller.moving() || m_detailScroller.moving() || m_idle.phase() == ui::IdlePhase::Countdown ||
+                      (m_screen == Screen::Map && m_map.moving())))
                 {
                     const double deadline = m_idle.nextDeadline();
                     dt = deadline > now() ? std::max(1.0 / 60, deadline - now()) : 0.5;
@@ -1353,7 +1397,8 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
         }
         case K::Measure:
         {
-            auto cpuSeconds = []() {
+            auto cpuSeconds = []()
+            {
                 timespec ts{};
                 clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
                 return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
@@ -1374,19 +1419,28 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
             std::vector<double> ms = m_frameMs, build = m_buildMs;
             std::sort(ms.begin(), ms.end());
             std::sort(build.begin(), build.end());
-            auto pctOf = [](const std::vector<double>& v, double p) {
-                return v.empty() ? 0.0 : v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-            };
+            auto pctOf = [](const std::vector<double>& v, double p)
+            { return v.empty() ? 0.0 : v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))]; };
             auto pct = [&](double p) { return pctOf(ms, p); };
-            nlohmann::ordered_json j{{"frames", m_framesDrawn}, {"wall_s", wall}, {"cpu_s", cpu},
+            nlohmann::ordered_json j{{"frames", m_framesDrawn},
+                                     {"wall_s", wall},
+                                     {"cpu_s", cpu},
                                      {"cpu_percent_of_one_core", wall > 0 ? 100.0 * cpu / wall : 0.0},
-                                     {"frame_ms_p50", pct(0.50)}, {"frame_ms_p95", pct(0.95)}, {"frame_ms_p99", pct(0.99)},
+                                     {"frame_ms_p50", pct(0.50)},
+                                     {"frame_ms_p95", pct(0.95)},
+                                     {"frame_ms_p99", pct(0.99)},
                                      {"frame_ms_max", ms.empty() ? 0.0 : ms.back()},
-                                     {"build_ms_p50", pctOf(build, 0.50)}, {"build_ms_p95", pctOf(build, 0.95)}, {"peak_rss_mb", [] {
-                                         rusage u{};
-                                         getrusage(RUSAGE_SELF, &u);
-                                         return u.ru_maxrss / 1024;
-                                     }()}, {"textures", m_textures->count()}, {"texture_mb", m_textures->bytes() / 1048576.0}};
+                                     {"build_ms_p50", pctOf(build, 0.50)},
+                                     {"build_ms_p95", pctOf(build, 0.95)},
+                                     {"peak_rss_mb",
+                                      []
+                                      {
+                                          rusage u{};
+                                          getrusage(RUSAGE_SELF, &u);
+                                          return u.ru_maxrss / 1024;
+                                      }()},
+                                     {"textures", m_textures->count()},
+                                     {"texture_mb", m_textures->bytes() / 1048576.0}};
             const std::string name = cmd.text.substr(cmd.text.find(' ') + 1);
             util::writeFileAtomic(outDir + "/" + name + ".json", util::dumpJson(j, 2), error, false);
             break;
@@ -1416,7 +1470,8 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
                 const ui::Rect* r = m_hits.find(key == " " ? "key.space" : "key." + key);
                 if (!r)
                 {
-                    util::logError("script", "line " + std::to_string(cmd.line) + ": no key '" + key + "' on screen " + screenName(m_screen));
+                    util::logError("script",
+                                   "line " + std::to_string(cmd.line) + ": no key '" + key + "' on screen " + screenName(m_screen));
                     return kKioskScriptFailed;
                 }
                 tapAt(r->center());

@@ -26,9 +26,20 @@
 
 struct GLFWwindow;
 
-namespace mint::app {
+namespace mint::app
+{
 
-enum class Screen { Attract, Home, Results, Detail, Search, Pin, Admin, Map };
+enum class Screen
+{
+    Attract,
+    Home,
+    Results,
+    Detail,
+    Search,
+    Pin,
+    Admin,
+    Map
+};
 const char* screenName(Screen s);
 
 class KioskApp
@@ -82,13 +93,13 @@ private:
     ui::HitRegistry m_hits;
     std::unique_ptr<ui::TextureCache> m_textures;
     ui::IdleMachine m_idle;
-    std::optional<std::size_t> m_allTotal;  ///< home's "N Angebote": what "all offers" lists now
-    std::vector<catalog::ResultItem> m_soon;  ///< home's cards: the next offers of the week
-    ui::KineticScroller m_scroller;        ///< the results list (kept when a detail page opens)
-    ui::KineticScroller m_detailScroller;  ///< the detail page, from the top for every offer
-    ui::KineticScroller m_filterScroller;  ///< the filter panel
-    bool m_filtersOpen = false;            ///< the filter panel covers the results
-    bool m_quitArmed = false;              ///< "Beenden" was tapped once; the next tap quits
+    std::optional<std::size_t> m_allTotal;     ///< home's "N Angebote": what "all offers" lists now
+    std::vector<catalog::ResultItem> m_soon;   ///< home's cards: the next offers of the week
+    ui::KineticScroller m_scroller;            ///< the results list (kept when a detail page opens)
+    ui::KineticScroller m_detailScroller;      ///< the detail page, from the top for every offer
+    ui::KineticScroller m_filterScroller;      ///< the filter panel
+    bool m_filtersOpen = false;                ///< the filter panel covers the results
+    bool m_quitArmed = false;                  ///< "Beenden" was tapped once; the next tap quits
     catalog::Timestamp m_syncRequestedAt = 0;  ///< staff's "sync now" (wall seconds), for its notice
 
     sync::CacheStore m_store;
@@ -115,8 +126,8 @@ private:
     std::unique_ptr<map::TileDiskCache> m_tileCache;
     std::unique_ptr<map::TileLoader> m_tileLoader;
     std::unique_ptr<ui::TileLayer> m_tileLayer;
-    std::string m_mapAttribution;  ///< config, else the package's metadata
-    std::string m_mapProblem;      ///< why there are no tiles (damaged package, ...), for staff
+    std::string m_mapAttribution;                    ///< config, else the package's metadata
+    std::string m_mapProblem;                        ///< why there are no tiles (damaged package, ...), for staff
     std::atomic<bool> m_mapPackageInstalled{false};  ///< set by the sync thread: reopen the map
     catalog::QueryResult m_results;
     std::map<std::string, int> m_chipCounts;  ///< what each age/when/distance chip would give
@@ -153,10 +164,10 @@ private:
     ImVec2 m_pointer{-1, -1};
     std::string m_screenshotPath;
     double m_lastFrameTime = 0;
-    double m_lastScrollS = 0;         ///< when the scroller last advanced
+    double m_lastScrollS = 0;  ///< when the scroller last advanced
     bool m_firstContentLogged = false;
-    double m_realtimeBase = -1;     ///< glfwGetTime() when a script's "realtime" began
-    double m_realtimeVirtual = 0;   ///< virtual time then
+    double m_realtimeBase = -1;    ///< glfwGetTime() when a script's "realtime" began
+    double m_realtimeVirtual = 0;  ///< virtual time then
 
     // "measure": frame times and CPU use between start and stop.
     bool m_measuring = false;

@@ -3,7 +3,8 @@
 
 #include <cstdio>
 
-namespace mint::app {
+namespace mint::app
+{
 
 const char* const kKioskHelp = R"(mint-kiosk - MINT offers on a touch terminal
 
@@ -80,8 +81,8 @@ std::optional<KioskArgs> parseKioskArgs(const std::vector<std::string>& args, st
         {
             int w = 0, h = 0;
             char tail = 0;
-            if (i + 1 >= args.size() || std::sscanf(args[i + 1].c_str(), "%dx%d%c", &w, &h, &tail) != 2 || w < 320 ||
-                h < 240 || w > 16384 || h > 16384)
+            if (i + 1 >= args.size() || std::sscanf(args[i + 1].c_str(), "%dx%d%c", &w, &h, &tail) != 2 || w < 320 || h < 240 ||
+                w > 16384 || h > 16384)
             {
                 error = "--windowed expects WIDTHxHEIGHT, e.g. 1920x1080";
                 return std::nullopt;

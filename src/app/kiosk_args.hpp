@@ -5,22 +5,23 @@
 #include <string>
 #include <vector>
 
-namespace mint::app {
+namespace mint::app
+{
 
 struct KioskArgs
 {
     std::string configPath = "config/kiosk.json";
-    bool syncOnce = false;    ///< one sync cycle without a window
-    bool json = false;        ///< with --sync-once: the status as one JSON object
-    bool checkConfig = false; ///< validate the config and exit
-    bool hashPin = false;     ///< read a PIN on stdin, print its pin_hash
-    bool exportStats = false; ///< print the usage counts as CSV
-    bool seedTiles = false;   ///< fill map.mbtiles from map.tile_url for the region
+    bool syncOnce = false;     ///< one sync cycle without a window
+    bool json = false;         ///< with --sync-once: the status as one JSON object
+    bool checkConfig = false;  ///< validate the config and exit
+    bool hashPin = false;      ///< read a PIN on stdin, print its pin_hash
+    bool exportStats = false;  ///< print the usage counts as CSV
+    bool seedTiles = false;    ///< fill map.mbtiles from map.tile_url for the region
     bool help = false;
     bool version = false;
     std::optional<std::pair<int, int>> windowed;  ///< --windowed WxH (development, tests)
-    std::string scriptPath;   ///< --script FILE: a scripted scenario (tests)
-    std::string scriptOut;    ///< --script-out DIR: screenshots and dumps
+    std::string scriptPath;                       ///< --script FILE: a scripted scenario (tests)
+    std::string scriptOut;                        ///< --script-out DIR: screenshots and dumps
 };
 
 /// Exit codes, a contract: 0 ok, 1 sync failed (last good catalogue kept) or tiles left to

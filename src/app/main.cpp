@@ -17,7 +17,8 @@
 
 using namespace mint;
 
-namespace {
+namespace
+{
 
 int runKiosk(int argc, char** argv)
 {

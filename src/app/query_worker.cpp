@@ -3,9 +3,12 @@
 
 #include <algorithm>
 
-namespace mint::app {
+namespace mint::app
+{
 
-QueryWorker::QueryWorker(std::function<void()> wake) : m_wake(std::move(wake)), m_thread([this] { run(); }) {}
+QueryWorker::QueryWorker(std::function<void()> wake) : m_wake(std::move(wake)), m_thread([this] { run(); })
+{
+}
 
 QueryWorker::~QueryWorker()
 {

@@ -16,7 +16,8 @@
 #include <thread>
 #include <vector>
 
-namespace mint::app {
+namespace mint::app
+{
 
 struct QueryRequest
 {
@@ -35,7 +36,7 @@ struct QueryAnswer
     std::shared_ptr<const catalog::Catalog> catalog;
     catalog::QueryResult result;
     std::map<std::string, int> chipCounts;
-    std::optional<std::size_t> allTotal;  ///< with countAll: offers "all offers" lists right now
+    std::optional<std::size_t> allTotal;    ///< with countAll: offers "all offers" lists right now
     std::vector<catalog::ResultItem> soon;  ///< with countAll: the next offers of the coming week (home's cards)
 };
 

@@ -5,7 +5,8 @@
 #include <cctype>
 #include <sstream>
 
-namespace mint::app {
+namespace mint::app
+{
 
 std::optional<std::vector<ScriptCommand>> parseScript(const std::string& text, std::string& error)
 {
@@ -35,7 +36,8 @@ std::optional<std::vector<ScriptCommand>> parseScript(const std::string& text, s
         while (nums >> v)
             values.push_back(v);
         const bool allNumbers = nums.eof() && !values.empty();
-        auto fail = [&](const std::string& what) {
+        auto fail = [&](const std::string& what)
+        {
             error = "line " + std::to_string(number) + ": " + what;
             return std::nullopt;
         };

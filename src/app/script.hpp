@@ -20,13 +20,28 @@
 #include <string>
 #include <vector>
 
-namespace mint::app {
+namespace mint::app
+{
 
 struct ScriptCommand
 {
-    enum class Kind { Clock, Sync, Tap, TapAt, Hold, Swipe, Wait, Type, Screenshot, Dump, Measure, Realtime };
+    enum class Kind
+    {
+        Clock,
+        Sync,
+        Tap,
+        TapAt,
+        Hold,
+        Swipe,
+        Wait,
+        Type,
+        Screenshot,
+        Dump,
+        Measure,
+        Realtime
+    };
     Kind kind;
-    std::string text;          ///< target, name, clock or text
+    std::string text;  ///< target, name, clock or text
     std::vector<float> numbers;
     int line = 0;
 };

@@ -9,20 +9,21 @@
 #include <algorithm>
 #include <numeric>
 
-namespace mint::catalog {
+namespace mint::catalog
+{
 
 void indexCatalog(Catalog& catalog, const FeedLimits& limits, std::vector<Issue>& issues)
 {
     catalog.zone = timeutil::findZone(catalog.region.timezone);
     if (!catalog.zone)
         issues.push_back({Severity::Warning, "/region/timezone",
-                          "time zone \"" + catalog.region.timezone +
-                              "\" is not installed (package tzdata?); times are taken as UTC"});
+                          "time zone \"" + catalog.region.timezone + "\" is not installed (package tzdata?); times are taken as UTC"});
 
     ExpandLimits expand;
     expand.maxOccurrences = limits.maxOccurrencesPerOffer;
     std::unordered_map<std::string_view, std::uint16_t> subjectIds;
-    auto intern = [&](std::string_view key) {
+    auto intern = [&](std::string_view key)
+    {
         auto it = subjectIds.find(key);
         if (it != subjectIds.end())
             return it->second;
@@ -46,7 +47,8 @@ void indexCatalog(Catalog& catalog, const FeedLimits& limits, std::vector<Issue>
                                   " dates; only the first ones are used"});
         o.subjectIds.clear();
         o.subjectMask = 0;
-        auto addSubject = [&](std::string_view key) {
+        auto addSubject = [&](std::string_view key)
+        {
             const std::uint16_t id = intern(key);
             if (std::find(o.subjectIds.begin(), o.subjectIds.end(), id) != o.subjectIds.end())
                 return;
@@ -93,9 +95,9 @@ void indexCatalog(Catalog& catalog, const FeedLimits& limits, std::vector<Issue>
             keys[i] = foldForCollation(catalog.offers[i].title.get(lang, lang));
         std::vector<std::uint32_t> order(keys.size());
         std::iota(order.begin(), order.end(), 0u);
-        std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return keys[a] != keys[b] ? keys[a] < keys[b] : catalog.offers[a].id < catalog.offers[b].id;
-        });
+        std::sort(order.begin(), order.end(),
+                  [&](std::uint32_t a, std::uint32_t b)
+                  { return keys[a] != keys[b] ? keys[a] < keys[b] : catalog.offers[a].id < catalog.offers[b].id; });
         catalog.titleRank.assign(keys.size(), 0);
         for (std::uint32_t r = 0; r < order.size(); ++r)
             catalog.titleRank[order[r]] = r;

@@ -22,7 +22,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-namespace mint::catalog {
+namespace mint::catalog
+{
 
 // ---------------------------------------------------------------------------------------
 // [SECTION] Issues and JSON pointers
@@ -45,11 +46,11 @@ std::string Issue::toString() const
 
 std::size_t LoadResult::count(Severity severity) const
 {
-    return static_cast<std::size_t>(
-        std::count_if(issues.begin(), issues.end(), [&](const Issue& i) { return i.severity == severity; }));
+    return static_cast<std::size_t>(std::count_if(issues.begin(), issues.end(), [&](const Issue& i) { return i.severity == severity; }));
 }
 
-namespace {
+namespace
+{
 
 using json::Kind;
 using json::Value;
@@ -251,8 +252,7 @@ public:
         }
         if (!v.isInteger() || v.number() < static_cast<double>(min) || v.number() > static_cast<double>(max))
         {
-            error("expected a whole number between " + std::to_string(min) + " and " + std::to_string(max) + ", got " +
-                  v.describe());
+            error("expected a whole number between " + std::to_string(min) + " and " + std::to_string(max) + ", got " + v.describe());
             return std::nullopt;
         }
         return static_cast<long long>(v.number());
@@ -346,8 +346,7 @@ public:
             return;
         if (v.size() > m_limits.maxArrayItems)
         {
-            error("has " + std::to_string(v.size()) + " items, more than the limit of " +
-                  std::to_string(m_limits.maxArrayItems));
+            error("has " + std::to_string(v.size()) + " items, more than the limit of " + std::to_string(m_limits.maxArrayItems));
             return;
         }
         std::size_t index = 0;
@@ -361,10 +360,12 @@ public:
     std::vector<std::string_view> stringArray(const Value& obj, std::string_view key)
     {
         std::vector<std::string_view> out;
-        array(obj, key, false, [&](const Value& item) {
-            if (expectKind(item, Kind::String))
-                out.push_back(item.str());
-        });
+        array(obj, key, false,
+              [&](const Value& item)
+              {
+                  if (expectKind(item, Kind::String))
+                      out.push_back(item.str());
+              });
         return out;
     }
 
@@ -406,8 +407,7 @@ public:
         {
             Scope sc(*this, key);
             error(std::string("expected a date and time like \"2026-11-28T15:00:00+01:00\"") +
-                  (allowLocal ? " (the zone may be left out for local time)" : "") + ", got \"" +
-                  std::string(s.substr(0, 40)) + "\"");
+                  (allowLocal ? " (the zone may be left out for local time)" : "") + ", got \"" + std::string(s.substr(0, 40)) + "\"");
         }
         return t;
     }
@@ -439,10 +439,12 @@ public:
         else if (kind == "course")
         {
             out.kind = ScheduleKind::Course;
-            array(v, "sessions", true, [&](const Value& session) {
-                if (expectKind(session, Kind::Object))
-                    out.spans.push_back(span(session));
-            });
+            array(v, "sessions", true,
+                  [&](const Value& session)
+                  {
+                      if (expectKind(session, Kind::Object))
+                          out.spans.push_back(span(session));
+                  });
             if (out.spans.empty() && !m_itemFailed)
             {
                 Scope sc(*this, "sessions");
@@ -452,10 +454,12 @@ public:
         else if (kind == "recurring")
         {
             out.kind = ScheduleKind::Recurring;
-            array(v, "rules", true, [&](const Value& rule) {
-                if (expectKind(rule, Kind::Object))
-                    out.rules.push_back(recurrenceRule(rule));
-            });
+            array(v, "rules", true,
+                  [&](const Value& rule)
+                  {
+                      if (expectKind(rule, Kind::Object))
+                          out.rules.push_back(recurrenceRule(rule));
+                  });
             if (out.rules.empty() && !m_itemFailed)
             {
                 Scope sc(*this, "rules");
@@ -467,31 +471,32 @@ public:
         else if (kind == "opening_hours")
         {
             out.kind = ScheduleKind::OpeningHours;
-            array(v, "hours", true, [&](const Value& h) {
-                if (!expectKind(h, Kind::Object))
-                    return;
-                OpeningHoursSpec spec;
-                spec.weekdays = weekdays(h, "days");
-                auto opens = clock(h, "opens", true);
-                auto closes = clock(h, "closes", true);
-                if (opens && closes)
-                {
-                    if (*closes <= *opens)
-                    {
-                        Scope sc(*this, "closes");
-                        error("closes before it opens");
-                    }
-                    spec.opensMinute = *opens;
-                    spec.closesMinute = *closes;
-                }
-                out.hours.push_back(spec);
-            });
+            array(v, "hours", true,
+                  [&](const Value& h)
+                  {
+                      if (!expectKind(h, Kind::Object))
+                          return;
+                      OpeningHoursSpec spec;
+                      spec.weekdays = weekdays(h, "days");
+                      auto opens = clock(h, "opens", true);
+                      auto closes = clock(h, "closes", true);
+                      if (opens && closes)
+                      {
+                          if (*closes <= *opens)
+                          {
+                              Scope sc(*this, "closes");
+                              error("closes before it opens");
+                          }
+                          spec.opensMinute = *opens;
+                          spec.closesMinute = *closes;
+                      }
+                      out.hours.push_back(spec);
+                  });
         }
         else
         {
             Scope sc(*this, "kind");
-            error("expected one of single, recurring, course, on_request, opening_hours, got \"" +
-                  std::string(kind.substr(0, 40)) + "\"");
+            error("expected one of single, recurring, course, on_request, opening_hours, got \"" + std::string(kind.substr(0, 40)) + "\"");
         }
         return out;
     }
@@ -528,15 +533,17 @@ public:
     std::uint8_t weekdays(const Value& v, std::string_view key)
     {
         std::uint8_t mask = 0;
-        array(v, key, true, [&](const Value& day) {
-            if (!expectKind(day, Kind::String))
-                return;
-            auto w = parseWeekday(day.str());
-            if (!w)
-                error("expected a day code MO, TU, WE, TH, FR, SA or SU, got " + day.describe());
-            else
-                mask |= static_cast<std::uint8_t>(1u << *w);
-        });
+        array(v, key, true,
+              [&](const Value& day)
+              {
+                  if (!expectKind(day, Kind::String))
+                      return;
+                  auto w = parseWeekday(day.str());
+                  if (!w)
+                      error("expected a day code MO, TU, WE, TH, FR, SA or SU, got " + day.describe());
+                  else
+                      mask |= static_cast<std::uint8_t>(1u << *w);
+              });
         if (mask == 0 && !m_itemFailed)
         {
             Scope sc(*this, key);
@@ -573,15 +580,17 @@ public:
             Scope sc(*this, "end_time");
             error("end_time is not after start_time");
         }
-        array(v, "except_dates", false, [&](const Value& d) {
-            if (!expectKind(d, Kind::String))
-                return;
-            auto day = timeutil::parseDate(d.str());
-            if (!day)
-                error("expected a date like \"2026-12-23\", got " + d.describe());
-            else
-                rule.exceptDates.push_back(*day);
-        });
+        array(v, "except_dates", false,
+              [&](const Value& d)
+              {
+                  if (!expectKind(d, Kind::String))
+                      return;
+                  auto day = timeutil::parseDate(d.str());
+                  if (!day)
+                      error("expected a date like \"2026-12-23\", got " + d.describe());
+                  else
+                      rule.exceptDates.push_back(*day);
+              });
         return rule;
     }
 
@@ -668,22 +677,24 @@ public:
     std::vector<Image> images(const Value& obj)
     {
         std::vector<Image> out;
-        array(obj, "images", false, [&](const Value& v) {
-            if (!expectKind(v, Kind::Object))
-                return;
-            Image img;
-            img.url = string(v, "url", true);
-            if (!img.url.empty() && !isHttpUrl(img.url) && !isRelativeReference(img.url))
-            {
-                Scope sc(*this, "url");
-                error("expected an http:// or https:// URL or a path relative to the feed, got \"" +
-                      std::string(img.url.substr(0, 60)) + "\"");
-            }
-            img.alt = text(v, "alt", false);
-            img.credit = text(v, "credit", false);
-            img.license = string(v, "license", false);
-            out.push_back(img);
-        });
+        array(obj, "images", false,
+              [&](const Value& v)
+              {
+                  if (!expectKind(v, Kind::Object))
+                      return;
+                  Image img;
+                  img.url = string(v, "url", true);
+                  if (!img.url.empty() && !isHttpUrl(img.url) && !isRelativeReference(img.url))
+                  {
+                      Scope sc(*this, "url");
+                      error("expected an http:// or https:// URL or a path relative to the feed, got \"" +
+                            std::string(img.url.substr(0, 60)) + "\"");
+                  }
+                  img.alt = text(v, "alt", false);
+                  img.credit = text(v, "credit", false);
+                  img.license = string(v, "license", false);
+                  out.push_back(img);
+              });
         return out;
     }
 
@@ -732,8 +743,7 @@ public:
             {
                 Scope s(*this, "subjects");
                 Scope si(*this, i);
-                error("expected a lower-case subject key such as technik, got \"" +
-                      std::string(o.subjects[i].substr(0, 40)) + "\"");
+                error("expected a lower-case subject key such as technik, got \"" + std::string(o.subjects[i].substr(0, 40)) + "\"");
             }
         {
             auto audiences = stringArray(v, "audiences");
@@ -782,26 +792,28 @@ public:
             o.location = place(v["location"], false);
         }
         o.isFree = boolean(v, "is_free");
-        array(v, "offers", false, [&](const Value& p) {
-            if (!expectKind(p, Kind::Object))
-                return;
-            PriceSpec spec;
-            spec.name = text(p, "name", false);
-            spec.price = string(p, "price", true);
-            spec.currency = string(p, "currency", false);
-            if (!spec.price.empty() && !isDecimal(spec.price))
-            {
-                Scope s(*this, "price");
-                error("expected a decimal string like \"5.00\", got \"" + std::string(spec.price.substr(0, 20)) + "\"");
-            }
-            if (!spec.currency.empty() && !(spec.currency.size() == 3 && std::all_of(spec.currency.begin(), spec.currency.end(),
-                                                                                      [](char c) { return c >= 'A' && c <= 'Z'; })))
-            {
-                Scope s(*this, "currency");
-                error("expected an ISO 4217 code like \"EUR\", got \"" + std::string(spec.currency.substr(0, 20)) + "\"");
-            }
-            o.prices.push_back(spec);
-        });
+        array(v, "offers", false,
+              [&](const Value& p)
+              {
+                  if (!expectKind(p, Kind::Object))
+                      return;
+                  PriceSpec spec;
+                  spec.name = text(p, "name", false);
+                  spec.price = string(p, "price", true);
+                  spec.currency = string(p, "currency", false);
+                  if (!spec.price.empty() && !isDecimal(spec.price))
+                  {
+                      Scope s(*this, "price");
+                      error("expected a decimal string like \"5.00\", got \"" + std::string(spec.price.substr(0, 20)) + "\"");
+                  }
+                  if (!spec.currency.empty() && !(spec.currency.size() == 3 && std::all_of(spec.currency.begin(), spec.currency.end(),
+                                                                                           [](char c) { return c >= 'A' && c <= 'Z'; })))
+                  {
+                      Scope s(*this, "currency");
+                      error("expected an ISO 4217 code like \"EUR\", got \"" + std::string(spec.currency.substr(0, 20)) + "\"");
+                  }
+                  o.prices.push_back(spec);
+              });
         if (!o.isFree && !o.prices.empty())
             o.isFree = std::all_of(o.prices.begin(), o.prices.end(), [](const PriceSpec& p) { return isZero(p.price); });
         if (Value r = v["registration"]; present(r))
@@ -1007,7 +1019,8 @@ private:
     {
         Decoder::Scope s(m_dec, key);
         m_dec.beginItem();
-        auto expectString = [&]() -> std::string_view {
+        auto expectString = [&]() -> std::string_view
+        {
             if (v.isString())
                 return v.str();
             m_envelopeErrors.push_back({Severity::Fatal, m_dec.path(), std::string("expected a string, got ") + v.describe()});
@@ -1032,8 +1045,7 @@ private:
             if (v.isInteger() && v.number() >= 0 && v.number() < 9e15)
                 m_cat->sequence = static_cast<std::int64_t>(v.number());
             else
-                m_envelopeErrors.push_back(
-                    {Severity::Fatal, m_dec.path(), "expected a whole number 0 or larger, got " + v.describe()});
+                m_envelopeErrors.push_back({Severity::Fatal, m_dec.path(), "expected a whole number 0 or larger, got " + v.describe()});
         }
         else if (key == "generated_at")
         {
@@ -1046,8 +1058,8 @@ private:
                 m_cat->generatedAtText = text;
             }
             else if (v.isString())
-                m_envelopeErrors.push_back({Severity::Fatal, m_dec.path(),
-                                            "expected an RFC 3339 date and time with zone, got " + v.describe()});
+                m_envelopeErrors.push_back(
+                    {Severity::Fatal, m_dec.path(), "expected an RFC 3339 date and time with zone, got " + v.describe()});
         }
         else if (key == "license")
             m_cat->license = expectString();
@@ -1079,16 +1091,18 @@ private:
         else if (key == "stories")
             items(v, m_cat->stories, m_storyDocIndex, [&](const json::Value& item) { return m_dec.story(item); });
         else if (key == "tombstones")
-            items(v, m_cat->tombstones, m_tombstoneDocIndex, [&](const json::Value& item) {
-                Tombstone t;
-                if (m_dec.expectKind(item, Kind::Object))
-                {
-                    t.id = m_dec.string(item, "id", true);
-                    t.deletedAt = m_dec.string(item, "deleted_at", false);
-                    t.reason = m_dec.string(item, "reason", false);
-                }
-                return t;
-            });
+            items(v, m_cat->tombstones, m_tombstoneDocIndex,
+                  [&](const json::Value& item)
+                  {
+                      Tombstone t;
+                      if (m_dec.expectKind(item, Kind::Object))
+                      {
+                          t.id = m_dec.string(item, "id", true);
+                          t.deletedAt = m_dec.string(item, "deleted_at", false);
+                          t.reason = m_dec.string(item, "reason", false);
+                      }
+                      return t;
+                  });
         else if (key == "offers")
             m_envelopeErrors.push_back({Severity::Fatal, m_dec.path(), "expected an array, got " + v.describe()});
         // Unknown keys are ignored (forward compatibility).
@@ -1115,8 +1129,7 @@ private:
         {
             Decoder::Scope s(m_dec, "default_language");
             if (!lang.isString() || !isLanguageTag(lang.str()))
-                m_envelopeErrors.push_back(
-                    {Severity::Fatal, m_dec.path(), "expected a language code like \"de\", got " + lang.describe()});
+                m_envelopeErrors.push_back({Severity::Fatal, m_dec.path(), "expected a language code like \"de\", got " + lang.describe()});
             else
                 m_cat->region.defaultLanguage = std::string(lang.str());
         }
@@ -1175,8 +1188,8 @@ private:
 
     /// Drops items whose id was seen before; returns id -> position.
     template <typename T>
-    std::unordered_map<std::string_view, std::uint32_t> dedupe(std::vector<T>& items, std::vector<std::size_t>& docIndex,
-                                                                const char* array, std::size_t* skipped = nullptr)
+    std::unordered_map<std::string_view, std::uint32_t> dedupe(std::vector<T>& items, std::vector<std::size_t>& docIndex, const char* array,
+                                                               std::size_t* skipped = nullptr)
     {
         std::unordered_map<std::string_view, std::uint32_t> byId;
         std::vector<T> kept;
@@ -1213,8 +1226,7 @@ private:
         if (!m_sawVersion)
             return fatal("is required", "/version");
         if (m_cat->version != 1)
-            return fatal("unsupported version " + std::to_string(m_cat->version) + " (this kiosk reads version 1)",
-                         "/version");
+            return fatal("unsupported version " + std::to_string(m_cat->version) + " (this kiosk reads version 1)", "/version");
         if (!m_sawSequence)
             return fatal("is required (an integer that grows with every publish)", "/sequence");
         if (!m_sawGeneratedAt)
@@ -1243,8 +1255,8 @@ private:
                 auto it = providerIds.find(o.providerId);
                 if (it == providerIds.end())
                 {
-                    m_result.issues.push_back({Severity::Error, pointer("offers", doc, "provider"),
-                                               "unknown provider \"" + std::string(o.providerId) + "\""});
+                    m_result.issues.push_back(
+                        {Severity::Error, pointer("offers", doc, "provider"), "unknown provider \"" + std::string(o.providerId) + "\""});
                     ok = false;
                 }
                 else
@@ -1255,8 +1267,8 @@ private:
                 auto it = placeIds.find(o.placeId);
                 if (it == placeIds.end())
                 {
-                    m_result.issues.push_back({Severity::Error, pointer("offers", doc, "place"),
-                                               "unknown place \"" + std::string(o.placeId) + "\""});
+                    m_result.issues.push_back(
+                        {Severity::Error, pointer("offers", doc, "place"), "unknown place \"" + std::string(o.placeId) + "\""});
                     ok = false;
                 }
                 else
@@ -1354,8 +1366,7 @@ ReadStatus readFile(const std::string& path, std::string& out, std::string& erro
     }
     if (static_cast<std::uint64_t>(size) > maxBytes)
     {
-        error = "the feed is " + std::to_string(size) + " bytes, larger than the limit of " + std::to_string(maxBytes) +
-                " bytes";
+        error = "the feed is " + std::to_string(size) + " bytes, larger than the limit of " + std::to_string(maxBytes) + " bytes";
         return ReadStatus::TooLarge;
     }
     out.assign(static_cast<std::size_t>(size), '\0');

@@ -11,7 +11,8 @@
 #include <string>
 #include <vector>
 
-namespace mint::catalog {
+namespace mint::catalog
+{
 
 /// Guards against hostile or broken feeds. Configurable; defaults documented in
 /// docs/feed-format.md.
@@ -21,11 +22,16 @@ struct FeedLimits
     std::size_t maxOffers = 200000;
     std::size_t maxStringBytes = 64u << 10;
     std::size_t maxDepth = 32;
-    std::size_t maxArrayItems = 1000;         ///< any array inside one offer/provider/place
+    std::size_t maxArrayItems = 1000;  ///< any array inside one offer/provider/place
     std::size_t maxOccurrencesPerOffer = 1000;
 };
 
-enum class Severity { Warning, Error, Fatal };
+enum class Severity
+{
+    Warning,
+    Error,
+    Fatal
+};
 const char* severityName(Severity severity);
 
 struct Issue
@@ -41,7 +47,7 @@ struct LoadResult
 {
     std::unique_ptr<Catalog> catalog;  ///< null when the feed was rejected
     std::vector<Issue> issues;
-    std::size_t offersSeen = 0;     ///< offers in the document, valid or not
+    std::size_t offersSeen = 0;  ///< offers in the document, valid or not
     std::size_t offersSkipped = 0;
 
     bool accepted() const { return catalog != nullptr; }
@@ -52,10 +58,14 @@ struct LoadResult
 /// gzip-compressed bytes are inflated first (up to maxDocumentBytes).
 LoadResult loadCatalog(std::string bytes, const FeedLimits& limits = {});
 
-enum class ReadStatus { Ok, IoError, TooLarge };
+enum class ReadStatus
+{
+    Ok,
+    IoError,
+    TooLarge
+};
 /// Reads a whole file into `out` (one allocation); a file over `maxBytes` is not read.
-ReadStatus readFile(const std::string& path, std::string& out, std::string& error,
-                    std::size_t maxBytes = static_cast<std::size_t>(-1));
+ReadStatus readFile(const std::string& path, std::string& out, std::string& error, std::size_t maxBytes = static_cast<std::size_t>(-1));
 
 /// Reads a file first; an unreadable or oversized file is a Fatal issue.
 LoadResult loadCatalogFile(const std::string& path, const FeedLimits& limits = {});

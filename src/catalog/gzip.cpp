@@ -5,7 +5,8 @@
 
 #include <algorithm>
 
-namespace mint::catalog {
+namespace mint::catalog
+{
 
 bool looksGzipped(std::string_view bytes)
 {

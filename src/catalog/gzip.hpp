@@ -5,7 +5,8 @@
 #include <string>
 #include <string_view>
 
-namespace mint::catalog {
+namespace mint::catalog
+{
 
 /// True when the bytes start with the gzip magic number (1f 8b).
 bool looksGzipped(std::string_view bytes);

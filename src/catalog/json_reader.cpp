@@ -7,7 +7,8 @@
 #include <cstdio>
 #include <cstring>
 
-namespace mint::json {
+namespace mint::json
+{
 
 const char* kindName(Kind kind)
 {
@@ -100,8 +101,7 @@ std::string ParseError::toString() const
 // ---------------------------------------------------------------------------------------
 // Parser
 
-Parser::Parser(char* data, std::size_t size, ParseLimits limits)
-    : m_begin(data), m_pos(data), m_end(data + size), m_limits(limits)
+Parser::Parser(char* data, std::size_t size, ParseLimits limits) : m_begin(data), m_pos(data), m_end(data + size), m_limits(limits)
 {
 }
 
@@ -182,7 +182,8 @@ bool Parser::parseValue(Tape& tape)
     return parseInto(tape, 0);
 }
 
-namespace {
+namespace
+{
 
 int hexValue(char c)
 {
@@ -302,8 +303,7 @@ bool Parser::parseStringRaw(std::uint32_t& offset, std::uint32_t& length)
             return fail("control character in string (must be escaped)");
         if (c >= 0x80)
         {
-            int n = utf8SequenceLength(reinterpret_cast<const unsigned char*>(m_pos),
-                                       reinterpret_cast<const unsigned char*>(m_end));
+            int n = utf8SequenceLength(reinterpret_cast<const unsigned char*>(m_pos), reinterpret_cast<const unsigned char*>(m_end));
             if (n == 0)
                 return fail("invalid UTF-8 in string");
             if (out != m_pos)
@@ -329,7 +329,8 @@ bool Parser::parseStringRaw(std::uint32_t& offset, std::uint32_t& length)
         case 't': *out++ = '\t'; break;
         case 'u':
         {
-            auto readHex4 = [&](std::uint32_t& cp) {
+            auto readHex4 = [&](std::uint32_t& cp)
+            {
                 if (m_end - m_pos < 4)
                     return false;
                 cp = 0;
@@ -510,7 +511,8 @@ bool Parser::parseInto(Tape& tape, std::size_t depth)
             tape.nodes[index] = number;
             break;
         }
-        return fail(std::string("unexpected character '") + (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80 ? '?' : c) + "'");
+        return fail(std::string("unexpected character '") +
+                    (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80 ? '?' : c) + "'");
     }
     tape.nodes[index].end = static_cast<std::uint32_t>(tape.nodes.size());
     return true;

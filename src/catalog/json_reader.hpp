@@ -13,18 +13,28 @@
 #include <string_view>
 #include <vector>
 
-namespace mint::json {
+namespace mint::json
+{
 
-enum class Kind : std::uint8_t { Null, Bool, Number, String, Array, Object };
+enum class Kind : std::uint8_t
+{
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object
+};
 
 const char* kindName(Kind kind);
 
 struct Node
 {
     Kind kind = Kind::Null;
-    bool flag = false;       ///< Bool: the value; Number: true when written as an integer
-    std::uint32_t end = 0;   ///< tape index one past this node's subtree
-    union {
+    bool flag = false;      ///< Bool: the value; Number: true when written as an integer
+    std::uint32_t end = 0;  ///< tape index one past this node's subtree
+    union
+    {
         struct
         {
             std::uint32_t offset;  ///< String: byte offset into the buffer
@@ -107,8 +117,8 @@ private:
 
 struct ParseLimits
 {
-    std::size_t maxDepth = 64;               ///< nesting of arrays/objects
-    std::size_t maxStringBytes = 1u << 20;   ///< one string, after unescaping
+    std::size_t maxDepth = 64;              ///< nesting of arrays/objects
+    std::size_t maxStringBytes = 1u << 20;  ///< one string, after unescaping
 };
 
 struct ParseError

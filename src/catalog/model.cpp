@@ -3,7 +3,8 @@
 
 #include "text_index.hpp"
 
-namespace mint::catalog {
+namespace mint::catalog
+{
 
 std::string_view LocalizedText::get(std::string_view lang, std::string_view defaultLang) const
 {
@@ -21,9 +22,10 @@ std::string_view LocalizedText::get(std::string_view lang, std::string_view defa
     return entries.empty() ? std::string_view{} : entries.front().text;
 }
 
-namespace {
-constexpr std::string_view kAudienceKeys[] = {"children", "youth",    "parents",   "families",
-                                             "school_classes", "teachers", "companies", "general_public"};
+namespace
+{
+constexpr std::string_view kAudienceKeys[] = {"children",       "youth",    "parents",   "families",
+                                              "school_classes", "teachers", "companies", "general_public"};
 }
 
 std::string_view audienceKey(Audience audience)
@@ -94,13 +96,20 @@ std::string_view broaderSubject(std::string_view subject)
         std::string_view narrow, broad;
     };
     static constexpr Pair pairs[] = {
-        {"physik", "naturwissenschaften"},   {"chemie", "naturwissenschaften"},
-        {"biologie", "naturwissenschaften"}, {"astronomie", "naturwissenschaften"},
-        {"geowissenschaften", "naturwissenschaften"}, {"umwelt", "naturwissenschaften"},
-        {"robotik", "technik"},              {"elektronik", "technik"},
-        {"handwerk", "technik"},             {"energie", "technik"},
-        {"programmierung", "informatik"},    {"kuenstliche_intelligenz", "informatik"},
-        {"medienbildung", "informatik"},     {"statistik", "mathematik"},
+        {"physik", "naturwissenschaften"},
+        {"chemie", "naturwissenschaften"},
+        {"biologie", "naturwissenschaften"},
+        {"astronomie", "naturwissenschaften"},
+        {"geowissenschaften", "naturwissenschaften"},
+        {"umwelt", "naturwissenschaften"},
+        {"robotik", "technik"},
+        {"elektronik", "technik"},
+        {"handwerk", "technik"},
+        {"energie", "technik"},
+        {"programmierung", "informatik"},
+        {"kuenstliche_intelligenz", "informatik"},
+        {"medienbildung", "informatik"},
+        {"statistik", "mathematik"},
     };
     for (const auto& p : pairs)
         if (p.narrow == subject)

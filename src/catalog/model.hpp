@@ -14,15 +14,17 @@
 #include <unordered_map>
 #include <vector>
 
-namespace date {
+namespace date
+{
 class time_zone;
 }
 
-namespace mint::catalog {
+namespace mint::catalog
+{
 
-using Timestamp = std::int64_t;  ///< seconds since 1970-01-01T00:00:00Z
+using Timestamp = std::int64_t;     ///< seconds since 1970-01-01T00:00:00Z
 using LocalSeconds = std::int64_t;  ///< wall-clock seconds since 1970-01-01T00:00 in the region's zone
-using DayNumber = std::int32_t;  ///< days since 1970-01-01 (civil calendar)
+using DayNumber = std::int32_t;     ///< days since 1970-01-01 (civil calendar)
 
 /// Text in several languages; an entry with an empty language is the feed's default language.
 struct LocalizedText
@@ -55,10 +57,34 @@ constexpr std::size_t kAudienceCount = static_cast<std::size_t>(Audience::Count)
 std::string_view audienceKey(Audience audience);
 std::optional<Audience> parseAudience(std::string_view key);
 
-enum class OfferStatus : std::uint8_t { Scheduled, Cancelled, Postponed };
-enum class AttendanceMode : std::uint8_t { Offline, Online, Mixed };
-enum class RegistrationMode : std::uint8_t { Unspecified, Required, Optional, None };
-enum class ScheduleKind : std::uint8_t { None, Single, Recurring, Course, OnRequest, OpeningHours };
+enum class OfferStatus : std::uint8_t
+{
+    Scheduled,
+    Cancelled,
+    Postponed
+};
+enum class AttendanceMode : std::uint8_t
+{
+    Offline,
+    Online,
+    Mixed
+};
+enum class RegistrationMode : std::uint8_t
+{
+    Unspecified,
+    Required,
+    Optional,
+    None
+};
+enum class ScheduleKind : std::uint8_t
+{
+    None,
+    Single,
+    Recurring,
+    Course,
+    OnRequest,
+    OpeningHours
+};
 
 std::string_view statusKey(OfferStatus status);
 std::string_view attendanceModeKey(AttendanceMode mode);
@@ -111,7 +137,7 @@ struct RecurrenceRule
 {
     std::uint8_t weekdays = 0;  ///< bit 0 = Monday ... bit 6 = Sunday
     DayNumber startDate = 0;
-    DayNumber endDate = 0;      ///< inclusive
+    DayNumber endDate = 0;  ///< inclusive
     bool hasEndDate = false;
     std::int32_t startMinute = 0;  ///< local minutes after midnight
     std::int32_t endMinute = 0;    ///< may be <= startMinute: ends next day
@@ -135,10 +161,10 @@ struct Schedule
         bool hasEnd = false;
         bool cancelled = false;
     };
-    std::vector<Span> spans;            ///< single (one) and course (sessions)
-    std::vector<RecurrenceRule> rules;  ///< recurring
+    std::vector<Span> spans;              ///< single (one) and course (sessions)
+    std::vector<RecurrenceRule> rules;    ///< recurring
     std::vector<OpeningHoursSpec> hours;  ///< opening_hours
-    LocalizedText note;                 ///< on_request (and any kind)
+    LocalizedText note;                   ///< on_request (and any kind)
 
     /// Every dated occurrence, sorted by start: filled by expandSchedule. A Catalog moves
     /// them into its pool when indexing (one allocation for all offers); then
@@ -147,10 +173,7 @@ struct Schedule
     OccurrenceSpan pooled;
     std::int64_t longestOccurrence = 0;  ///< seconds, filled with occurrences
 
-    OccurrenceSpan dates() const
-    {
-        return pooled.first ? pooled : OccurrenceSpan{occurrences.data(), occurrences.size()};
-    }
+    OccurrenceSpan dates() const { return pooled.first ? pooled : OccurrenceSpan{occurrences.data(), occurrences.size()}; }
     DatesView view() const
     {
         const OccurrenceSpan d = dates();
@@ -303,14 +326,14 @@ class TextIndex;
 /// bytes), so a pass over 100k offers stays in cache instead of chasing pointers.
 struct OfferFacts
 {
-    static constexpr std::uint8_t kFree = 1, kCancelled = 2, kHasGeo = 4, kAgePresent = 8, kGradePresent = 16,
-                                  kAllAges = 32, kDated = 64, kManySubjects = 128;
+    static constexpr std::uint8_t kFree = 1, kCancelled = 2, kHasGeo = 4, kAgePresent = 8, kGradePresent = 16, kAllAges = 32, kDated = 64,
+                                  kManySubjects = 128;
     std::uint64_t subjectMask = 0;
-    Timestamp firstStart = 0;  ///< dated kinds: earliest start (cancelled ones included)
-    Timestamp lastEnd = 0;     ///< dated kinds: latest end of an occurrence that is not cancelled
-    DatesView dates;           ///< the schedule's occurrences (pooled)
+    Timestamp firstStart = 0;      ///< dated kinds: earliest start (cancelled ones included)
+    Timestamp lastEnd = 0;         ///< dated kinds: latest end of an occurrence that is not cancelled
+    DatesView dates;               ///< the schedule's occurrences (pooled)
     std::int32_t firstLength = 0;  ///< seconds of the first occurrence (kFirstUsable: not cancelled)
-    double lat = 0, lon = 0;   ///< with kHasGeo
+    double lat = 0, lon = 0;       ///< with kHasGeo
     std::uint32_t audienceMask = 0;
     std::int16_t ageMin = -1, ageMax = -1;
     std::int8_t gradeMin = -1, gradeMax = -1;
@@ -352,9 +375,9 @@ public:
     const date::time_zone* zone = nullptr;
     std::vector<std::string_view> subjectNames;  ///< id -> subject key
     std::unordered_map<std::string_view, std::uint32_t> offerById;
-    std::vector<std::uint32_t> titleRank;  ///< offer index -> position in German title order
-    std::vector<std::uint32_t> titleOrder; ///< position in German title order -> offer index
-    std::vector<OfferFacts> facts;         ///< offer index -> hot query fields
+    std::vector<std::uint32_t> titleRank;    ///< offer index -> position in German title order
+    std::vector<std::uint32_t> titleOrder;   ///< position in German title order -> offer index
+    std::vector<OfferFacts> facts;           ///< offer index -> hot query fields
     std::vector<Occurrence> occurrencePool;  ///< all offers' occurrences, see Schedule::dates()
     std::unique_ptr<TextIndex> textIndex;
 

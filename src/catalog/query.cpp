@@ -12,7 +12,8 @@
 #include <algorithm>
 #include <cmath>
 
-namespace mint::catalog {
+namespace mint::catalog
+{
 
 double haversineKm(const GeoPoint& a, const GeoPoint& b)
 {
@@ -20,8 +21,8 @@ double haversineKm(const GeoPoint& a, const GeoPoint& b)
     constexpr double kRad = 3.14159265358979323846 / 180.0;
     const double dLat = (b.lat - a.lat) * kRad;
     const double dLon = (b.lon - a.lon) * kRad;
-    const double s = std::sin(dLat / 2) * std::sin(dLat / 2) +
-                     std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dLon / 2) * std::sin(dLon / 2);
+    const double s =
+        std::sin(dLat / 2) * std::sin(dLat / 2) + std::cos(a.lat * kRad) * std::cos(b.lat * kRad) * std::sin(dLon / 2) * std::sin(dLon / 2);
     return 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(s)));
 }
 
@@ -44,7 +45,8 @@ TimeWindow windowFor(const date::time_zone* zone, Timestamp now, WhenPreset pres
     return {now, now};
 }
 
-namespace {
+namespace
+{
 
 enum FilterBit : std::uint32_t
 {
@@ -128,8 +130,7 @@ QueryResult runQuery(const Catalog& catalog, const Query& q)
         // An unknown subject matches nothing (and adds no id).
     }
     const bool subjectFilter = !q.subjects.empty();
-    const bool allSubjectsInMask =
-        std::all_of(subjectIds.begin(), subjectIds.end(), [](std::uint16_t id) { return id < 64; });
+    const bool allSubjectsInMask = std::all_of(subjectIds.begin(), subjectIds.end(), [](std::uint16_t id) { return id < 64; });
 
     std::vector<std::uint8_t> textScores;
     const bool textFilter = !q.text.empty() && catalog.textIndex && catalog.textIndex->match(q.text, textScores);
@@ -201,14 +202,13 @@ QueryResult runQuery(const Catalog& catalog, const Query& q)
         constexpr std::uint32_t kFacetBits = kAudience | kSubject | kFree;
         if (q.window && __builtin_popcount(failed) < 2 && (failed & ~kFacetBits) == 0)
         {
-            const bool outside = (f.flags & OfferFacts::kDated) && (f.firstStart >= q.window->to || f.lastEnd <= q.window->from) &&
-                                 !q.includeCancelled;
+            const bool outside =
+                (f.flags & OfferFacts::kDated) && (f.firstStart >= q.window->to || f.lastEnd <= q.window->from) && !q.includeCancelled;
             bool within = false;
             if (!outside)
                 within = (f.flags & OfferFacts::kDated)
                              ? datesWithin(f.dates, q.window->from, q.window->to, q.includeCancelled)
-                             : occursWithin(catalog.offers[i].schedule, catalog.zone, q.window->from, q.window->to,
-                                            q.includeCancelled);
+                             : occursWithin(catalog.offers[i].schedule, catalog.zone, q.window->from, q.window->to, q.includeCancelled);
             if (!within)
                 failed |= kWindow;
         }
@@ -243,7 +243,8 @@ QueryResult runQuery(const Catalog& catalog, const Query& q)
     // Next dates: after the window start when a window is set. Only the sort by date
     // needs them for every match; otherwise only for the items returned.
     const Timestamp from = q.window ? std::max(q.now, q.window->from) : q.now;
-    auto fillNext = [&](ResultItem& item) {
+    auto fillNext = [&](ResultItem& item)
+    {
         const OfferFacts& f = catalog.facts[item.offer];
         // Everything still ahead: the first occurrence is next, no need to read the pool.
         if ((f.flags & OfferFacts::kDated) && f.dates.firstStart >= from && (f.firstUsable || q.includeCancelled))
@@ -281,8 +282,8 @@ QueryResult runQuery(const Catalog& catalog, const Query& q)
             const ResultItem& item = matches[k];
             std::uint64_t primary = 0;
             if (q.sort == SortOrder::Next)  // undated (on request) last
-                primary = item.next ? static_cast<std::uint64_t>(std::clamp<Timestamp>(item.next->start / 60, 0, kPrimaryMax))
-                                    : kPrimaryMax;
+                primary =
+                    item.next ? static_cast<std::uint64_t>(std::clamp<Timestamp>(item.next->start / 60, 0, kPrimaryMax)) : kPrimaryMax;
             else if (q.sort == SortOrder::Distance)
                 primary = item.distanceKm ? std::min<std::uint64_t>(static_cast<std::uint64_t>(*item.distanceKm * 1000.0), kPrimaryMax)
                                           : kPrimaryMax;
@@ -303,14 +304,16 @@ QueryResult runQuery(const Catalog& catalog, const Query& q)
     else
     {
         // More than a million offers: compare field by field.
-        auto primaryOf = [&](const ResultItem& item) {
+        auto primaryOf = [&](const ResultItem& item)
+        {
             if (q.sort == SortOrder::Next)
                 return item.next ? static_cast<double>(item.next->start) : 1e300;
             if (q.sort == SortOrder::Distance)
                 return item.distanceKm ? *item.distanceKm : 1e300;
             return 0.0;
         };
-        auto less = [&](const ResultItem& a, const ResultItem& b) {
+        auto less = [&](const ResultItem& a, const ResultItem& b)
+        {
             if (a.textScore != b.textScore)
                 return a.textScore > b.textScore;
             const double pa = primaryOf(a), pb = primaryOf(b);

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 
-namespace mint::catalog {
+namespace mint::catalog
+{
 
 using timeutil::kSecondsPerDay;
 
-namespace {
+namespace
+{
 
 Occurrence occurrenceOnDay(const date::time_zone* zone, DayNumber day, int startMinute, int endMinute)
 {
@@ -32,8 +34,7 @@ Occurrence occurrenceOnDay(const date::time_zone* zone, DayNumber day, int start
 }
 
 template <typename Visit>
-void forEachOpeningPeriod(const Schedule& schedule, const date::time_zone* zone, DayNumber firstDay, DayNumber lastDay,
-                          Visit&& visit)
+void forEachOpeningPeriod(const Schedule& schedule, const date::time_zone* zone, DayNumber firstDay, DayNumber lastDay, Visit&& visit)
 {
     for (DayNumber day = firstDay; day <= lastDay; ++day)
     {
@@ -64,7 +65,8 @@ const Occurrence* firstStartingAtOrAfter(const DatesView& view, Timestamp t)
         return occ.begin();
     if (t > last)
         return occ.end();
-    std::size_t pos = static_cast<std::size_t>(static_cast<double>(t - first) / static_cast<double>(last - first) * static_cast<double>(n - 1));
+    std::size_t pos =
+        static_cast<std::size_t>(static_cast<double>(t - first) / static_cast<double>(last - first) * static_cast<double>(n - 1));
     pos = std::min(pos, n - 1);
     for (int steps = 0; steps < 8; ++steps)
     {
@@ -88,8 +90,7 @@ const Occurrence* firstStartingAtOrAfter(const DatesView& view, Timestamp t)
 
 bool isDated(const Schedule& schedule)
 {
-    return schedule.kind == ScheduleKind::Single || schedule.kind == ScheduleKind::Course ||
-           schedule.kind == ScheduleKind::Recurring;
+    return schedule.kind == ScheduleKind::Single || schedule.kind == ScheduleKind::Course || schedule.kind == ScheduleKind::Recurring;
 }
 
 bool expandSchedule(Schedule& schedule, const date::time_zone* zone, const ExpandLimits& limits)
@@ -127,17 +128,15 @@ bool expandSchedule(Schedule& schedule, const date::time_zone* zone, const Expan
         out.resize(limits.maxOccurrences);
         complete = false;
     }
-    std::sort(out.begin(), out.end(), [](const Occurrence& a, const Occurrence& b) {
-        return a.start != b.start ? a.start < b.start : a.end() < b.end();
-    });
+    std::sort(out.begin(), out.end(),
+              [](const Occurrence& a, const Occurrence& b) { return a.start != b.start ? a.start < b.start : a.end() < b.end(); });
     schedule.longestOccurrence = 0;
     for (const auto& o : out)
         schedule.longestOccurrence = std::max(schedule.longestOccurrence, o.end() - o.start);
     return complete;
 }
 
-std::optional<Occurrence> nextOccurrence(const Schedule& schedule, const date::time_zone* zone, Timestamp after,
-                                         bool includeCancelled)
+std::optional<Occurrence> nextOccurrence(const Schedule& schedule, const date::time_zone* zone, Timestamp after, bool includeCancelled)
 {
     if (schedule.kind == ScheduleKind::OpeningHours)
     {
@@ -146,11 +145,13 @@ std::optional<Occurrence> nextOccurrence(const Schedule& schedule, const date::t
         std::optional<Occurrence> found;
         const DayNumber today = timeutil::localDay(zone, after);
         for (DayNumber day = today; day <= today + 7 && !found; ++day)
-            forEachOpeningPeriod(schedule, zone, day, day, [&](const Occurrence& o) {
-                if (o.end() > after && (!found || o.start < found->start))
-                    found = o;
-                return false;
-            });
+            forEachOpeningPeriod(schedule, zone, day, day,
+                                 [&](const Occurrence& o)
+                                 {
+                                     if (o.end() > after && (!found || o.start < found->start))
+                                         found = o;
+                                     return false;
+                                 });
         return found;
     }
     return nextInDates(schedule.view(), after, includeCancelled);
@@ -181,10 +182,12 @@ bool occursWithin(const Schedule& schedule, const date::time_zone* zone, Timesta
         bool hit = false;
         const DayNumber first = timeutil::localDay(zone, from) - 1;
         const DayNumber last = std::min(timeutil::localDay(zone, to), first + 8);
-        forEachOpeningPeriod(schedule, zone, first, last, [&](const Occurrence& o) {
-            hit = o.start < to && o.end() > from;
-            return hit;
-        });
+        forEachOpeningPeriod(schedule, zone, first, last,
+                             [&](const Occurrence& o)
+                             {
+                                 hit = o.start < to && o.end() > from;
+                                 return hit;
+                             });
         return hit;
     }
     return datesWithin(schedule.view(), from, to, includeCancelled);

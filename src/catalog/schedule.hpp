@@ -7,7 +7,8 @@
 
 #include <optional>
 
-namespace mint::catalog {
+namespace mint::catalog
+{
 
 struct ExpandLimits
 {
@@ -27,8 +28,7 @@ std::optional<Occurrence> nextOccurrence(const Schedule& schedule, const date::t
                                          bool includeCancelled = false);
 
 /// True when an occurrence (or opening period) overlaps [from, to).
-bool occursWithin(const Schedule& schedule, const date::time_zone* zone, Timestamp from, Timestamp to,
-                  bool includeCancelled = false);
+bool occursWithin(const Schedule& schedule, const date::time_zone* zone, Timestamp from, Timestamp to, bool includeCancelled = false);
 
 /// The same on a bare run of occurrences (the query engine's hot path).
 std::optional<Occurrence> nextInDates(const DatesView& dates, Timestamp after, bool includeCancelled);

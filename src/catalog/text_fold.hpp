@@ -9,7 +9,8 @@
 #include <string>
 #include <string_view>
 
-namespace mint::catalog {
+namespace mint::catalog
+{
 
 std::string foldForSearch(std::string_view utf8);
 std::string foldForCollation(std::string_view utf8);

@@ -9,7 +9,8 @@
 #include <numeric>
 #include <unordered_map>
 
-namespace mint::catalog {
+namespace mint::catalog
+{
 
 void TextIndex::build(const Catalog& catalog)
 {
@@ -26,19 +27,23 @@ void TextIndex::build(const Catalog& catalog)
     tokens.reserve(catalog.offers.size() * 24);
 
     std::string folded;
-    auto add = [&](std::uint32_t offer, std::uint8_t field, std::string_view text) {
+    auto add = [&](std::uint32_t offer, std::uint8_t field, std::string_view text)
+    {
         folded = foldForSearch(text);
-        forEachWord(folded, [&](std::string_view word) {
-            auto it = ids.find(word);
-            if (it == ids.end())
-            {
-                storage.emplace_back(word);
-                it = ids.emplace(storage.back(), static_cast<std::uint32_t>(storage.size() - 1)).first;
-            }
-            tokens.push_back({it->second, offer, field});
-        });
+        forEachWord(folded,
+                    [&](std::string_view word)
+                    {
+                        auto it = ids.find(word);
+                        if (it == ids.end())
+                        {
+                            storage.emplace_back(word);
+                            it = ids.emplace(storage.back(), static_cast<std::uint32_t>(storage.size() - 1)).first;
+                        }
+                        tokens.push_back({it->second, offer, field});
+                    });
     };
-    auto addText = [&](std::uint32_t offer, std::uint8_t field, const LocalizedText& text) {
+    auto addText = [&](std::uint32_t offer, std::uint8_t field, const LocalizedText& text)
+    {
         for (const auto& e : text.entries)
             add(offer, field, e.text);
     };

@@ -7,7 +7,8 @@
 #include <string_view>
 #include <vector>
 
-namespace mint::catalog {
+namespace mint::catalog
+{
 
 class Catalog;
 
@@ -40,7 +41,7 @@ private:
         std::uint32_t offer;
         std::uint8_t fields;
     };
-    std::vector<std::string> m_words;        ///< sorted, unique, folded
+    std::vector<std::string> m_words;           ///< sorted, unique, folded
     std::vector<std::uint32_t> m_firstPosting;  ///< word -> first posting; size words + 1
     std::vector<Posting> m_postings;
     std::size_t m_offerCount = 0;

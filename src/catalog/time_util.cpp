@@ -6,14 +6,16 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
 #include <chrono>
+#include <cstdio>
 #include <mutex>
 #include <unordered_map>
 
-namespace mint::catalog::timeutil {
+namespace mint::catalog::timeutil
+{
 
-namespace {
+namespace
+{
 
 bool readInt(std::string_view text, std::size_t pos, std::size_t len, int& out)
 {
@@ -110,8 +112,8 @@ std::optional<DateTimeSpec> parseDateTime(std::string_view text, bool allowLocal
     if (text[pos] != '+' && text[pos] != '-')
         return std::nullopt;
     int oh = 0, om = 0;
-    if (text.size() != pos + 6 || !readInt(text, pos + 1, 2, oh) || text[pos + 3] != ':' || !readInt(text, pos + 4, 2, om) ||
-        oh > 23 || om > 59)
+    if (text.size() != pos + 6 || !readInt(text, pos + 1, 2, oh) || text[pos + 3] != ':' || !readInt(text, pos + 4, 2, om) || oh > 23 ||
+        om > 59)
         return std::nullopt;
     const int offset = (oh * 3600 + om * 60) * (text[pos] == '+' ? 1 : -1);
     spec.seconds -= offset;
@@ -140,7 +142,8 @@ const date::time_zone* findZone(const std::string& name)
     return zone;
 }
 
-namespace {
+namespace
+{
 
 /// The offset of the last lookup and the span where it holds, per thread. Nearly every
 /// conversion falls into the same daylight-saving period, so this skips the zone's

@@ -8,7 +8,8 @@
 #include <string>
 #include <string_view>
 
-namespace mint::catalog::timeutil {
+namespace mint::catalog::timeutil
+{
 
 constexpr std::int64_t kSecondsPerDay = 86400;
 

@@ -1,12 +1,12 @@
 // mint-catalog commands; see catalog_cli.hpp and `mint-catalog --help`.
 #include "catalog_cli.hpp"
 
-#include "util/json_text.hpp"
 #include "catalog/feed_parser.hpp"
 #include "catalog/query.hpp"
 #include "catalog/schedule.hpp"
 #include "catalog/time_util.hpp"
 #include "cli_args.hpp"
+#include "util/json_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -17,9 +17,11 @@
 #include <ostream>
 #include <sstream>
 
-namespace mint::cli {
+namespace mint::cli
+{
 
-namespace {
+namespace
+{
 
 using namespace mint::catalog;
 using OrderedJson = nlohmann::ordered_json;
@@ -120,7 +122,8 @@ int cmdValidate(const Arguments& args, std::ostream& out, std::ostream& err)
         j["warnings"] = r.count(Severity::Warning);
         OrderedJson problems = OrderedJson::array();
         for (const auto& issue : r.issues)
-            problems.push_back({{"severity", severityName(issue.severity)}, {"path", issue.pointer.empty() ? "/" : issue.pointer},
+            problems.push_back({{"severity", severityName(issue.severity)},
+                                {"path", issue.pointer.empty() ? "/" : issue.pointer},
                                 {"message", issue.message}});
         j["problems"] = problems;
         out << util::dumpJson(j, 2) << "\n";
@@ -134,8 +137,8 @@ int cmdValidate(const Arguments& args, std::ostream& out, std::ostream& err)
             else
                 out << issue.toString() << "\n";
         }
-        err << (valid ? "valid" : "invalid") << ": " << (r.accepted() ? r.catalog->offers.size() : 0) << " offers, "
-            << r.offersSkipped << " skipped, " << errors << " errors, " << r.count(Severity::Warning) << " warnings\n";
+        err << (valid ? "valid" : "invalid") << ": " << (r.accepted() ? r.catalog->offers.size() : 0) << " offers, " << r.offersSkipped
+            << " skipped, " << errors << " errors, " << r.count(Severity::Warning) << " warnings\n";
     }
     return valid ? kExitOk : kExitInvalid;
 }
@@ -230,8 +233,8 @@ int cmdStats(const Arguments& args, std::ostream& out, std::ostream& err)
                 out << "  " << std::left << std::setw(28) << m.key() << " " << util::dumpJson(m.value()) << "\n";
         }
         else
-            out << std::left << std::setw(16) << (it.key() + ":") << " "
-                << (it->is_string() ? it->get<std::string>() : util::dumpJson(*it)) << "\n";
+            out << std::left << std::setw(16) << (it.key() + ":") << " " << (it->is_string() ? it->get<std::string>() : util::dumpJson(*it))
+                << "\n";
     }
     return kExitOk;
 }
@@ -346,9 +349,8 @@ int cmdQuery(const Arguments& args, std::ostream& out, std::ostream& err)
         std::ostringstream distance;
         if (item.distanceKm)
             distance << std::fixed << std::setprecision(1) << *item.distanceKm << " km";
-        out << std::left << std::setw(26) << (item.next ? timeutil::formatRfc3339(cat->zone, item.next->start) : "-") << " "
-            << std::setw(9) << distance.str() << " " << std::setw(14) << offer.id << " " << offer.title.get(lang, def)
-            << "\n";
+        out << std::left << std::setw(26) << (item.next ? timeutil::formatRfc3339(cat->zone, item.next->start) : "-") << " " << std::setw(9)
+            << distance.str() << " " << std::setw(14) << offer.id << " " << offer.title.get(lang, def) << "\n";
     }
     err << r.total << " offers" << (q.limit && r.total > q.limit ? " (" + std::to_string(q.limit) + " shown)" : "") << "\n";
     return kExitOk;

@@ -5,7 +5,8 @@
 #include <string>
 #include <vector>
 
-namespace mint::cli {
+namespace mint::cli
+{
 
 /// Exit codes, a contract for scripts: 0 ok/valid, 1 invalid feed, 2 usage or I/O error.
 enum ExitCode

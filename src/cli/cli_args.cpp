@@ -4,9 +4,11 @@
 #include <charconv>
 #include <cmath>
 
-namespace mint::cli {
+namespace mint::cli
+{
 
-namespace {
+namespace
+{
 
 bool toInt(const std::string& s, long long min, long long max, long long& out)
 {
@@ -67,7 +69,8 @@ std::optional<Arguments> parseArguments(const std::vector<std::string>& args, st
     for (std::size_t i = 1; i < args.size(); ++i)
     {
         const std::string& a = args[i];
-        auto value = [&](std::string& v) {
+        auto value = [&](std::string& v)
+        {
             if (i + 1 >= args.size())
             {
                 error = a + " needs a value";
@@ -76,7 +79,8 @@ std::optional<Arguments> parseArguments(const std::vector<std::string>& args, st
             v = args[++i];
             return true;
         };
-        auto queryOnly = [&]() {
+        auto queryOnly = [&]()
+        {
             if (!isQuery)
                 error = a + " is only for the query command";
             return isQuery;
@@ -150,8 +154,7 @@ std::optional<Arguments> parseArguments(const std::vector<std::string>& args, st
                 return std::nullopt;
             auto parts = splitComma(v);
             double lat = 0, lon = 0;
-            if (parts.size() != 2 || !toDouble(parts[0], lat) || !toDouble(parts[1], lon) || std::fabs(lat) > 90 ||
-                std::fabs(lon) > 180)
+            if (parts.size() != 2 || !toDouble(parts[0], lat) || !toDouble(parts[1], lon) || std::fabs(lat) > 90 || std::fabs(lon) > 180)
             {
                 error = "--near expects LAT,LON in degrees, e.g. 49.2354,6.9969, got '" + v + "'";
                 return std::nullopt;

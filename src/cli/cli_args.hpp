@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-namespace mint::cli {
+namespace mint::cli
+{
 
 struct QueryOptions
 {

@@ -1,8 +1,8 @@
 // Kiosk configuration loading and validation; see kiosk_config.hpp.
 #include "kiosk_config.hpp"
 
-#include "util/json_text.hpp"
 #include "util/fs_util.hpp"
+#include "util/json_text.hpp"
 #include "util/sha256.hpp"
 #include "util/text.hpp"
 #include "util/utf8.hpp"
@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -19,9 +19,11 @@
 #include <set>
 #include <sstream>
 
-namespace mint::config {
+namespace mint::config
+{
 
-namespace {
+namespace
+{
 
 using Json = nlohmann::json;
 
@@ -43,7 +45,8 @@ struct ConfigError
 Json::parser_callback_t strictParser()
 {
     auto keys = std::make_shared<std::vector<std::set<std::string>>>();  // one set per open object
-    return [keys](int depth, Json::parse_event_t event, Json& parsed) {
+    return [keys](int depth, Json::parse_event_t event, Json& parsed)
+    {
         using E = Json::parse_event_t;
         if ((event == E::object_start || event == E::array_start) && depth >= kMaxConfigDepth)
             throw ConfigError{"(document)", "nested deeper than " + std::to_string(kMaxConfigDepth) + " levels"};
@@ -117,8 +120,8 @@ public:
         if (!v)
             return;
         if (!v->is_number_integer() || v->get<long long>() < min || v->get<long long>() > max)
-            throw ConfigError{key(name), "expected a whole number from " + std::to_string(min) + " to " +
-                                             std::to_string(max) + ", got " + describe(*v)};
+            throw ConfigError{key(name), "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", got " +
+                                             describe(*v)};
         out = static_cast<Int>(v->get<long long>());
     }
 
@@ -346,8 +349,8 @@ std::optional<KioskConfig> parseConfig(const std::string& text, const std::strin
     config.path = absolute.string();
     if (text.size() > kMaxConfigBytes)
     {
-        error = path + ": the config is " + std::to_string(text.size()) + " bytes, more than the limit of " +
-                std::to_string(kMaxConfigBytes);
+        error =
+            path + ": the config is " + std::to_string(text.size()) + " bytes, more than the limit of " + std::to_string(kMaxConfigBytes);
         return std::nullopt;
     }
     Json root;
@@ -409,8 +412,8 @@ bool isPinHash(const std::string& h)
     const std::string iter = h.substr(prefix.size(), a - prefix.size());
     const std::string salt = h.substr(a + 1, b - a - 1);
     const std::string hash = h.substr(b + 1);
-    return !iter.empty() && iter.size() < 9 && iter.find_first_not_of("0123456789") == std::string::npos &&
-           std::stol(iter) >= 1000 && std::stol(iter) <= kMaxPinIterations && salt.size() >= 16 && isHex(salt) && hash.size() == 64 && isHex(hash);
+    return !iter.empty() && iter.size() < 9 && iter.find_first_not_of("0123456789") == std::string::npos && std::stol(iter) >= 1000 &&
+           std::stol(iter) <= kMaxPinIterations && salt.size() >= 16 && isHex(salt) && hash.size() == 64 && isHex(hash);
 }
 
 std::string hashPin(const std::string& pin, int iterations)

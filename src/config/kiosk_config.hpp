@@ -9,7 +9,8 @@
 #include <string>
 #include <vector>
 
-namespace mint::config {
+namespace mint::config
+{
 
 struct KioskSection
 {
@@ -25,27 +26,27 @@ struct KioskSection
 
 struct FeedSection
 {
-    std::string url;                 ///< https://, http:// or file:// (a plain path becomes file://)
+    std::string url;  ///< https://, http:// or file:// (a plain path becomes file://)
     int syncIntervalMin = 15;
     std::size_t maxBytes = 50u << 20;  ///< body cap while receiving (after decompression)
-    int timeoutS = 60;               ///< whole transfer
+    int timeoutS = 60;                 ///< whole transfer
     int connectTimeoutS = 15;
     int lowSpeedLimitBytesPerS = 100;  ///< stall detection: below this ...
     int lowSpeedTimeS = 30;            ///< ... for this long aborts
-    double maxDropShare = 0.5;       ///< a feed removing more than this share of offers is held back
-    int staleAfterH = 48;            ///< no successful sync for longer: the UI shows a notice
-    std::string userAgentContact;    ///< e-mail or URL in the User-Agent
+    double maxDropShare = 0.5;         ///< a feed removing more than this share of offers is held back
+    int staleAfterH = 48;              ///< no successful sync for longer: the UI shows a notice
+    std::string userAgentContact;      ///< e-mail or URL in the User-Agent
     int maxOffers = 200000;
     std::size_t maxStringBytes = 64u << 10;
 };
 
 struct ImagesSection
 {
-    int parallel = 4;                  ///< transfers at once
-    std::size_t maxBytes = 5u << 20;   ///< per image
-    int maxDimension = 4096;           ///< width and height, checked before decoding
+    int parallel = 4;                        ///< transfers at once
+    std::size_t maxBytes = 5u << 20;         ///< per image
+    int maxDimension = 4096;                 ///< width and height, checked before decoding
     std::int64_t maxPixels = 4096LL * 4096;  ///< width x height, checked before decoding
-    int revalidateH = 24;              ///< conditional re-check of cached images at most this often
+    int revalidateH = 24;                    ///< conditional re-check of cached images at most this often
 };
 
 struct CacheSection
@@ -55,15 +56,15 @@ struct CacheSection
 
 struct AdminSection
 {
-    std::string pinHash;  ///< "pbkdf2-sha256$ITERATIONS$SALT_HEX$HASH_HEX"; empty: admin screen locked
+    std::string pinHash;              ///< "pbkdf2-sha256$ITERATIONS$SALT_HEX$HASH_HEX"; empty: admin screen locked
     std::string corner = "top_left";  ///< held to open the PIN pad: top_left, top_right, bottom_left, bottom_right
     int holdS = 5;                    ///< seconds to hold it
 };
 
 struct MapSection
 {
-    std::string mbtiles;      ///< path of an offline tile package
-    std::string tileUrl;      ///< online XYZ template
+    std::string mbtiles;  ///< path of an offline tile package
+    std::string tileUrl;  ///< online XYZ template
     std::string attribution;
     int cacheMaxMb = 256;
     int minZoom = 8;

@@ -7,7 +7,8 @@
 #include <cmath>
 #include <unordered_map>
 
-namespace mint::map {
+namespace mint::map
+{
 
 std::vector<Cluster> buildClusters(const std::vector<MarkerPoint>& points, double zoom, double radiusPx)
 {
@@ -18,9 +19,8 @@ std::vector<Cluster> buildClusters(const std::vector<MarkerPoint>& points, doubl
     std::vector<WorldPoint> world(points.size());
     // Grid index with cells of the radius: neighbours are in the 3x3 cells around.
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> grid;
-    auto cellKey = [](long long cx, long long cy) {
-        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(cx)) << 32) | static_cast<std::uint32_t>(cy);
-    };
+    auto cellKey = [](long long cx, long long cy)
+    { return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(cx)) << 32) | static_cast<std::uint32_t>(cy); };
     for (std::size_t i = 0; i < points.size(); ++i)
     {
         world[i] = project(points[i].lat, points[i].lon, zoom);
@@ -69,8 +69,7 @@ std::vector<Cluster> buildClusters(const std::vector<MarkerPoint>& points, doubl
     return out;
 }
 
-std::optional<int> splitZoom(const Cluster& cluster, const std::vector<MarkerPoint>& points, double zoom, int maxZoom,
-                             double radiusPx)
+std::optional<int> splitZoom(const Cluster& cluster, const std::vector<MarkerPoint>& points, double zoom, int maxZoom, double radiusPx)
 {
     if (cluster.members.size() < 2 || cluster.onePlace)
         return std::nullopt;
@@ -99,12 +98,14 @@ int standAloneZoom(const std::vector<MarkerPoint>& points, std::uint32_t id, int
             if (std::find(c.members.begin(), c.members.end(), id) == c.members.end())
                 continue;
             // Alone, or only with offers at the very same place (no zoom separates those).
-            const bool samePlaceOnly = std::all_of(c.members.begin(), c.members.end(), [&](std::uint32_t m) {
-                for (const auto& p : points)
-                    if (p.id == m)
-                        return p.lat == self->lat && p.lon == self->lon;
-                return false;
-            });
+            const bool samePlaceOnly = std::all_of(c.members.begin(), c.members.end(),
+                                                   [&](std::uint32_t m)
+                                                   {
+                                                       for (const auto& p : points)
+                                                           if (p.id == m)
+                                                               return p.lat == self->lat && p.lon == self->lon;
+                                                       return false;
+                                                   });
             if (c.members.size() == 1 || samePlaceOnly)
                 return z;
             break;

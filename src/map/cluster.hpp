@@ -7,7 +7,8 @@
 #include <optional>
 #include <vector>
 
-namespace mint::map {
+namespace mint::map
+{
 
 struct MarkerPoint
 {
@@ -17,9 +18,9 @@ struct MarkerPoint
 
 struct Cluster
 {
-    double lat = 0, lon = 0;  ///< mean position of the members
+    double lat = 0, lon = 0;             ///< mean position of the members
     std::vector<std::uint32_t> members;  ///< ids, in input order
-    bool onePlace = true;  ///< every member at the same coordinates: no zoom splits it
+    bool onePlace = true;                ///< every member at the same coordinates: no zoom splits it
 };
 
 /// Clusters points that lie within `radiusPx` screen pixels of a cluster's first point at
@@ -29,8 +30,7 @@ std::vector<Cluster> buildClusters(const std::vector<MarkerPoint>& points, doubl
 /// The first whole zoom above `zoom` (up to `maxZoom`) at which the cluster's members no
 /// longer form one cluster; nothing when they never split (one place, or too close even
 /// at maxZoom): then the map lists them instead.
-std::optional<int> splitZoom(const Cluster& cluster, const std::vector<MarkerPoint>& points, double zoom, int maxZoom,
-                             double radiusPx);
+std::optional<int> splitZoom(const Cluster& cluster, const std::vector<MarkerPoint>& points, double zoom, int maxZoom, double radiusPx);
 
 /// The first whole zoom from `fromZoom` up to `maxZoom` at which the marker `id` stands
 /// alone (a cluster of one): "show on the map" flies there. Offers at the same place never

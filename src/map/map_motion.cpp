@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
-namespace mint::map {
+namespace mint::map
+{
 
 void PanInertia::press(double x, double y, double t)
 {

@@ -7,7 +7,8 @@
 
 #include <deque>
 
-namespace mint::map {
+namespace mint::map
+{
 
 /// Finger drag -> release velocity -> exponentially decaying glide.
 class PanInertia
@@ -20,7 +21,11 @@ public:
     void press(double x, double y, double t);
     void move(double x, double y, double t);
     void release(double t);
-    void stop() { m_vx = m_vy = 0; m_samples.clear(); }
+    void stop()
+    {
+        m_vx = m_vy = 0;
+        m_samples.clear();
+    }
     bool moving() const { return m_vx != 0 || m_vy != 0; }
     /// The pan (screen pixels) for the next `dt` seconds; stops below 10 px/s.
     void step(double dt, double& dx, double& dy);

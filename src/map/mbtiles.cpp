@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <sstream>
 
-namespace mint::map {
+namespace mint::map
+{
 
-namespace {
+namespace
+{
 
 std::string sqliteError(sqlite3* db, const std::string& what)
 {
@@ -17,7 +19,10 @@ std::string sqliteError(sqlite3* db, const std::string& what)
 
 }  // namespace
 
-MbtilesReader::~MbtilesReader() { close(); }
+MbtilesReader::~MbtilesReader()
+{
+    close();
+}
 
 void MbtilesReader::close()
 {
@@ -89,8 +94,8 @@ bool MbtilesReader::open(const std::string& path, std::string& error)
         close();
         return false;
     }
-    if (sqlite3_prepare_v2(m_db, "SELECT tile_data FROM tiles WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3", -1,
-                           &m_select, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(m_db, "SELECT tile_data FROM tiles WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3", -1, &m_select,
+                           nullptr) != SQLITE_OK)
     {
         error = sqliteError(m_db, "not an MBTiles package (no tiles table): " + path);
         close();
@@ -168,10 +173,9 @@ bool MbtilesWriter::open(const std::string& path, const MbtilesInfo& info, std::
         error = sqliteError(m_db, "cannot create " + path);
         return false;
     }
-    const char* schema =
-        "CREATE TABLE IF NOT EXISTS metadata (name TEXT PRIMARY KEY, value TEXT);"
-        "CREATE TABLE IF NOT EXISTS tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB,"
-        " PRIMARY KEY (zoom_level, tile_column, tile_row));";
+    const char* schema = "CREATE TABLE IF NOT EXISTS metadata (name TEXT PRIMARY KEY, value TEXT);"
+                         "CREATE TABLE IF NOT EXISTS tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB,"
+                         " PRIMARY KEY (zoom_level, tile_column, tile_row));";
     char* msg = nullptr;
     if (sqlite3_exec(m_db, schema, nullptr, nullptr, &msg) != SQLITE_OK)
     {
@@ -185,7 +189,8 @@ bool MbtilesWriter::open(const std::string& path, const MbtilesInfo& info, std::
         error = sqliteError(m_db, "metadata");
         return false;
     }
-    auto meta = [&](const char* name, const std::string& value) {
+    auto meta = [&](const char* name, const std::string& value)
+    {
         sqlite3_reset(put);
         sqlite3_bind_text(put, 1, name, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(put, 2, value.c_str(), -1, SQLITE_TRANSIENT);
@@ -209,8 +214,8 @@ bool MbtilesWriter::open(const std::string& path, const MbtilesInfo& info, std::
         meta("bounds", b.str());
     }
     sqlite3_finalize(put);
-    if (sqlite3_prepare_v2(m_db, "INSERT OR REPLACE INTO tiles (zoom_level, tile_column, tile_row, tile_data) VALUES (?1, ?2, ?3, ?4)",
-                           -1, &m_insert, nullptr) != SQLITE_OK ||
+    if (sqlite3_prepare_v2(m_db, "INSERT OR REPLACE INTO tiles (zoom_level, tile_column, tile_row, tile_data) VALUES (?1, ?2, ?3, ?4)", -1,
+                           &m_insert, nullptr) != SQLITE_OK ||
         sqlite3_prepare_v2(m_db, "SELECT 1 FROM tiles WHERE zoom_level = ?1 AND tile_column = ?2 AND tile_row = ?3", -1, &m_exists,
                            nullptr) != SQLITE_OK)
     {

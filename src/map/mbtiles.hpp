@@ -13,7 +13,8 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace mint::map {
+namespace mint::map
+{
 
 struct MbtilesInfo
 {

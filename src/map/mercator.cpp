@@ -3,9 +3,11 @@
 
 #include <algorithm>
 
-namespace mint::map {
+namespace mint::map
+{
 
-namespace {
+namespace
+{
 constexpr double kPi = 3.14159265358979323846;
 }
 

@@ -4,7 +4,8 @@
 
 #include <cmath>
 
-namespace mint::map {
+namespace mint::map
+{
 
 constexpr double kTileSize = 256.0;
 constexpr double kMaxLatitude = 85.05112878;

@@ -10,9 +10,11 @@
 #include <cstdio>
 #include <filesystem>
 
-namespace mint::map {
+namespace mint::map
+{
 
-namespace {
+namespace
+{
 
 bool fileSha256(const std::string& path, std::string& hex)
 {
@@ -55,7 +57,8 @@ PackageResult updateMapPackage(const config::MapSection& map, const std::string&
     req.lowSpeedLimitBytesPerS = 1000;
     req.lowSpeedTimeS = 60;
     const sync::HttpResponse res = http.get(req);
-    auto fail = [&](const std::string& why) {
+    auto fail = [&](const std::string& why)
+    {
         std::filesystem::remove(part, ec);
         r.kind = PackageResult::Failed;
         r.message = "map package: " + why + " (the installed map stays)";
@@ -97,7 +100,8 @@ void attachMapPackageUpdate(sync::SyncEngine& engine, const config::KioskConfig&
         return;
     const config::MapSection map = config.map;
     const std::string ua = sync::userAgent(config.feed.userAgentContact);
-    engine.extraStep = [map, ua, installed](sync::SyncStatus& status, sync::HttpClient& http) {
+    engine.extraStep = [map, ua, installed](sync::SyncStatus& status, sync::HttpClient& http)
+    {
         const PackageResult r = updateMapPackage(map, ua, http);
         status.mapPackage = r.message;
         if (r.kind == PackageResult::Installed && installed)

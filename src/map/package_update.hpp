@@ -12,15 +12,23 @@
 #include <atomic>
 #include <string>
 
-namespace mint::sync {
+namespace mint::sync
+{
 class SyncEngine;
 }
 
-namespace mint::map {
+namespace mint::map
+{
 
 struct PackageResult
 {
-    enum Kind { NotConfigured, Current, Installed, Failed } kind = NotConfigured;
+    enum Kind
+    {
+        NotConfigured,
+        Current,
+        Installed,
+        Failed
+    } kind = NotConfigured;
     std::string message;  ///< for the log, the status and the admin screen
 };
 

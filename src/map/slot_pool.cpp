@@ -1,7 +1,8 @@
 // Texture slot bookkeeping; see slot_pool.hpp.
 #include "map/slot_pool.hpp"
 
-namespace mint::map {
+namespace mint::map
+{
 
 int SlotPool::find(std::uint64_t key) const
 {

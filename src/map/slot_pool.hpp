@@ -8,7 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
-namespace mint::map {
+namespace mint::map
+{
 
 class SlotPool
 {

@@ -9,7 +9,8 @@
 #include <filesystem>
 #include <vector>
 
-namespace mint::map {
+namespace mint::map
+{
 
 CachePolicy parseCacheControl(const std::string& header)
 {
@@ -51,11 +52,10 @@ TileDiskCache::~TileDiskCache()
 bool TileDiskCache::createSchema(std::string& error)
 {
     char* msg = nullptr;
-    const char* sql =
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-        "CREATE TABLE IF NOT EXISTS tiles (key INTEGER PRIMARY KEY, data BLOB NOT NULL, etag TEXT, last_modified TEXT,"
-        " expires INTEGER NOT NULL, used INTEGER NOT NULL, bytes INTEGER NOT NULL);"
-        "CREATE INDEX IF NOT EXISTS tiles_used ON tiles(used);";
+    const char* sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                      "CREATE TABLE IF NOT EXISTS tiles (key INTEGER PRIMARY KEY, data BLOB NOT NULL, etag TEXT, last_modified TEXT,"
+                      " expires INTEGER NOT NULL, used INTEGER NOT NULL, bytes INTEGER NOT NULL);"
+                      "CREATE INDEX IF NOT EXISTS tiles_used ON tiles(used);";
     if (sqlite3_exec(m_db, sql, nullptr, nullptr, &msg) != SQLITE_OK)
     {
         error = std::string("tile cache: ") + (msg ? msg : "?");
@@ -82,7 +82,8 @@ bool TileDiskCache::open(const std::string& path, std::uint64_t maxBytes, std::s
     m_maxBytes = maxBytes;
     for (int attempt = 0; attempt < 2; ++attempt)
     {
-        if (sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) == SQLITE_OK &&
+        if (sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) ==
+                SQLITE_OK &&
             createSchema(error))
         {
             sqlite3_busy_timeout(m_db, 2000);
@@ -151,8 +152,9 @@ void TileDiskCache::put(const TileId& t, const CachedTile& tile, std::int64_t no
         --m_count;
     }
     sqlite3_finalize(st);
-    sqlite3_prepare_v2(m_db, "INSERT OR REPLACE INTO tiles (key, data, etag, last_modified, expires, used, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                       -1, &st, nullptr);
+    sqlite3_prepare_v2(
+        m_db, "INSERT OR REPLACE INTO tiles (key, data, etag, last_modified, expires, used, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", -1,
+        &st, nullptr);
     sqlite3_bind_int64(st, 1, static_cast<sqlite3_int64>(tileKey(t)));
     sqlite3_bind_blob(st, 2, tile.data.data(), static_cast<int>(tile.data.size()), SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, tile.etag.c_str(), -1, SQLITE_TRANSIENT);

@@ -13,7 +13,8 @@
 
 struct sqlite3;
 
-namespace mint::map {
+namespace mint::map
+{
 
 struct CachedTile
 {

@@ -7,7 +7,8 @@
 
 #include <chrono>
 
-namespace mint::map {
+namespace mint::map
+{
 
 bool decodeTile(const std::string& bytes, LoadedTile& out)
 {

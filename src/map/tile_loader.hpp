@@ -16,14 +16,15 @@
 #include <unordered_set>
 #include <vector>
 
-namespace mint::map {
+namespace mint::map
+{
 
 struct LoadedTile
 {
     TileId id;
     FetchStatus status = FetchStatus::Missing;
     int width = 0, height = 0;  ///< 256 x 256 (larger tiles are scaled down)
-    media::PixelBuffer rgba;  ///< 256 * 256 * 4 bytes when Ok
+    media::PixelBuffer rgba;    ///< 256 * 256 * 4 bytes when Ok
     std::string error;
 };
 

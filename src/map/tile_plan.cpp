@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-namespace mint::map {
+namespace mint::map
+{
 
 TilePlan planTiles(const MapView& view, int minZoom, int maxZoom, const std::function<bool(const TileId&)>& loaded,
                    const std::function<bool(const TileId&)>& askable)

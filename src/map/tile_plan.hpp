@@ -9,13 +9,14 @@
 #include <functional>
 #include <vector>
 
-namespace mint::map {
+namespace mint::map
+{
 
 struct TileDraw
 {
-    TileId texture;   ///< the loaded tile whose texture is drawn
-    ScreenRect rect;  ///< where
-    UvRect uv;        ///< which part of the texture
+    TileId texture;      ///< the loaded tile whose texture is drawn
+    ScreenRect rect;     ///< where
+    UvRect uv;           ///< which part of the texture
     bool exact = false;  ///< its own tile at exactly 256 pixels: drawn 1:1
 };
 
@@ -23,7 +24,7 @@ struct TilePlan
 {
     int zoom = 0;  ///< the tile level drawn
     std::vector<TileDraw> draws;
-    std::vector<TileId> wanted;  ///< not loaded, nearest the view centre first
+    std::vector<TileId> wanted;              ///< not loaded, nearest the view centre first
     std::vector<ScreenRect> uncoveredRects;  ///< positions with nothing to draw (the fallback map goes there)
     int positions = 0, exact = 0, standIns = 0, uncovered = 0;
 };

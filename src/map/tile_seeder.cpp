@@ -14,9 +14,11 @@
 #include <thread>
 #include <vector>
 
-namespace mint::map {
+namespace mint::map
+{
 
-namespace {
+namespace
+{
 
 std::string mb(double bytes)
 {
@@ -90,7 +92,8 @@ bool seedTiles(const SeedOptions& o, SeedReport& report, std::string& error, con
     const TileRange deep = tilesForBox(o.bbox, o.maxZoom);
     for (int i = 0; i < 6 && !deep.empty(); ++i)
     {
-        const TileId t{o.maxZoom, deep.x0 + static_cast<int>((deep.x1 - deep.x0) * i / 5), deep.y0 + static_cast<int>((deep.y1 - deep.y0) * (5 - i) / 5)};
+        const TileId t{o.maxZoom, deep.x0 + static_cast<int>((deep.x1 - deep.x0) * i / 5),
+                       deep.y0 + static_cast<int>((deep.y1 - deep.y0) * (5 - i) / 5)};
         req.url = tileUrl(o.urlTemplate, t);
         const sync::HttpResponse res = probe.get(req);
         if (res.ok() && res.status == 200)
@@ -109,7 +112,8 @@ bool seedTiles(const SeedOptions& o, SeedReport& report, std::string& error, con
     std::atomic<std::size_t> next{0};
     std::uint64_t done = 0, lastPercent = 101;
     std::string writeError;
-    auto worker = [&] {
+    auto worker = [&]
+    {
         sync::HttpClient http;
         sync::HttpRequest r = req;
         for (std::size_t i = next++; i < todo.size(); i = next++)

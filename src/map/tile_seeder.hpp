@@ -12,7 +12,8 @@
 #include <functional>
 #include <string>
 
-namespace mint::map {
+namespace mint::map
+{
 
 struct SeedOptions
 {
@@ -28,14 +29,14 @@ struct SeedOptions
 
 struct SeedReport
 {
-    std::uint64_t total = 0;     ///< tiles the region needs
-    std::uint64_t present = 0;   ///< already in the package (a resumed run)
+    std::uint64_t total = 0;    ///< tiles the region needs
+    std::uint64_t present = 0;  ///< already in the package (a resumed run)
     std::uint64_t fetched = 0;
-    std::uint64_t missing = 0;   ///< 404 from the server (outside its area)
-    std::uint64_t failed = 0;    ///< network, server errors, garbage: run again
-    std::uint64_t bytes = 0;     ///< fetched this run
-    double estimateMb = 0;       ///< the estimate printed before the download
-    bool installed = false;      ///< the package replaced the installed one
+    std::uint64_t missing = 0;  ///< 404 from the server (outside its area)
+    std::uint64_t failed = 0;   ///< network, server errors, garbage: run again
+    std::uint64_t bytes = 0;    ///< fetched this run
+    double estimateMb = 0;      ///< the estimate printed before the download
+    bool installed = false;     ///< the package replaced the installed one
 };
 
 /// Runs the seeding; `say` gets the lines to print (the estimate, progress, the result).

@@ -7,12 +7,14 @@
 
 #include <chrono>
 
-namespace mint::map {
+namespace mint::map
+{
 
 std::string tileUrl(const std::string& urlTemplate, const TileId& t)
 {
     std::string url = urlTemplate;
-    auto replace = [&](const std::string& key, int value) {
+    auto replace = [&](const std::string& key, int value)
+    {
         for (std::size_t p = url.find(key); p != std::string::npos; p = url.find(key, p))
             url.replace(p, key.size(), std::to_string(value));
     };
@@ -33,7 +35,8 @@ bool isOsmPublicTileServer(const std::string& urlTemplate)
         return false;
     std::string host = url.substr(start + 3);
     host = host.substr(0, host.find_first_of("/:?"));
-    auto endsWith = [&](const std::string& suffix) {
+    auto endsWith = [&](const std::string& suffix)
+    {
         return host == suffix || (host.size() > suffix.size() && host.compare(host.size() - suffix.size(), suffix.size(), suffix) == 0 &&
                                   host[host.size() - suffix.size() - 1] == '.');
     };
@@ -45,9 +48,8 @@ OnlineTileSource::OnlineTileSource(OnlineSourceOptions options, TileDiskCache* c
     : m_options(std::move(options)), m_cache(cache), m_clock(std::move(clock))
 {
     if (!m_clock)
-        m_clock = [] {
-            return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-        };
+        m_clock = []
+        { return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count(); };
 }
 
 FetchResult OnlineTileSource::fetch(sync::HttpClient& http, const TileId& t)
@@ -75,7 +77,8 @@ FetchResult OnlineTileSource::fetch(sync::HttpClient& http, const TileId& t)
         req.ifModifiedSince = cached->lastModified;
     }
     const sync::HttpResponse res = http.get(req);
-    auto serveStale = [&](const std::string& why) {
+    auto serveStale = [&](const std::string& why)
+    {
         if (cached)
         {
             r.status = FetchStatus::Ok;

@@ -11,11 +11,13 @@
 #include <memory>
 #include <string>
 
-namespace mint::sync {
+namespace mint::sync
+{
 class HttpClient;
 }
 
-namespace mint::map {
+namespace mint::map
+{
 
 enum class FetchStatus
 {
@@ -39,7 +41,7 @@ struct OnlineSourceOptions
     std::string userAgent;    ///< identifies the kiosk and its operator
     long timeoutS = 15;
     long connectTimeoutS = 5;
-    std::size_t maxBytes = 1u << 20;  ///< per tile
+    std::size_t maxBytes = 1u << 20;           ///< per tile
     long long defaultMaxAgeS = 7 * 24 * 3600;  ///< freshness when the server says nothing
 };
 
@@ -67,7 +69,7 @@ private:
 /// The package and the online source together, in that order.
 struct TileSources
 {
-    std::shared_ptr<MbtilesReader> package;   ///< may be null
+    std::shared_ptr<MbtilesReader> package;    ///< may be null
     std::shared_ptr<OnlineTileSource> online;  ///< may be null
     int minZoom = 0, maxZoom = 19;             ///< what the sources can give
 

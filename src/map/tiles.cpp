@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
-namespace mint::map {
+namespace mint::map
+{
 
 std::uint64_t tileKey(const TileId& t)
 {
@@ -54,7 +55,8 @@ int tileZoomFor(double viewZoom, int minZ, int maxZ)
     return std::clamp(z, minZ, maxZ);
 }
 
-namespace {
+namespace
+{
 
 /// World pixel of the view centre at zoom z (tile coordinates * 256).
 WorldPoint centreAt(const MapView& v, int z)

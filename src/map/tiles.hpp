@@ -10,7 +10,8 @@
 #include <cstdint>
 #include <string>
 
-namespace mint::map {
+namespace mint::map
+{
 
 struct TileId
 {
@@ -26,7 +27,10 @@ TileId tileFromKey(std::uint64_t key);
 std::string tileName(const TileId& t);
 
 /// MBTiles stores rows in TMS order (y = 0 is the southern edge): the same flip both ways.
-inline int flipRow(int z, int y) { return (1 << z) - 1 - y; }
+inline int flipRow(int z, int y)
+{
+    return (1 << z) - 1 - y;
+}
 
 /// True when x and y exist at z.
 bool validTile(const TileId& t);

@@ -29,7 +29,8 @@
 #include <cstring>
 #include <mutex>
 
-namespace mint::media {
+namespace mint::media
+{
 
 // ---------------------------------------------------------------------------------------
 // PixelBuffer
@@ -85,7 +86,8 @@ void PixelBuffer::clear()
 // ---------------------------------------------------------------------------------------
 // The process-wide decode budget
 
-namespace {
+namespace
+{
 
 struct DecodeGate
 {
@@ -223,7 +225,8 @@ ImageInfo probeImage(std::string_view bytes, int maxDimension, std::int64_t maxP
         info.error = "not a PNG or JPEG picture";
         return info;
     }
-    auto tooLarge = [&](std::int64_t w, std::int64_t h) {
+    auto tooLarge = [&](std::int64_t w, std::int64_t h)
+    {
         info.width = static_cast<int>(std::min<std::int64_t>(w, INT32_MAX));
         info.height = static_cast<int>(std::min<std::int64_t>(h, INT32_MAX));
         if (w > maxDimension || h > maxDimension)
@@ -231,8 +234,8 @@ ImageInfo probeImage(std::string_view bytes, int maxDimension, std::int64_t maxP
                          std::to_string(maxDimension);
         else
             info.error = "picture is " + std::to_string(w) + "x" + std::to_string(h) + " pixels (" +
-                         std::to_string((w * h + 500000) / 1000000) + " megapixels), more than the limit of " +
-                         std::to_string(maxPixels) + " pixels";
+                         std::to_string((w * h + 500000) / 1000000) + " megapixels), more than the limit of " + std::to_string(maxPixels) +
+                         " pixels";
         return info;
     };
     // PNG states its size in IHDR: check it before stb sees it, for a precise message.

@@ -9,9 +9,15 @@
 #include <string>
 #include <string_view>
 
-namespace mint::media {
+namespace mint::media
+{
 
-enum class ImageType { Unknown, Png, Jpeg };
+enum class ImageType
+{
+    Unknown,
+    Png,
+    Jpeg
+};
 const char* imageTypeName(ImageType type);
 
 /// The type by magic bytes (not by what a server claims).
@@ -25,7 +31,6 @@ struct ImageInfo
     int height = 0;
     std::string error;  ///< why not ok, in words for staff
 };
-
 
 /// Pixels in one malloc'd block: the decoder's own output is adopted, never copied (a
 /// 4096² picture is 64 MiB; a copy would double the peak).

@@ -18,9 +18,11 @@
 
 #include <vector>
 
-namespace mint::media {
+namespace mint::media
+{
 
-namespace {
+namespace
+{
 
 void append(void* context, void* data, int size)
 {
@@ -43,8 +45,7 @@ std::string encodeJpeg(const std::uint8_t* pixels, int width, int height, int qu
     return out;
 }
 
-bool writePng(const std::string& path, const std::uint8_t* pixels, int width, int height, int channels, bool bottomUp,
-              std::string& error)
+bool writePng(const std::string& path, const std::uint8_t* pixels, int width, int height, int channels, bool bottomUp, std::string& error)
 {
     std::vector<std::uint8_t> flipped;
     const std::size_t row = static_cast<std::size_t>(width) * static_cast<std::size_t>(channels);

@@ -8,7 +8,8 @@
 #define STB_IMAGE_RESIZE_STATIC
 #include <stb_image_resize.h>
 
-namespace mint::media {
+namespace mint::media
+{
 
 DecodedImage coverScale(const DecodedImage& source, int width, int height)
 {

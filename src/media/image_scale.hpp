@@ -6,7 +6,8 @@
 
 #include "media/image_decode.hpp"
 
-namespace mint::media {
+namespace mint::media
+{
 
 /// "Cover": crops the picture's longer side (centred) so its aspect matches width:height,
 /// then scales it to exactly width x height (a filtered resample, not nearest). Returns an

@@ -1,8 +1,8 @@
 // The offline cache on disk; see cache_store.hpp.
 #include "cache_store.hpp"
 
-#include "util/json_text.hpp"
 #include "util/fs_util.hpp"
+#include "util/json_text.hpp"
 #include "util/sha256.hpp"
 
 #include <nlohmann/json.hpp>
@@ -15,13 +15,14 @@
 #include <cstring>
 #include <filesystem>
 
-namespace mint::sync {
+namespace mint::sync
+{
 
 using Json = nlohmann::json;
 
 std::string encodeMeta(const GenerationMeta& m)
 {
-    Json j{{"sequence", m.sequence}, {"sha256", m.sha256},       {"etag", m.etag},     {"last_modified", m.lastModified},
+    Json j{{"sequence", m.sequence},    {"sha256", m.sha256},        {"etag", m.etag},   {"last_modified", m.lastModified},
            {"source_url", m.sourceUrl}, {"fetched_at", m.fetchedAt}, {"bytes", m.bytes}, {"offers", m.offers}};
     return util::dumpJson(j);
 }
@@ -48,7 +49,9 @@ std::optional<GenerationMeta> decodeMeta(const std::string& line)
     }
 }
 
-CacheStore::CacheStore(std::string dir) : m_dir(std::move(dir)) {}
+CacheStore::CacheStore(std::string dir) : m_dir(std::move(dir))
+{
+}
 
 bool CacheStore::prepare(std::string& error)
 {

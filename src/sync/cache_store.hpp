@@ -16,12 +16,13 @@
 #include <optional>
 #include <string>
 
-namespace mint::sync {
+namespace mint::sync
+{
 
 struct GenerationMeta
 {
     std::int64_t sequence = 0;
-    std::string sha256;        ///< of the feed bytes
+    std::string sha256;  ///< of the feed bytes
     std::string etag;
     std::string lastModified;
     std::string sourceUrl;

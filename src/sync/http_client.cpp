@@ -12,15 +12,18 @@
 #include <cstring>
 #include <mutex>
 
-namespace mint::sync {
+namespace mint::sync
+{
 
 void initHttpGlobal()
 {
     static std::once_flag once;
-    std::call_once(once, [] {
-        curl_global_init(CURL_GLOBAL_DEFAULT);
-        std::signal(SIGPIPE, SIG_IGN);
-    });
+    std::call_once(once,
+                   []
+                   {
+                       curl_global_init(CURL_GLOBAL_DEFAULT);
+                       std::signal(SIGPIPE, SIG_IGN);
+                   });
 }
 
 const char* transportErrorKey(TransportError e)
@@ -51,7 +54,8 @@ std::string userAgent(const std::string& contact)
     return ua;
 }
 
-namespace {
+namespace
+{
 
 struct Transfer
 {

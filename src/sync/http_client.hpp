@@ -8,7 +8,8 @@
 #include <optional>
 #include <string>
 
-namespace mint::sync {
+namespace mint::sync
+{
 
 /// curl_global_init and SIGPIPE ignored; call once before any thread starts.
 void initHttpGlobal();
@@ -16,8 +17,8 @@ void initHttpGlobal();
 struct HttpRequest
 {
     std::string url;
-    std::string ifNoneMatch;      ///< ETag of the copy we have
-    std::string ifModifiedSince;  ///< Last-Modified of the copy we have
+    std::string ifNoneMatch;           ///< ETag of the copy we have
+    std::string ifModifiedSince;       ///< Last-Modified of the copy we have
     std::size_t maxBytes = 50u << 20;  ///< body cap, enforced while receiving (after decompression)
     long timeoutS = 60;
     long connectTimeoutS = 15;
@@ -49,8 +50,8 @@ const char* transportErrorKey(TransportError e);
 struct HttpResponse
 {
     TransportError error = TransportError::None;
-    std::string errorText;   ///< libcurl's words, for the log and staff
-    long status = 0;         ///< HTTP status (0 for file:// and transport errors)
+    std::string errorText;  ///< libcurl's words, for the log and staff
+    long status = 0;        ///< HTTP status (0 for file:// and transport errors)
     std::string body;
     std::string etag;
     std::string lastModified;

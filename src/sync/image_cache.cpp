@@ -1,8 +1,8 @@
 // The content-addressed picture cache; see image_cache.hpp.
 #include "image_cache.hpp"
 
-#include "util/json_text.hpp"
 #include "util/fs_util.hpp"
+#include "util/json_text.hpp"
 #include "util/sha256.hpp"
 
 #include <nlohmann/json.hpp>
@@ -10,17 +10,25 @@
 #include <filesystem>
 #include <fstream>
 
-namespace mint::sync {
+namespace mint::sync
+{
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-namespace {
+namespace
+{
 
 Json toJson(const ImageEntry& e)
 {
-    return Json{{"url", e.url},   {"file", e.file},     {"sha256", e.sha256}, {"etag", e.etag},
-                {"last_modified", e.lastModified}, {"checked_at", e.checkedAt}, {"width", e.width}, {"height", e.height}};
+    return Json{{"url", e.url},
+                {"file", e.file},
+                {"sha256", e.sha256},
+                {"etag", e.etag},
+                {"last_modified", e.lastModified},
+                {"checked_at", e.checkedAt},
+                {"width", e.width},
+                {"height", e.height}};
 }
 
 bool fromJson(const Json& j, ImageEntry& e)
@@ -46,7 +54,9 @@ bool fromJson(const Json& j, ImageEntry& e)
 
 }  // namespace
 
-ImageCache::ImageCache(std::string dir) : m_dir(std::move(dir)) {}
+ImageCache::ImageCache(std::string dir) : m_dir(std::move(dir))
+{
+}
 
 void ImageCache::load()
 {
@@ -103,7 +113,8 @@ bool ImageCache::find(const std::string& url, ImageEntry& out) const
     return true;
 }
 
-namespace {
+namespace
+{
 
 /// "/img/a.png?x=1" of "https://host:8080/img/a.png?x=1"; empty without a path.
 std::string_view urlPath(std::string_view url)

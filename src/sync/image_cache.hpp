@@ -19,7 +19,8 @@
 #include <set>
 #include <string>
 
-namespace mint::sync {
+namespace mint::sync
+{
 
 struct ImageEntry
 {

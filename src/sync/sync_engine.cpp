@@ -16,9 +16,11 @@
 #include <chrono>
 #include <thread>
 
-namespace mint::sync {
+namespace mint::sync
+{
 
-namespace {
+namespace
+{
 
 std::int64_t unixNow()
 {
@@ -45,8 +47,7 @@ std::set<std::string> referencedImages(const catalog::Catalog& cat, const std::s
 }
 
 SyncEngine::SyncEngine(config::KioskConfig config, CacheStore& store)
-    : clock(unixNow), m_config(std::move(config)), m_store(store), m_images(store.imagesDir()),
-      m_rng(std::random_device{}())
+    : clock(unixNow), m_config(std::move(config)), m_store(store), m_images(store.imagesDir()), m_rng(std::random_device{}())
 {
     m_images.load();
 }
@@ -77,8 +78,7 @@ CatalogPtr SyncEngine::loadInstalled(std::string* problem)
     if (!result.accepted())
     {
         if (problem)
-            *problem = "the cached catalogue no longer loads: " +
-                       (result.issues.empty() ? std::string("?") : result.issues[0].toString());
+            *problem = "the cached catalogue no longer loads: " + (result.issues.empty() ? std::string("?") : result.issues[0].toString());
         return nullptr;
     }
     if (problem)
@@ -204,8 +204,7 @@ void SyncEngine::fetchFeed(SyncStatus& status)
     if (m_catalog && fresh.sequence < m_catalog->sequence)
     {
         fail(status, FailureKind::Rollback,
-             "sequence " + std::to_string(fresh.sequence) + " is lower than the installed " +
-                 std::to_string(m_catalog->sequence));
+             "sequence " + std::to_string(fresh.sequence) + " is lower than the installed " + std::to_string(m_catalog->sequence));
         return;
     }
     if (fresh.offers.empty() && installedOffers > 0)
@@ -306,14 +305,16 @@ void SyncEngine::syncImages(const catalog::Catalog& cat, SyncStatus& status, boo
     std::mutex mutex;
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> requests{0};
-    auto problem = [&](const std::string& url, const std::string& what) {
+    auto problem = [&](const std::string& url, const std::string& what)
+    {
         std::lock_guard<std::mutex> lock(mutex);
         ++status.imagesMissing;
         m_imageFailedAt[url] = now;
         if (status.imageProblems.size() < 10)
             status.imageProblems.push_back(url + ": " + what);
     };
-    auto worker = [&]() {
+    auto worker = [&]()
+    {
         HttpClient http;
         for (std::size_t i = next++; i < jobs.size(); i = next++)
         {

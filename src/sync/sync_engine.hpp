@@ -16,7 +16,8 @@
 #include <mutex>
 #include <random>
 
-namespace mint::sync {
+namespace mint::sync
+{
 
 using CatalogPtr = std::shared_ptr<const catalog::Catalog>;
 

@@ -3,7 +3,8 @@
 
 #include <chrono>
 
-namespace mint::sync {
+namespace mint::sync
+{
 
 SyncService::SyncService(SyncEngine& engine, CatalogHandler onCatalog, StatusHandler onStatus)
     : m_engine(engine), m_onCatalog(std::move(onCatalog)), m_onStatus(std::move(onStatus))

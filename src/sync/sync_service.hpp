@@ -10,7 +10,8 @@
 #include <mutex>
 #include <thread>
 
-namespace mint::sync {
+namespace mint::sync
+{
 
 class SyncService
 {

@@ -9,7 +9,8 @@
 #include <cmath>
 #include <cstdio>
 
-namespace mint::sync {
+namespace mint::sync
+{
 
 using Json = nlohmann::ordered_json;
 
@@ -53,8 +54,7 @@ std::string failureText(FailureKind k)
     case FailureKind::Network:
         return "The catalogue server could not be reached (network problem). The last good catalogue stays on screen.";
     case FailureKind::Server: return "The catalogue server answered with an error. The last good catalogue stays on screen.";
-    case FailureKind::NotFound:
-        return "The catalogue address was not found on the server. Please check feed.url in the configuration.";
+    case FailureKind::NotFound: return "The catalogue address was not found on the server. Please check feed.url in the configuration.";
     case FailureKind::RateLimited: return "The catalogue server asked us to wait. The kiosk tries again later.";
     case FailureKind::TooLarge: return "The catalogue is larger than this kiosk accepts (feed.max_bytes).";
     case FailureKind::Invalid:

@@ -8,9 +8,15 @@
 #include <string>
 #include <vector>
 
-namespace mint::sync {
+namespace mint::sync
+{
 
-enum class SyncResult { Updated, NotModified, Failed };
+enum class SyncResult
+{
+    Updated,
+    NotModified,
+    Failed
+};
 const char* syncResultKey(SyncResult r);
 
 /// Why a run failed; each has a message key for the UI and plain words for staff.
@@ -38,8 +44,8 @@ struct SyncStatus
 {
     SyncResult result = SyncResult::Failed;
     FailureKind failure = FailureKind::None;
-    std::int64_t lastAttempt = 0;   ///< Unix seconds
-    std::int64_t lastSuccess = 0;   ///< last run that updated or confirmed the catalogue
+    std::int64_t lastAttempt = 0;  ///< Unix seconds
+    std::int64_t lastSuccess = 0;  ///< last run that updated or confirmed the catalogue
     std::int64_t nextAttempt = 0;
     long httpStatus = 0;
     std::string error;              ///< plain words (empty on success)
@@ -52,7 +58,7 @@ struct SyncStatus
     std::size_t imagesCached = 0;
     std::size_t imagesMissing = 0;
     std::vector<std::string> imageProblems;  ///< the first few, "url: problem"
-    std::string mapPackage;  ///< the map package step: "" (none configured), "current", "installed" or a problem
+    std::string mapPackage;                  ///< the map package step: "" (none configured), "current", "installed" or a problem
     double seconds = 0;
 };
 
@@ -77,7 +83,7 @@ struct RetryPolicy
     int retryAfterMinS = 30;
     int retryAfterMaxS = 6 * 3600;
 };
-std::int64_t nextDelayS(const SyncStatus& s, int consecutiveFailures, std::optional<long> retryAfterS,
-                        int syncIntervalS, const RetryPolicy& policy, std::mt19937_64& rng);
+std::int64_t nextDelayS(const SyncStatus& s, int consecutiveFailures, std::optional<long> retryAfterS, int syncIntervalS,
+                        const RetryPolicy& policy, std::mt19937_64& rng);
 
 }  // namespace mint::sync

@@ -5,7 +5,8 @@
 
 #include <cstdio>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 void drawPinPad(const UiContext& c, std::size_t digits, const std::string& message)
 {
@@ -33,8 +34,9 @@ void drawPinPad(const UiContext& c, std::size_t digits, const std::string& messa
     static const char* const labels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
     for (int i = 0; i < 12; ++i)
     {
-        const Rect r{ImVec2(x0 + static_cast<float>(i % 3) * (key + gap), y + static_cast<float>(i / 3) * (key * 0.8f + gap)),
-                     ImVec2(x0 + static_cast<float>(i % 3) * (key + gap) + key, y + static_cast<float>(i / 3) * (key * 0.8f + gap) + key * 0.8f)};
+        const Rect r{
+            ImVec2(x0 + static_cast<float>(i % 3) * (key + gap), y + static_cast<float>(i / 3) * (key * 0.8f + gap)),
+            ImVec2(x0 + static_cast<float>(i % 3) * (key + gap) + key, y + static_cast<float>(i / 3) * (key * 0.8f + gap) + key * 0.8f)};
         if (i == 9)
         {
             if (bigButton(c, "pin.delete", r, "", c.th->chip, c.th->text, Icon::Back))
@@ -60,7 +62,8 @@ void drawAdmin(const UiContext& c, const AdminInfo& info)
     float y = L.headerHeight + L.gap;
     const float colW = L.portrait ? W - 2 * L.margin : (W - 2 * L.margin - L.gap) * 0.5f;
     float x = L.margin;
-    auto section = [&](const std::string& title) {
+    auto section = [&](const std::string& title)
+    {
         if (!L.portrait && y > H * 0.62f && x == L.margin)
         {
             x = L.margin + colW + L.gap;
@@ -69,9 +72,8 @@ void drawAdmin(const UiContext& c, const AdminInfo& info)
         drawText(c.dl, c.fonts->bold, f, ImVec2(x, y), c.th->text, title);
         y += f * 1.4f;
     };
-    auto line = [&](const std::string& text, ImU32 color) {
-        y += drawWrapped(c.dl, c.fonts->regular, f * 0.8f, ImVec2(x, y), color, text, colW, 3) + f * 0.1f;
-    };
+    auto line = [&](const std::string& text, ImU32 color)
+    { y += drawWrapped(c.dl, c.fonts->regular, f * 0.8f, ImVec2(x, y), color, text, colW, 3) + f * 0.1f; };
     section(c.t("admin.sync"));
     for (const auto& l : info.syncLines)
         line(l, c.th->text);

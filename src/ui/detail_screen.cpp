@@ -3,10 +3,10 @@
 // navigation, so larger text or a long description never pushes anything over the rest.
 #include "catalog/schedule.hpp"
 #include "catalog/time_util.hpp"
+#include "screens.hpp"
 #include "ui_model/date_text.hpp"
 #include "ui_model/offer_text.hpp"
 #include "ui_model/palette.hpp"
-#include "screens.hpp"
 #include "widgets.hpp"
 
 #include <qrcodegen/QrCode.hpp>
@@ -14,9 +14,11 @@
 #include <cmath>
 #include <sstream>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
-namespace {
+namespace
+{
 
 void drawQr(const UiContext& c, const std::string& text, const Rect& area)
 {
@@ -95,7 +97,8 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, KineticScroller& sc
         const std::string credit = c.tr->format("detail.credit", {{"credit", std::string(c.text(o.images.front().credit))}});
         const ImVec2 cs = textSize(c.fonts->regular, f * 0.6f, credit);
         c.dl->AddRectFilled(ImVec2(pic.max.x - cs.x - f * 0.8f, pic.max.y - cs.y - f * 0.5f), pic.max, IM_COL32(0, 0, 0, creditShade().a));
-        drawText(c.dl, c.fonts->regular, f * 0.6f, ImVec2(pic.max.x - cs.x - f * 0.4f, pic.max.y - cs.y - f * 0.25f), IM_COL32_WHITE, credit);
+        drawText(c.dl, c.fonts->regular, f * 0.6f, ImVec2(pic.max.x - cs.x - f * 0.4f, pic.max.y - cs.y - f * 0.25f), IM_COL32_WHITE,
+                 credit);
     }
     y += picH + L.gap;
     y += drawWrapped(c.dl, c.fonts->bold, f * 1.3f, ImVec2(L.margin, y), c.th->text, c.text(o.title), colW, 3) + f * 0.3f;
@@ -119,7 +122,8 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, KineticScroller& sc
         const float iconS = f * 1.4f;
         drawIcon(c.dl, Icon::Phone, ImVec2(textX + iconS * 0.5f, qy + iconS * 0.5f), iconS, c.th->text);
         qy += std::max(iconS, drawWrapped(c.dl, c.fonts->bold, f * 0.8f, ImVec2(textX + iconS * 1.2f, qy), c.th->text, c.t("detail.qr"),
-                                         textW - iconS * 1.2f, 3)) + f * 0.2f;
+                                          textW - iconS * 1.2f, 3)) +
+              f * 0.2f;
         qy += drawWrapped(c.dl, c.fonts->regular, f * 0.7f, ImVec2(textX, qy), c.th->textMuted, url, textW, 3) + f * 0.6f;
         if (wide)
             sy = qy;
@@ -130,7 +134,8 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, KineticScroller& sc
             factW = W - factX - L.margin;
         }
     }
-    auto fact = [&](const std::string& label, const std::string& value) {
+    auto fact = [&](const std::string& label, const std::string& value)
+    {
         if (value.empty())
             return;
         drawText(c.dl, c.fonts->bold, f * 0.8f, ImVec2(factX, sy), c.th->textMuted, label);
@@ -141,8 +146,8 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, KineticScroller& sc
     {
         std::string where = std::string(c.text(p->name));
         if (!p->address.street.empty() || !p->address.locality.empty())
-            where += ", " + std::string(p->address.street) + (p->address.street.empty() ? "" : ", ") + std::string(p->address.postalCode) + " " +
-                     std::string(p->address.locality);
+            where += ", " + std::string(p->address.street) + (p->address.street.empty() ? "" : ", ") + std::string(p->address.postalCode) +
+                     " " + std::string(p->address.locality);
         fact(c.t("detail.place"), where);
     }
     std::string price;
@@ -181,14 +186,15 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, KineticScroller& sc
 
     // [Description and dates] in the main column (portrait: under the facts).
     const std::string_view description = c.text(o.description).empty() ? c.text(o.summary) : c.text(o.description);
-    flow += drawWrapped(c.dl, c.fonts->regular, f * 0.9f, ImVec2(L.margin, flow), c.th->text, sentenceCase(description), colW, 60) + f * 0.6f;
-    auto heading = [&](const std::string& text) {
+    flow +=
+        drawWrapped(c.dl, c.fonts->regular, f * 0.9f, ImVec2(L.margin, flow), c.th->text, sentenceCase(description), colW, 60) + f * 0.6f;
+    auto heading = [&](const std::string& text)
+    {
         drawText(c.dl, c.fonts->bold, f, ImVec2(L.margin, flow), c.th->text, text);
         flow += f * 1.4f;
     };
-    auto line = [&](const std::string& text, ImU32 color) {
-        flow += drawWrapped(c.dl, c.fonts->regular, f * 0.9f, ImVec2(L.margin, flow), color, text, colW, 2) + f * 0.3f;
-    };
+    auto line = [&](const std::string& text, ImU32 color)
+    { flow += drawWrapped(c.dl, c.fonts->regular, f * 0.9f, ImVec2(L.margin, flow), color, text, colW, 2) + f * 0.3f; };
     if (o.schedule.kind == catalog::ScheduleKind::OnRequest)
     {
         heading(c.t("detail.dates"));

@@ -14,7 +14,8 @@
 
 #include <imgui.h>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 /// Start of the frame: shapes use `white` from now on; text goes to its own channel.
 inline void beginLayers(ImDrawList* dl, ImTextureID white)
@@ -32,7 +33,10 @@ inline void closeLayer(ImDrawList* dl)
 
 /// Plain drawing order from here (for screens that interleave text and shapes freely,
 /// such as the map); closeLayer() returns to layers.
-inline void pauseLayers(ImDrawList* dl) { dl->ChannelsMerge(); }
+inline void pauseLayers(ImDrawList* dl)
+{
+    dl->ChannelsMerge();
+}
 
 /// End of the frame.
 inline void endLayers(ImDrawList* dl)
@@ -41,6 +45,9 @@ inline void endLayers(ImDrawList* dl)
     dl->PopTextureID();
 }
 
-inline bool layersActive(const ImDrawList* dl) { return dl->_Splitter._Count > 1; }
+inline bool layersActive(const ImDrawList* dl)
+{
+    return dl->_Splitter._Count > 1;
+}
 
 }  // namespace mint::ui

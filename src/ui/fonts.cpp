@@ -4,7 +4,8 @@
 #include <filesystem>
 #include <vector>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 std::string findFontFile(bool bold, const std::string& overridePath)
 {
@@ -25,8 +26,8 @@ bool loadFonts(Fonts& fonts, float sizePx, std::string& error, const std::string
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     // Latin, Latin-1, Latin Extended-A, ẞ, general punctuation („ “ – …), €, arrows.
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x1E9E, 0x1E9E, 0x2010, 0x2027,
-                                     0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0};
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x1E9E, 0x1E9E, 0x2010, 0x2027, 0x2030,
+                                     0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, 0};
     ImFontConfig config;
     config.OversampleH = 2;
     config.OversampleV = 1;
@@ -71,7 +72,8 @@ std::string ellipsize(ImFont* font, float size, std::string_view text, float max
     return out + dots;
 }
 
-namespace {
+namespace
+{
 
 /// Splits text into at most maxLines lines of wrapWidth; the last one ellipsized.
 std::vector<std::string> wrapLines(ImFont* font, float size, std::string_view text, float wrapWidth, int maxLines)
@@ -106,8 +108,7 @@ std::vector<std::string> wrapLines(ImFont* font, float size, std::string_view te
 
 }  // namespace
 
-float drawWrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text, float wrapWidth,
-                  int maxLines)
+float drawWrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text, float wrapWidth, int maxLines)
 {
     const auto lines = wrapLines(font, size, text, wrapWidth, maxLines);
     const float lineHeight = size * 1.2f;

@@ -9,7 +9,8 @@
 #include <string_view>
 #include <vector>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 struct Fonts
 {
@@ -42,8 +43,7 @@ FittedLabel fitLabel(ImFont* font, float size, std::string_view text, float maxW
 
 /// Draws text wrapped to `wrapWidth`, at most `maxLines` lines (the last ellipsized);
 /// returns the height used.
-float drawWrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text,
-                  float wrapWidth, int maxLines);
+float drawWrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 color, std::string_view text, float wrapWidth, int maxLines);
 
 /// Height drawWrapped would use.
 float measureWrapped(ImFont* font, float size, std::string_view text, float wrapWidth, int maxLines);

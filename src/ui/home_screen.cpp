@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 float navBarHeight(const UiContext& c)
 {
@@ -53,7 +54,8 @@ float drawHeader(const UiContext& c, std::string_view title, std::string_view su
     return h;
 }
 
-namespace {
+namespace
+{
 
 /// A compact card for home: picture (or subject colour) left, title and when beside it.
 void soonCard(const UiContext& c, const Rect& r, const catalog::Offer& o, const catalog::ResultItem& item)
@@ -76,7 +78,8 @@ void soonCard(const UiContext& c, const Rect& r, const catalog::Offer& o, const 
     const int titleLines = r.height() > f * 3.6f ? 2 : 1;
     y += drawWrapped(c.dl, c.fonts->bold, f * 0.8f, ImVec2(x, y), c.th->text, c.text(o.title), w, titleLines) + f * 0.15f;
     if (y + f * 0.75f <= r.max.y - f * 0.2f)
-        drawText(c.dl, c.fonts->regular, f * 0.7f, ImVec2(x, y), c.th->textMuted, ellipsize(c.fonts->regular, f * 0.7f, formatWhen(c, item, o), w));
+        drawText(c.dl, c.fonts->regular, f * 0.7f, ImVec2(x, y), c.th->textMuted,
+                 ellipsize(c.fonts->regular, f * 0.7f, formatWhen(c, item, o), w));
     if (c.touch->tapped(hit))
     {
         c.emit(IntentKind::OpenOffer, 0, std::string(o.id));
@@ -114,8 +117,8 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::
     const float quickRows = static_cast<float>((kQuick + quickCols - 1) / quickCols);
     const float toggleRows = static_cast<float>((4 + toggleCols - 1) / toggleCols);
     // Total height of the blocks below, to place them at the bottom with "low reach".
-    const float blockH = 2 * L.fontPx * 1.6f + groupRows * (big + gap) + groupRows * (small + gap) + gap * 4 +
-                         quickRows * (small + gap) + gap * 2 + toggleRows * (small + gap);
+    const float blockH = 2 * L.fontPx * 1.6f + groupRows * (big + gap) + groupRows * (small + gap) + gap * 4 + quickRows * (small + gap) +
+                         gap * 2 + toggleRows * (small + gap);
     // Something alive: the next offers of the week as cards, where the screen has room.
     // Portrait steles and low reach: the cards on top, the buttons at the bottom where hands
     // reach; landscape: the buttons first, the cards below them.
@@ -128,7 +131,8 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::
                              ? 0
                              : std::clamp(static_cast<int>((leftover - headingH + gap) / (cardH + gap)), 1, L.portrait ? 3 : 1);
     const int cards = std::min(static_cast<int>(soon.size()), cardRows * cardCols);
-    auto drawSoon = [&](float y0) {
+    auto drawSoon = [&](float y0)
+    {
         drawText(c.dl, c.fonts->bold, L.fontPx * 1.1f, ImVec2(L.margin, y0), c.th->text, c.t("home.soon"));
         const float cw = (contentW - gap * static_cast<float>(cardCols - 1)) / static_cast<float>(cardCols);
         for (int i = 0; i < cards; ++i)
@@ -147,7 +151,8 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::
     if (cards > 0 && !buttonsLow)
         drawSoon(H - L.margin - soonH + gap);
 
-    auto heading = [&](std::string_view text) {
+    auto heading = [&](std::string_view text)
+    {
         drawText(c.dl, c.fonts->bold, L.fontPx * 1.1f, ImVec2(L.margin, y), c.th->text, text);
         y += L.fontPx * 1.6f;
     };
@@ -209,8 +214,8 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::
     {
         const float x = L.margin + static_cast<float>(i % quickCols) * (qw + gap);
         const float qy = y + static_cast<float>(i / quickCols) * (small + gap);
-        if (bigButton(c, quick[i].id, Rect{ImVec2(x, qy), ImVec2(x + qw, qy + small)}, c.t(quick[i].key), c.th->accent,
-                      c.th->textOnAccent, quick[i].icon))
+        if (bigButton(c, quick[i].id, Rect{ImVec2(x, qy), ImVec2(x + qw, qy + small)}, c.t(quick[i].key), c.th->accent, c.th->textOnAccent,
+                      quick[i].icon))
             c.emit(quick[i].kind, quick[i].value);
     }
     y += quickRows * (small + gap) + gap * 2;
@@ -224,10 +229,11 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::
         IntentKind kind;
         bool on;
     };
-    const Toggle toggles[] = {{"a11y.larger_text", "home.a11y.larger_text", Icon::Text, IntentKind::ToggleLargeText, a11y.largeText},
-                              {"a11y.high_contrast", "home.a11y.high_contrast", Icon::Contrast, IntentKind::ToggleContrast, a11y.highContrast},
-                              {"a11y.low_reach", "home.a11y.low_reach", Icon::Reach, IntentKind::ToggleLowReach, a11y.lowReach},
-                              {"language.switch", "home.language", Icon::Language, IntentKind::ToggleLanguage, false}};
+    const Toggle toggles[] = {
+        {"a11y.larger_text", "home.a11y.larger_text", Icon::Text, IntentKind::ToggleLargeText, a11y.largeText},
+        {"a11y.high_contrast", "home.a11y.high_contrast", Icon::Contrast, IntentKind::ToggleContrast, a11y.highContrast},
+        {"a11y.low_reach", "home.a11y.low_reach", Icon::Reach, IntentKind::ToggleLowReach, a11y.lowReach},
+        {"language.switch", "home.language", Icon::Language, IntentKind::ToggleLanguage, false}};
     const float tw = (contentW - gap * static_cast<float>(toggleCols - 1)) / static_cast<float>(toggleCols);
     for (int i = 0; i < 4; ++i)
     {
@@ -245,7 +251,8 @@ void drawHome(const UiContext& c, const Accessibility& a11y, std::optional<std::
             const ImVec2 at(r.max.x - rr - L.fontPx * 0.3f, r.min.y + rr + L.fontPx * 0.3f);
             c.dl->AddCircleFilled(at, rr, c.th->textOnAccent, 16);
             c.dl->AddLine(ImVec2(at.x - rr * 0.5f, at.y), ImVec2(at.x - rr * 0.1f, at.y + rr * 0.4f), c.th->accent, rr * 0.28f);
-            c.dl->AddLine(ImVec2(at.x - rr * 0.1f, at.y + rr * 0.4f), ImVec2(at.x + rr * 0.55f, at.y - rr * 0.45f), c.th->accent, rr * 0.28f);
+            c.dl->AddLine(ImVec2(at.x - rr * 0.1f, at.y + rr * 0.4f), ImVec2(at.x + rr * 0.55f, at.y - rr * 0.45f), c.th->accent,
+                          rr * 0.28f);
         }
     }
 }
@@ -304,7 +311,8 @@ void drawAttract(const UiContext& c, const catalog::Offer* featured, const catal
     const std::string call = c.t("attract.touch");
     const float cs = f * 1.5f;
     const ImVec2 ts = textSize(c.fonts->bold, cs, call);
-    const Rect pill{ImVec2((W - ts.x) * 0.5f - f * 1.5f, H - f * 5.2f), ImVec2((W + ts.x) * 0.5f + f * 1.5f, H - f * 5.2f + ts.y + f * 1.4f)};
+    const Rect pill{ImVec2((W - ts.x) * 0.5f - f * 1.5f, H - f * 5.2f),
+                    ImVec2((W + ts.x) * 0.5f + f * 1.5f, H - f * 5.2f + ts.y + f * 1.4f)};
 
     // Portrait steles have room under the big card: two more offers, smaller.
     const float freeTop = card.max.y + f * 1.2f, freeBottom = pill.min.y - f * 1.2f;
@@ -324,7 +332,8 @@ void drawAttract(const UiContext& c, const catalog::Offer* featured, const catal
             const Rect mpic{mini.min, ImVec2(mini.max.x, mini.max.y - f * 3.0f)};
             c.dl->AddRectFilled(ImVec2(mini.min.x, mpic.max.y), mini.max, c.th->surface, f * 0.5f, ImDrawFlags_RoundCornersBottom);
             const std::string subject = o.subjects.empty() ? "" : std::string(o.subjects.front());
-            if (!drawPicture(c, o.images.empty() ? std::string() : std::string(o.images.front().url), mpic, f * 0.5f, ImDrawFlags_RoundCornersTop))
+            if (!drawPicture(c, o.images.empty() ? std::string() : std::string(o.images.front().url), mpic, f * 0.5f,
+                             ImDrawFlags_RoundCornersTop))
                 c.dl->AddRectFilled(mpic.min, mpic.max, subjectColor(subject, c.highContrast), f * 0.5f, ImDrawFlags_RoundCornersTop);
             drawWrapped(c.dl, c.fonts->bold, f * 0.85f, ImVec2(mini.min.x + f * 0.6f, mpic.max.y + f * 0.4f), c.th->text, c.text(o.title),
                         w2 - f * 1.2f, 2);

@@ -11,12 +11,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 #include <cstdio>
+#include <optional>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
-namespace {
+namespace
+{
 
 constexpr double kZoomSeconds = 0.3;
 constexpr double kDoubleTapS = 0.35;
@@ -24,7 +26,8 @@ constexpr double kDoubleTapS = 0.35;
 void drawPin(ImDrawList* dl, ImVec2 tip, float size, ImU32 fill, ImU32 ring)
 {
     const ImVec2 head(tip.x, tip.y - size * 1.25f);
-    dl->AddTriangleFilled(ImVec2(tip.x - size * 0.62f, head.y + size * 0.3f), ImVec2(tip.x + size * 0.62f, head.y + size * 0.3f), tip, fill);
+    dl->AddTriangleFilled(ImVec2(tip.x - size * 0.62f, head.y + size * 0.3f), ImVec2(tip.x + size * 0.62f, head.y + size * 0.3f), tip,
+                          fill);
     dl->AddCircleFilled(head, size * 0.75f, fill, 24);
     dl->AddCircleFilled(head, size * 0.3f, ring, 16);
 }
@@ -122,7 +125,8 @@ void drawMap(const UiContext& c, const MapScreenView& v)
     const std::size_t listRows = std::min<std::size_t>(L.portrait ? 6 : 4, s.listed.size());
     const float listH = listHeadH + listRowH * static_cast<float>(listRows) + f * 0.6f;
     const Rect panel{ImVec2((W - cw) * 0.5f, bottom - L.margin * 2.2f - listH), ImVec2((W + cw) * 0.5f, bottom - L.margin * 2.2f)};
-    const Rect listRowsArea{ImVec2(panel.min.x, panel.min.y + listHeadH), ImVec2(panel.max.x, panel.min.y + listHeadH + listRowH * static_cast<float>(listRows))};
+    const Rect listRowsArea{ImVec2(panel.min.x, panel.min.y + listHeadH),
+                            ImVec2(panel.max.x, panel.min.y + listHeadH + listRowH * static_cast<float>(listRows))};
     const bool listOpen = !s.listed.empty();
     s.listScroller.update(dt);
 
@@ -163,7 +167,8 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         s.lastTiles = v.tiles->draw(c.dl, view, *v.loader, c.nowS, v.bbox, s.moving());
         for (const map::ScreenRect& r : s.lastTiles.uncoveredRects)
         {
-            const Rect part{ImVec2(std::max(area.min.x, r.x0), std::max(area.min.y, r.y0)), ImVec2(std::min(area.max.x, r.x1), std::min(area.max.y, r.y1))};
+            const Rect part{ImVec2(std::max(area.min.x, r.x0), std::max(area.min.y, r.y0)),
+                            ImVec2(std::min(area.max.x, r.x1), std::min(area.max.y, r.y1))};
             if (part.width() <= 0 || part.height() <= 0)
                 continue;
             c.dl->PushClipRect(part.min, part.max, true);
@@ -261,9 +266,11 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         for (const ImVec2& spot : spots)
         {
             const Rect candidate{spot, ImVec2(spot.x + bw, spot.y + bh)};
-            const bool free = std::none_of(markerRects.begin(), markerRects.end(), [&](const Rect& m) {
-                return candidate.max.x > m.min.x && candidate.min.x < m.max.x && candidate.max.y > m.min.y && candidate.min.y < m.max.y;
-            });
+            const bool free = std::none_of(markerRects.begin(), markerRects.end(),
+                                           [&](const Rect& m) {
+                                               return candidate.max.x > m.min.x && candidate.min.x < m.max.x && candidate.max.y > m.min.y &&
+                                                      candidate.min.y < m.max.y;
+                                           });
             if (free)
             {
                 box = candidate;
@@ -295,15 +302,16 @@ void drawMap(const UiContext& c, const MapScreenView& v)
     const bool low = c.lowReach || L.portrait;
     const float by = low ? bottom - L.margin * 2 - bs * 3 - L.gap * 2 : top + L.margin;
     const double target = s.animation.active() ? s.animation.targetZoom() : view.zoom;
-    auto zoomTo = [&](double z) {
+    auto zoomTo = [&](double z)
+    {
         s.inertia.stop();
         s.animation.zoomAround(view, std::clamp(z, v.minZoom, v.maxZoom), W / 2, (top + bottom) / 2, kZoomSeconds, c.nowS);
     };
     if (bigButton(c, "map.zoom_in", Rect{ImVec2(bx, by), ImVec2(bx + bs, by + bs)}, "", c.th->surface, c.th->text, Icon::Plus,
                   target < v.maxZoom))
         zoomTo(std::floor(target + 1e-6) + 1);
-    if (bigButton(c, "map.zoom_out", Rect{ImVec2(bx, by + bs + L.gap), ImVec2(bx + bs, by + 2 * bs + L.gap)}, "", c.th->surface, c.th->text, Icon::Minus,
-                  target > v.minZoom))
+    if (bigButton(c, "map.zoom_out", Rect{ImVec2(bx, by + bs + L.gap), ImVec2(bx + bs, by + 2 * bs + L.gap)}, "", c.th->surface, c.th->text,
+                  Icon::Minus, target > v.minZoom))
         zoomTo(std::ceil(target - 1e-6) - 1);
     if (bigButton(c, "map.start_view", Rect{ImVec2(bx, by + 2 * (bs + L.gap)), ImVec2(bx + bs, by + 3 * bs + 2 * L.gap)}, "", c.th->surface,
                   c.th->text, Icon::Locate))
@@ -345,7 +353,8 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         const std::string title = c.tr->format("map.list_title", {{"n", std::to_string(s.listed.size())}});
         drawText(c.dl, c.fonts->bold, f * 0.95f, ImVec2(panel.min.x + f * 0.7f, panel.min.y + f * 0.6f), c.th->text,
                  ellipsize(c.fonts->bold, f * 0.95f, title, cw - f * 7));
-        const Rect close{ImVec2(panel.max.x - f * 5.5f, panel.min.y + f * 0.3f), ImVec2(panel.max.x - f * 0.3f, panel.min.y + listHeadH - f * 0.2f)};
+        const Rect close{ImVec2(panel.max.x - f * 5.5f, panel.min.y + f * 0.3f),
+                         ImVec2(panel.max.x - f * 0.3f, panel.min.y + listHeadH - f * 0.2f)};
         if (bigButton(c, "map.list_close", close, c.t("map.close"), c.th->chip, c.th->chipText))
             s.listed.clear();
         // Every offer at the place is reachable: the rows scroll (kinetic, like the list of
@@ -363,7 +372,8 @@ void drawMap(const UiContext& c, const MapScreenView& v)
             const catalog::Offer& o = c.catalog->offers[s.listed[i]];
             const Rect row{ImVec2(panel.min.x + f * 0.3f, y), ImVec2(panel.max.x - f * 0.3f, y + listRowH)};
             // Scripts tap the visible part of a row (its target is cut to the list's area).
-            const Rect visible{ImVec2(row.min.x, std::max(row.min.y, listRowsArea.min.y)), ImVec2(row.max.x, std::min(row.max.y, listRowsArea.max.y))};
+            const Rect visible{ImVec2(row.min.x, std::max(row.min.y, listRowsArea.min.y)),
+                               ImVec2(row.max.x, std::min(row.max.y, listRowsArea.max.y))};
             if (visible.height() < listRowH * 0.5f)
                 continue;
             const std::string id = "map.list." + std::string(o.id);
@@ -373,8 +383,8 @@ void drawMap(const UiContext& c, const MapScreenView& v)
             const std::string subject = o.subjects.empty() ? "" : std::string(o.subjects.front());
             c.dl->AddRectFilled(ImVec2(row.min.x + f * 0.3f, row.min.y + f * 0.4f), ImVec2(row.min.x + f * 0.55f, row.max.y - f * 0.4f),
                                 subjectColor(subject, c.highContrast), f * 0.1f);
-            drawText(c.dl, c.fonts->bold, f * 0.85f, ImVec2(row.min.x + f * 0.9f, row.min.y + (listRowH - f * 0.85f * 1.2f) * 0.5f), c.th->text,
-                     ellipsize(c.fonts->bold, f * 0.85f, c.text(o.title), row.width() - f * 2.2f));
+            drawText(c.dl, c.fonts->bold, f * 0.85f, ImVec2(row.min.x + f * 0.9f, row.min.y + (listRowH - f * 0.85f * 1.2f) * 0.5f),
+                     c.th->text, ellipsize(c.fonts->bold, f * 0.85f, c.text(o.title), row.width() - f * 2.2f));
             if (c.touch->tapped(visible))
             {
                 c.emit(IntentKind::OpenOffer, 0, std::string(o.id));

@@ -6,9 +6,11 @@
 
 #include <algorithm>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
-namespace {
+namespace
+{
 
 /// Lays chips out left to right, wrapping to new rows.
 struct ChipFlow
@@ -64,17 +66,20 @@ void drawFilterPanel(const UiContext& c, const ResultsView& v, const Rect& area)
     const float barH = L.touchMin + L.gap * 2;
     const Rect body{area.min, ImVec2(area.max.x, area.max.y - barH)};
     handleScroll(c, s, body);
-    auto countOf = [&](const std::string& id) {
+    auto countOf = [&](const std::string& id)
+    {
         if (!v.chipCounts)
             return -1;
         auto it = v.chipCounts->find(id);
         return it == v.chipCounts->end() ? -1 : it->second;
     };
     const float chipH = L.touchMin;
-    auto layout = [&](float y0, bool dry) {
+    auto layout = [&](float y0, bool dry)
+    {
         ChipFlow flow{L.margin, L.margin, y0, W - L.margin, chipH, L.gap * 0.6f};
         Rect cr;
-        auto section = [&](const char* key) {
+        auto section = [&](const char* key)
+        {
             flow.newRow();
             if (!dry)
                 drawText(c.dl, c.fonts->bold, f * 0.9f, ImVec2(L.margin, flow.y + L.gap * 0.5f), c.th->text, c.t(key));
@@ -125,7 +130,8 @@ void drawFilterPanel(const UiContext& c, const ResultsView& v, const Rect& area)
             const char* key;
             WhenChoice when;
         };
-        for (const When w : {When{"filter.today", WhenChoice::Today}, When{"filter.weekend", WhenChoice::Weekend}, When{"filter.week", WhenChoice::Week}})
+        for (const When w :
+             {When{"filter.today", WhenChoice::Today}, When{"filter.weekend", WhenChoice::Weekend}, When{"filter.week", WhenChoice::Week}})
         {
             const bool active = b.when == w.when;
             const std::string id = std::string("filter.when.") + (w.key + 7);
@@ -185,16 +191,16 @@ void drawFilterPanel(const UiContext& c, const ResultsView& v, const Rect& area)
     const float by = area.max.y - barH + L.gap;
     const std::string show = r.total == 1 ? c.t("results.show_one") : c.tr->format("results.show_n", {{"n", std::to_string(r.total)}});
     const float showW = std::min(W - 2 * L.margin, textSize(c.fonts->bold, f * 1.05f, show).x + f * 3);
-    if (bigButton(c, "results.filters_done", Rect{ImVec2(W - L.margin - showW, by), ImVec2(W - L.margin, by + L.touchMin)}, show, c.th->accent,
-                  c.th->textOnAccent))
+    if (bigButton(c, "results.filters_done", Rect{ImVec2(W - L.margin - showW, by), ImVec2(W - L.margin, by + L.touchMin)}, show,
+                  c.th->accent, c.th->textOnAccent))
         c.emit(IntentKind::CloseFilters);
     if (b.anyFilter())
     {
         const std::string clear = c.t("results.clear_filters");
         const float clearW = std::min(W - 3 * L.margin - showW, textSize(c.fonts->bold, f * 1.05f, clear).x + f * 2);
         if (clearW > L.touchMin &&
-            bigButton(c, "results.filters_clear", Rect{ImVec2(L.margin, by), ImVec2(L.margin + clearW, by + L.touchMin)}, clear, c.th->surface,
-                      c.th->text))
+            bigButton(c, "results.filters_clear", Rect{ImVec2(L.margin, by), ImVec2(L.margin + clearW, by + L.touchMin)}, clear,
+                      c.th->surface, c.th->text))
             c.emit(IntentKind::ClearFilters);
     }
 }
@@ -221,21 +227,26 @@ void drawResults(const UiContext& c, const ResultsView& v)
         drawHeader(c, title, "", true, true);
         return;
     }
-    auto filterBar = [&](float y0, bool dry) {
+    auto filterBar = [&](float y0, bool dry)
+    {
         ChipFlow flow{L.margin, L.margin, y0, W - L.margin, L.touchMin, L.gap * 0.6f};
         Rect cr;
         int active = 0;
         std::vector<std::pair<std::string, std::pair<std::string, IntentKind>>> chips;  // id, (label, intent)
         if (b.group)
         {
-            static const char* keys[] = {"home.group.children_youth", "home.group.parents_families", "home.group.schools_teachers", "home.group.companies"};
+            static const char* keys[] = {"home.group.children_youth", "home.group.parents_families", "home.group.schools_teachers",
+                                         "home.group.companies"};
             chips.push_back({"active.group", {c.t(keys[static_cast<int>(*b.group)]), IntentKind::ChooseGroup}});
         }
         if (!b.subject.empty())
             chips.push_back({"active.subject", {subjectLabel(c, b.subject), IntentKind::ChooseSubject}});
         if (b.when != WhenChoice::Any)
-            chips.push_back({"active.when", {c.t(b.when == WhenChoice::Today ? "filter.today" : b.when == WhenChoice::Weekend ? "filter.weekend" : "filter.week"),
-                                             IntentKind::ChooseWhen}});
+            chips.push_back({"active.when",
+                             {c.t(b.when == WhenChoice::Today     ? "filter.today"
+                                  : b.when == WhenChoice::Weekend ? "filter.weekend"
+                                                                  : "filter.week"),
+                              IntentKind::ChooseWhen}});
         if (b.freeOnly)
             chips.push_back({"active.free", {c.t("filter.free"), IntentKind::ToggleFree}});
         if (b.age)
@@ -248,7 +259,8 @@ void drawResults(const UiContext& c, const ResultsView& v)
         if (!b.text.empty())
             chips.push_back({"active.text", {"\xE2\x80\x9E" + b.text + "\xE2\x80\x9C", IntentKind::ClearText}});
         active = static_cast<int>(chips.size()) - (b.text.empty() ? 0 : 1);
-        const std::string filterLabel = active ? c.tr->format("results.filters_n", {{"n", std::to_string(active)}}) : c.t("results.filters");
+        const std::string filterLabel =
+            active ? c.tr->format("results.filters_n", {{"n", std::to_string(active)}}) : c.t("results.filters");
         const float fw = textSize(c.fonts->bold, f * 1.05f, filterLabel).x + f * 4.2f;
         flow.place(fw, cr);
         if (!dry && bigButton(c, "results.filters", cr, filterLabel, c.th->accent, c.th->textOnAccent, Icon::Filter))
@@ -301,7 +313,8 @@ void drawResults(const UiContext& c, const ResultsView& v)
         drawText(c.dl, c.fonts->bold, f * 1.3f, ImVec2((W - ms.x) * 0.5f, gridTop + f * 2), c.th->text, msg);
         if (auto last = b.lastFilter())
         {
-            static const char* names[] = {"filter.who", "filter.subject", "filter.age", "filter.when", "filter.free", "filter.distance", "filter.text"};
+            static const char* names[] = {"filter.who",  "filter.subject",  "filter.age", "filter.when",
+                                          "filter.free", "filter.distance", "filter.text"};
             const std::string label = c.tr->format("results.loosen", {{"filter", c.t(names[static_cast<int>(*last)])}});
             const float bw = std::min(W - 2 * L.margin, textSize(c.fonts->bold, f, label).x + f * 3);
             const Rect button{ImVec2((W - bw) * 0.5f, gridTop + f * 5), ImVec2((W + bw) * 0.5f, gridTop + f * 5 + L.touchMin)};

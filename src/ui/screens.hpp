@@ -9,16 +9,17 @@
 //   overlays — the idle countdown, the stale-data notice
 #pragma once
 
-#include "ui_context.hpp"
 #include "map/map_motion.hpp"
 #include "map/mercator.hpp"
 #include "tile_layer.hpp"
+#include "ui_context.hpp"
 #include "ui_model/scroller.hpp"
 
 #include <map>
 #include <optional>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 struct Accessibility
 {
@@ -71,10 +72,10 @@ struct MapState
     map::MapView view;
     map::PanInertia inertia;
     map::ViewAnimation animation;
-    std::string selected;                // offer id with its card open
-    std::vector<std::uint32_t> listed;   // offers of a cluster that cannot split (a list opens)
-    KineticScroller listScroller;        // that list's rows
-    double lastTapS = -10;               // for the double tap
+    std::string selected;               // offer id with its card open
+    std::vector<std::uint32_t> listed;  // offers of a cluster that cannot split (a list opens)
+    KineticScroller listScroller;       // that list's rows
+    double lastTapS = -10;              // for the double tap
     ImVec2 lastTapPos{0, 0};
     double lastFrameS = -1;
     TileDrawStats lastTiles;
@@ -89,8 +90,8 @@ struct MapScreenView
     std::optional<std::array<double, 4>> bbox;     ///< region: min_lon, min_lat, max_lon, max_lat
     std::string attribution;                       ///< config, else the package's; never hidden
     double minZoom = 8, maxZoom = 17;
-    double startZoom = 10;                         ///< where "back to the start" flies (as the map opens)
-    TileLayer* tiles = nullptr;                    ///< null or no sources: the fallback map only
+    double startZoom = 10;       ///< where "back to the start" flies (as the map opens)
+    TileLayer* tiles = nullptr;  ///< null or no sources: the fallback map only
     map::TileLoader* loader = nullptr;
 };
 void drawMap(const UiContext& c, const MapScreenView& v);

@@ -5,9 +5,11 @@
 
 #include <algorithm>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
-namespace {
+namespace
+{
 
 /// Splits a UTF-8 string into characters.
 std::vector<std::string> characters(const char* row)
@@ -46,7 +48,8 @@ void drawSearch(const UiContext& c, const std::string& text, const catalog::Quer
     c.dl->AddRect(field.min, field.max, c.th->accent, f * 0.4f, 0, 3.0f);
     const float ts = f * 1.3f;
     if (text.empty())
-        drawText(c.dl, c.fonts->regular, ts, ImVec2(field.min.x + f * 0.6f, field.center().y - ts * 0.6f), c.th->textMuted, c.t("search.hint"));
+        drawText(c.dl, c.fonts->regular, ts, ImVec2(field.min.x + f * 0.6f, field.center().y - ts * 0.6f), c.th->textMuted,
+                 c.t("search.hint"));
     else
     {
         const std::string shown = text + "|";
@@ -68,7 +71,8 @@ void drawSearch(const UiContext& c, const std::string& text, const catalog::Quer
     for (int r = 0; r < 4; ++r)
     {
         const auto keys = characters(rows[r]);
-        const float rowW = static_cast<float>(keys.size()) * keyW + static_cast<float>(keys.size() - 1) * keyGap + (r == 3 ? keyW * 2 + keyGap : 0);
+        const float rowW =
+            static_cast<float>(keys.size()) * keyW + static_cast<float>(keys.size() - 1) * keyGap + (r == 3 ? keyW * 2 + keyGap : 0);
         float kx = (W - rowW) * 0.5f;
         for (const auto& k : keys)
         {

@@ -10,7 +10,8 @@
 #include <algorithm>
 #include <cmath>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 TextureCache::TextureCache(std::size_t maxTextures, int maxDimension, std::int64_t maxPixels, std::function<void()> wake)
     : m_max(maxTextures), m_maxDimension(maxDimension), m_maxPixels(maxPixels), m_wake(std::move(wake)), m_thread([this] { worker(); })
@@ -55,8 +56,8 @@ void TextureCache::worker()
             {
                 // Never larger than the picture itself: an upscaled copy would only cost
                 // memory; a smaller one is drawn stretched with the linear filter.
-                const double s = std::min({1.0, static_cast<double>(img.width) / request.fitW,
-                                           static_cast<double>(img.height) / request.fitH});
+                const double s =
+                    std::min({1.0, static_cast<double>(img.width) / request.fitW, static_cast<double>(img.height) / request.fitH});
                 const int w = std::max(1, static_cast<int>(std::lround(request.fitW * s)));
                 const int h = std::max(1, static_cast<int>(std::lround(request.fitH * s)));
                 img = media::coverScale(img, w, h);

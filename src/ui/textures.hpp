@@ -17,7 +17,8 @@
 #include <thread>
 #include <vector>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 class TextureCache
 {

@@ -3,9 +3,11 @@
 
 #include "ui_model/palette.hpp"
 
-namespace mint::ui {
+namespace mint::ui
+{
 
-namespace {
+namespace
+{
 
 ImU32 col(Rgba c)
 {
@@ -14,11 +16,11 @@ ImU32 col(Rgba c)
 
 Theme makeTheme(const Palette& p)
 {
-    return Theme{col(p.background), col(p.surface),   col(p.surfacePressed), col(p.text),     col(p.textMuted),
-                 col(p.textOnAccent), col(p.header),  col(p.headerText),     col(p.accent),   col(p.accentPressed),
-                 col(p.chip),       col(p.chipText),  col(p.chipActive),     col(p.chipActiveText), col(p.free),
-                 col(p.freeText),   col(p.border),    col(p.shadow),         col(p.warning),  col(p.textOnWarning),
-                 col(p.overlay),    col(p.disabled),  col(p.disabledText)};
+    return Theme{col(p.background),   col(p.surface),  col(p.surfacePressed), col(p.text),           col(p.textMuted),
+                 col(p.textOnAccent), col(p.header),   col(p.headerText),     col(p.accent),         col(p.accentPressed),
+                 col(p.chip),         col(p.chipText), col(p.chipActive),     col(p.chipActiveText), col(p.free),
+                 col(p.freeText),     col(p.border),   col(p.shadow),         col(p.warning),        col(p.textOnWarning),
+                 col(p.overlay),      col(p.disabled), col(p.disabledText)};
 }
 
 }  // namespace

@@ -6,13 +6,13 @@
 
 #include <string_view>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 struct Theme
 {
-    ImU32 background, surface, surfacePressed, text, textMuted, textOnAccent, header, headerText, accent, accentPressed,
-        chip, chipText, chipActive, chipActiveText, free, freeText, border, shadow, warning, textOnWarning, overlay, disabled,
-        disabledText;
+    ImU32 background, surface, surfacePressed, text, textMuted, textOnAccent, header, headerText, accent, accentPressed, chip, chipText,
+        chipActive, chipActiveText, free, freeText, border, shadow, warning, textOnWarning, overlay, disabled, disabledText;
 };
 
 const Theme& theme(bool highContrast);

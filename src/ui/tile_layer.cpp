@@ -8,18 +8,22 @@
 #include <algorithm>
 #include <cstring>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
-namespace {
+namespace
+{
 
-constexpr int kCell = 258;                 // a 256-pixel tile with a 1-pixel border (copies of its edge)
+constexpr int kCell = 258;  // a 256-pixel tile with a 1-pixel border (copies of its edge)
 constexpr int kCellsPerRow = 8;
 constexpr int kAtlas = kCell * kCellsPerRow;  // 2064 x 2064
 constexpr int kCellsPerAtlas = kCellsPerRow * kCellsPerRow;
 
 }  // namespace
 
-TileLayer::TileLayer(std::size_t maxSlots) : m_pool(std::max<std::size_t>(16, maxSlots)) {}
+TileLayer::TileLayer(std::size_t maxSlots) : m_pool(std::max<std::size_t>(16, maxSlots))
+{
+}
 
 TileLayer::~TileLayer()
 {
@@ -104,11 +108,13 @@ TileDrawStats TileLayer::draw(ImDrawList* dl, const map::MapView& view, map::Til
     ++m_frame;
     const map::TileSources& src = loader.sources();
     auto find = [&](const map::TileId& t) { return m_pool.find(map::tileKey(t)); };
-    auto available = [&](const map::TileId& t) {
+    auto available = [&](const map::TileId& t)
+    {
         auto it = m_unavailable.find(map::tileKey(t));
         return it == m_unavailable.end() || it->second <= now;
     };
-    const map::TilePlan plan = map::planTiles(view, src.minZoom, src.maxZoom, [&](const map::TileId& t) { return find(t) >= 0; }, available);
+    const map::TilePlan plan = map::planTiles(
+        view, src.minZoom, src.maxZoom, [&](const map::TileId& t) { return find(t) >= 0; }, available);
 
     // Grouped by atlas: consecutive images from one texture are one draw call. Tiles never
     // overlap, so their order does not matter.
@@ -116,7 +122,8 @@ TileDrawStats TileLayer::draw(ImDrawList* dl, const map::MapView& view, map::Til
     draws.reserve(plan.draws.size());
     for (const map::TileDraw& d : plan.draws)
         draws.emplace_back(find(d.texture), &d);
-    std::stable_sort(draws.begin(), draws.end(), [](const auto& a, const auto& b) { return a.first / kCellsPerAtlas < b.first / kCellsPerAtlas; });
+    std::stable_sort(draws.begin(), draws.end(),
+                     [](const auto& a, const auto& b) { return a.first / kCellsPerAtlas < b.first / kCellsPerAtlas; });
     // Nearest filter when every tile from an atlas is drawn 1:1 (panning at a whole zoom
     // level) or while the map moves (a zoom animation: nobody sees the difference in
     // motion): a software renderer does much less work. Linear for a still, scaled view.
@@ -143,7 +150,8 @@ TileDrawStats TileLayer::draw(ImDrawList* dl, const map::MapView& view, map::Til
         const float x0 = static_cast<float>((c % kCellsPerRow) * kCell + 1), y0 = static_cast<float>((c / kCellsPerRow) * kCell + 1);
         const float k = 1.0f / kAtlas;
         const ImVec2 uv0((x0 + d->uv.u0 * 256) * k, (y0 + d->uv.v0 * 256) * k), uv1((x0 + d->uv.u1 * 256) * k, (y0 + d->uv.v1 * 256) * k);
-        const ImTextureID tex = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_atlases[static_cast<std::size_t>(slot / kCellsPerAtlas)].texture));
+        const ImTextureID tex =
+            reinterpret_cast<ImTextureID>(static_cast<intptr_t>(m_atlases[static_cast<std::size_t>(slot / kCellsPerAtlas)].texture));
         dl->AddImage(tex, ImVec2(d->rect.x0, d->rect.y0), ImVec2(d->rect.x1, d->rect.y1), uv0, uv1);
     }
     if (!draws.empty())

@@ -16,7 +16,8 @@
 #include <unordered_map>
 #include <vector>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 struct TileDrawStats
 {
@@ -56,7 +57,7 @@ private:
 
     map::SlotPool m_pool;  ///< slot i: atlas i / 64, cell i % 64
     std::vector<Atlas> m_atlases;
-    std::vector<std::uint8_t> m_cellBuffer;  ///< one padded tile, reused for every upload
+    std::vector<std::uint8_t> m_cellBuffer;                   ///< one padded tile, reused for every upload
     std::unordered_map<std::uint64_t, double> m_unavailable;  ///< tile key -> retry time
     std::uint64_t m_frame = 0;
     std::vector<map::TileId> m_lastWanted;

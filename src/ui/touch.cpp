@@ -3,7 +3,8 @@
 
 #include <cmath>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 void TouchInput::update(float slopPx)
 {

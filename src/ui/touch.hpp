@@ -9,7 +9,8 @@
 #include <map>
 #include <string>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 struct Rect
 {

@@ -18,11 +18,12 @@
 #include <string>
 #include <vector>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 enum class IntentKind
 {
-    Start,          ///< leave the attract screen
+    Start,  ///< leave the attract screen
     GoHome,
     Back,
     ChooseGroup,    ///< value: VisitorGroup (or -1 for none)
@@ -30,10 +31,10 @@ enum class IntentKind
     ChooseAge,      ///< value: age (or -1)
     ChooseWhen,     ///< value: WhenChoice
     ToggleFree,
-    ChooseDistance, ///< value: DistanceChoice
+    ChooseDistance,  ///< value: DistanceChoice
     ToggleSort,
-    ShowResults,    ///< with the current choices
-    OpenOffer,      ///< text: offer id
+    ShowResults,  ///< with the current choices
+    OpenOffer,    ///< text: offer id
     LoosenLast,
     ToggleLanguage,
     ToggleLargeText,
@@ -41,19 +42,19 @@ enum class IntentKind
     ToggleLowReach,
     StillHere,
     OpenSearch,
-    TypeText,       ///< text: the characters typed
+    TypeText,  ///< text: the characters typed
     Backspace,
     ClearText,
-    PinDigit,       ///< value: 0-9
+    PinDigit,  ///< value: 0-9
     PinDelete,
     PinOk,
     AdminSyncNow,
     AdminReturn,
     AdminQuit,
-    OpenMap,        ///< text: offer id to show (empty: all results)
-    OpenFilters,    ///< the filter panel on the results screen
+    OpenMap,      ///< text: offer id to show (empty: all results)
+    OpenFilters,  ///< the filter panel on the results screen
     CloseFilters,
-    ClearFilters,   ///< every filter and the search word
+    ClearFilters,  ///< every filter and the search word
 };
 
 struct Intent
@@ -77,22 +78,20 @@ struct UiContext
     std::string lang;
     bool highContrast = false;
     bool lowReach = false;
-    double nowS = 0;                       ///< monotonic seconds (virtual in scripts)
-    catalog::Timestamp wallNow = 0;        ///< wall clock for dates
+    double nowS = 0;                                               ///< monotonic seconds (virtual in scripts)
+    catalog::Timestamp wallNow = 0;                                ///< wall clock for dates
     std::function<std::string(const std::string& url)> imagePath;  ///< cached file of a picture URL
     std::vector<Intent>* intents = nullptr;
 
-    void emit(IntentKind kind, int value = 0, std::string text = {}) const
-    {
-        intents->push_back(Intent{kind, value, std::move(text)});
-    }
+    void emit(IntentKind kind, int value = 0, std::string text = {}) const { intents->push_back(Intent{kind, value, std::move(text)}); }
     /// Registers a touch target: only its part inside the clip rectangle in force (a card
     /// half scrolled under the filter bar must not take a tap meant for the bar). Returns
     /// that part, empty when nothing of it is visible; widgets test taps against it.
     Rect hitTarget(const std::string& id, const Rect& r) const
     {
         const ImVec2 cmin = dl->GetClipRectMin(), cmax = dl->GetClipRectMax();
-        const Rect v{ImVec2(std::max(r.min.x, cmin.x), std::max(r.min.y, cmin.y)), ImVec2(std::min(r.max.x, cmax.x), std::min(r.max.y, cmax.y))};
+        const Rect v{ImVec2(std::max(r.min.x, cmin.x), std::max(r.min.y, cmin.y)),
+                     ImVec2(std::min(r.max.x, cmax.x), std::min(r.max.y, cmax.y))};
         if (v.width() <= 0 || v.height() <= 0)
             return Rect{r.min, r.min};
         const bool clipped = v.min.x > r.min.x || v.min.y > r.min.y || v.max.x < r.max.x || v.max.y < r.max.y;

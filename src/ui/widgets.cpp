@@ -9,7 +9,8 @@
 #include <cstdio>
 #include <sstream>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 void drawShadow(ImDrawList* dl, const Rect& r, float rounding, ImU32 color)
 {
@@ -23,7 +24,8 @@ void drawShadow(ImDrawList* dl, const Rect& r, float rounding, ImU32 color)
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col)
 {
     const float u = s / 10.0f;  // icon grid unit
-    auto person = [&](float x, float y, float k) {
+    auto person = [&](float x, float y, float k)
+    {
         dl->AddCircleFilled(ImVec2(x, y - 2.6f * u * k), 1.6f * u * k, col, 20);
         dl->PathArcTo(ImVec2(x, y + 3.2f * u * k), 3.0f * u * k, 3.14159f, 2 * 3.14159f, 16);
         dl->PathFillConvex(col);
@@ -72,7 +74,8 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col)
         break;
     case Icon::Filter:
         // A funnel.
-        dl->AddTriangleFilled(ImVec2(c.x - 4.5f * u, c.y - 3.5f * u), ImVec2(c.x + 4.5f * u, c.y - 3.5f * u), ImVec2(c.x, c.y + 1.0f * u), col);
+        dl->AddTriangleFilled(ImVec2(c.x - 4.5f * u, c.y - 3.5f * u), ImVec2(c.x + 4.5f * u, c.y - 3.5f * u), ImVec2(c.x, c.y + 1.0f * u),
+                              col);
         dl->AddRectFilled(ImVec2(c.x - 0.9f * u, c.y - 0.5f * u), ImVec2(c.x + 0.9f * u, c.y + 4.0f * u), col);
         break;
     case Icon::Backspace:
@@ -89,9 +92,7 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col)
         dl->AddLine(ImVec2(c.x - 4 * u, c.y), ImVec2(c.x + 4 * u, c.y), col, 1.4f * u);
         dl->AddLine(ImVec2(c.x, c.y - 4 * u), ImVec2(c.x, c.y + 4 * u), col, 1.4f * u);
         break;
-    case Icon::Minus:
-        dl->AddLine(ImVec2(c.x - 4 * u, c.y), ImVec2(c.x + 4 * u, c.y), col, 1.4f * u);
-        break;
+    case Icon::Minus: dl->AddLine(ImVec2(c.x - 4 * u, c.y), ImVec2(c.x + 4 * u, c.y), col, 1.4f * u); break;
     case Icon::Locate:
         // Cross hairs: "back to where we are".
         dl->AddCircle(c, 3.2f * u, col, 24, 1.1f * u);
@@ -113,7 +114,8 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col)
         dl->AddLine(ImVec2(c.x - 3.5f * u, c.y - 0.5f * u), ImVec2(c.x, c.y + 3 * u), col, 1.6f * u);
         break;
     case Icon::Home:
-        dl->AddTriangleFilled(ImVec2(c.x - 4.5f * u, c.y - 0.5f * u), ImVec2(c.x, c.y - 4.5f * u), ImVec2(c.x + 4.5f * u, c.y - 0.5f * u), col);
+        dl->AddTriangleFilled(ImVec2(c.x - 4.5f * u, c.y - 0.5f * u), ImVec2(c.x, c.y - 4.5f * u), ImVec2(c.x + 4.5f * u, c.y - 0.5f * u),
+                              col);
         dl->AddRectFilled(ImVec2(c.x - 3 * u, c.y - 0.5f * u), ImVec2(c.x + 3 * u, c.y + 4 * u), col);
         break;
     case Icon::Language:
@@ -155,8 +157,8 @@ bool drawPicture(const UiContext& c, const std::string& url, const Rect& r, floa
     return true;
 }
 
-bool bigButton(const UiContext& c, const std::string& id, const Rect& r, std::string_view label, ImU32 fill, ImU32 textColor,
-               Icon icon, bool enabled)
+bool bigButton(const UiContext& c, const std::string& id, const Rect& r, std::string_view label, ImU32 fill, ImU32 textColor, Icon icon,
+               bool enabled)
 {
     const Rect hit = c.hitTarget(id, r);
     const float rounding = c.font() * 0.5f;
@@ -292,8 +294,8 @@ std::string ageLabel(const UiContext& c, const catalog::Offer& offer)
     return c.tr->format("card.age_to", {{"max", std::to_string(r.max)}});
 }
 
-bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const catalog::Offer& offer,
-               const catalog::ResultItem& item, bool interactive)
+bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const catalog::Offer& offer, const catalog::ResultItem& item,
+               bool interactive)
 {
     const Rect hit = c.hitTarget(id, r);
     const float f = c.font();
@@ -302,8 +304,8 @@ bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const c
     if (!c.highContrast)
         drawShadow(c.dl, r, rounding, c.th->shadow);
     const bool row = c.layout.portrait;  // list row: picture left; grid card: picture on top
-    const Rect pic = row ? Rect{r.min, ImVec2(r.min.x + r.height() * 1.45f, r.max.y)}
-                         : Rect{r.min, ImVec2(r.max.x, r.min.y + r.width() * 0.42f)};
+    const Rect pic =
+        row ? Rect{r.min, ImVec2(r.min.x + r.height() * 1.45f, r.max.y)} : Rect{r.min, ImVec2(r.max.x, r.min.y + r.width() * 0.42f)};
     // Only the text part gets the card colour: the picture covers the rest, and a
     // software renderer would pay for filling it twice.
     const Rect textArea = row ? Rect{ImVec2(pic.max.x, r.min.y), r.max} : Rect{ImVec2(r.min.x, pic.max.y), r.max};
@@ -324,13 +326,15 @@ bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const c
     // Subject band on the picture.
     if (!subject.empty())
     {
-        const std::string key = "subject." + std::string(catalog::broaderSubject(subject).empty() ? subject : catalog::broaderSubject(subject));
+        const std::string key =
+            "subject." + std::string(catalog::broaderSubject(subject).empty() ? subject : catalog::broaderSubject(subject));
         const std::string label = c.tr->has(c.lang, key) || c.tr->has("de", key) ? c.t(key) : subject;
         const ImVec2 ls = textSize(c.fonts->bold, f * 0.7f, label);
         const Rect band{ImVec2(pic.min.x + f * 0.4f, pic.max.y - ls.y - f * 0.8f),
                         ImVec2(pic.min.x + f * 0.4f + ls.x + f * 0.8f, pic.max.y - f * 0.4f)};
         c.dl->AddRectFilled(band.min, band.max, subjectCol, f * 0.25f);
-        drawText(c.dl, c.fonts->bold, f * 0.7f, ImVec2(band.min.x + f * 0.4f, band.min.y + f * 0.2f), subjectInkColor(subject, c.highContrast), label);
+        drawText(c.dl, c.fonts->bold, f * 0.7f, ImVec2(band.min.x + f * 0.4f, band.min.y + f * 0.2f),
+                 subjectInkColor(subject, c.highContrast), label);
     }
 
     const float pad = f * 0.6f;
@@ -360,7 +364,8 @@ bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const c
     p.y += f * 0.72f * 1.45f;
     // Badges: status, age, free.
     float x = p.x;
-    auto badge = [&](const std::string& text, ImU32 fill, ImU32 ink) {
+    auto badge = [&](const std::string& text, ImU32 fill, ImU32 ink)
+    {
         if (text.empty())
             return;
         const float s = f * 0.66f;

@@ -6,9 +6,34 @@
 #include "ui_context.hpp"
 #include "ui_model/scroller.hpp"
 
-namespace mint::ui {
+namespace mint::ui
+{
 
-enum class Icon { None, Child, Family, School, Company, Calendar, Weekend, Search, Map, All, Back, Home, Language, Text, Contrast, Reach, Phone, Locate, Plus, Minus, Filter, Backspace };
+enum class Icon
+{
+    None,
+    Child,
+    Family,
+    School,
+    Company,
+    Calendar,
+    Weekend,
+    Search,
+    Map,
+    All,
+    Back,
+    Home,
+    Language,
+    Text,
+    Contrast,
+    Reach,
+    Phone,
+    Locate,
+    Plus,
+    Minus,
+    Filter,
+    Backspace
+};
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 center, float size, ImU32 color);
 
@@ -17,15 +42,14 @@ bool bigButton(const UiContext& c, const std::string& id, const Rect& r, std::st
                Icon icon = Icon::None, bool enabled = true);
 
 /// A filter chip; `count` < 0 hides the number; disabled chips are greyed and do nothing.
-bool chip(const UiContext& c, const std::string& id, const Rect& r, std::string_view label, bool active, bool enabled,
-          int count = -1);
+bool chip(const UiContext& c, const std::string& id, const Rect& r, std::string_view label, bool active, bool enabled, int count = -1);
 
 /// Width a chip needs for its label (and count).
 float chipWidth(const UiContext& c, std::string_view label, int count = -1);
 
 /// One offer card (grid card in landscape, list row in portrait); returns true when tapped.
-bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const catalog::Offer& offer,
-               const catalog::ResultItem& item, bool interactive);
+bool offerCard(const UiContext& c, const std::string& id, const Rect& r, const catalog::Offer& offer, const catalog::ResultItem& item,
+               bool interactive);
 
 /// "Sa 28.11., 14:00" in the visitor's language.
 std::string formatWhen(const UiContext& c, const catalog::ResultItem& item, const catalog::Offer& offer);

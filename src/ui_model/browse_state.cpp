@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 using catalog::Audience;
 
@@ -100,8 +101,7 @@ bool BrowseState::loosenLast()
     return true;
 }
 
-catalog::Query BrowseState::toQuery(catalog::Timestamp now, const date::time_zone* zone,
-                                    std::optional<catalog::GeoPoint> kiosk) const
+catalog::Query BrowseState::toQuery(catalog::Timestamp now, const date::time_zone* zone, std::optional<catalog::GeoPoint> kiosk) const
 {
     catalog::Query q;
     q.now = now;
@@ -133,7 +133,8 @@ std::map<std::string, int> chipCounts(const catalog::Catalog& cat, const BrowseS
                                       std::optional<catalog::GeoPoint> kiosk)
 {
     std::map<std::string, int> out;
-    auto count = [&](const std::string& id, BrowseState changed) {
+    auto count = [&](const std::string& id, BrowseState changed)
+    {
         catalog::Query q = changed.toQuery(now, cat.zone, kiosk);
         q.sort = catalog::SortOrder::Title;
         q.limit = 1;
@@ -155,8 +156,9 @@ std::map<std::string, int> chipCounts(const catalog::Catalog& cat, const BrowseS
     }
     if (kiosk)
     {
-        const std::pair<const char*, DistanceChoice> distances[] = {
-            {"filter.distance.5", DistanceChoice::Km5}, {"filter.distance.15", DistanceChoice::Km15}, {"filter.distance.30", DistanceChoice::Km30}};
+        const std::pair<const char*, DistanceChoice> distances[] = {{"filter.distance.5", DistanceChoice::Km5},
+                                                                    {"filter.distance.15", DistanceChoice::Km15},
+                                                                    {"filter.distance.30", DistanceChoice::Km30}};
         for (const auto& [id, d] : distances)
         {
             BrowseState c = b;

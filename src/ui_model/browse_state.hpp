@@ -10,17 +10,45 @@
 #include <string>
 #include <vector>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 /// The four "Who are you?" groups of the home screen.
-enum class VisitorGroup { ChildrenYouth, ParentsFamilies, SchoolsTeachers, Companies };
+enum class VisitorGroup
+{
+    ChildrenYouth,
+    ParentsFamilies,
+    SchoolsTeachers,
+    Companies
+};
 std::uint32_t audienceMaskFor(VisitorGroup group);
 
-enum class WhenChoice { Any, Today, Weekend, Week };
-enum class DistanceChoice { Any, Km5, Km15, Km30 };
+enum class WhenChoice
+{
+    Any,
+    Today,
+    Weekend,
+    Week
+};
+enum class DistanceChoice
+{
+    Any,
+    Km5,
+    Km15,
+    Km30
+};
 double radiusKm(DistanceChoice d);
 
-enum class FilterKind { Audience, Subject, Age, When, Free, Distance, Text };
+enum class FilterKind
+{
+    Audience,
+    Subject,
+    Age,
+    When,
+    Free,
+    Distance,
+    Text
+};
 
 struct BrowseState
 {
@@ -49,8 +77,7 @@ struct BrowseState
     void reset() { *this = BrowseState{}; }
 
     /// The query for the catalogue at `now`; distances from the kiosk when it has a place.
-    catalog::Query toQuery(catalog::Timestamp now, const date::time_zone* zone,
-                           std::optional<catalog::GeoPoint> kiosk) const;
+    catalog::Query toQuery(catalog::Timestamp now, const date::time_zone* zone, std::optional<catalog::GeoPoint> kiosk) const;
 
 private:
     void touchFilter(FilterKind kind, bool active);

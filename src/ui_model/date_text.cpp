@@ -7,7 +7,8 @@
 
 #include <cstdio>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 LocalParts localParts(const date::time_zone* zone, catalog::Timestamp t)
 {

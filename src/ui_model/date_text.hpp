@@ -8,7 +8,8 @@
 
 #include <string>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 /// A moment as local calendar parts in `zone`.
 struct LocalParts

@@ -5,13 +5,14 @@
 
 #include <nlohmann/json.hpp>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
-namespace {
+namespace
+{
 
 /// Flattens nested objects into dotted keys: {"home": {"who": "x"}} -> "home.who".
-bool flatten(const nlohmann::json& j, const std::string& prefix, std::map<std::string, std::string, std::less<>>& out,
-             std::string& error)
+bool flatten(const nlohmann::json& j, const std::string& prefix, std::map<std::string, std::string, std::less<>>& out, std::string& error)
 {
     for (auto it = j.begin(); it != j.end(); ++it)
     {

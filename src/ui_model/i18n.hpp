@@ -8,7 +8,8 @@
 #include <string_view>
 #include <vector>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 class Translations
 {

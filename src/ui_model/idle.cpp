@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 void IdleMachine::touch(double nowS)
 {

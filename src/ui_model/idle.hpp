@@ -3,9 +3,15 @@
 // and returns to the attract screen. Time comes in from outside (virtual in tests).
 #pragma once
 
-namespace mint::ui {
+namespace mint::ui
+{
 
-enum class IdlePhase { Attract, Active, Countdown };
+enum class IdlePhase
+{
+    Attract,
+    Active,
+    Countdown
+};
 
 class IdleMachine
 {

@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 ScreenLayout computeLayout(int width, int height, float textScale)
 {

@@ -5,9 +5,11 @@
 #include <cctype>
 #include <cstdio>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
-namespace {
+namespace
+{
 
 bool isDecimal(std::string_view s)
 {
@@ -76,7 +78,7 @@ std::string sentenceCase(std::string_view text)
 {
     std::string out(text);
     std::size_t i = 0;
-    while (i < out.size() && (out[i] == ' ' || out[i] == '"' || out[i] == '(' ))
+    while (i < out.size() && (out[i] == ' ' || out[i] == '"' || out[i] == '('))
         ++i;
     if (i >= out.size())
         return out;

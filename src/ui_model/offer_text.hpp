@@ -8,7 +8,8 @@
 #include <string>
 #include <string_view>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 /// The address the QR code takes home: the registration page, else the offer's page.
 std::string_view takeHomeUrl(const catalog::Offer& offer);

@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cmath>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
-namespace {
+namespace
+{
 
 constexpr Rgba rgb(int r, int g, int b, int a = 255)
 {
@@ -24,24 +26,38 @@ const std::string_view kSubjects[] = {"mathematik", "informatik", "naturwissensc
 const Palette& palette(bool highContrast)
 {
     static const Palette normal{
-        /*background*/ rgb(241, 244, 247), /*surface*/ rgb(255, 255, 255), /*surfacePressed*/ rgb(226, 234, 241),
-        /*text*/ rgb(28, 36, 48), /*textMuted*/ rgb(74, 85, 100), /*textOnAccent*/ rgb(255, 255, 255),
-        /*header*/ rgb(16, 78, 120), /*headerText*/ rgb(255, 255, 255), /*accent*/ rgb(16, 98, 150),
-        /*accentPressed*/ rgb(10, 70, 110), /*chip*/ rgb(228, 238, 248), /*chipText*/ rgb(20, 70, 120),
-        /*chipActive*/ rgb(16, 98, 150), /*chipActiveText*/ rgb(255, 255, 255), /*free*/ rgb(222, 244, 228),
-        /*freeText*/ rgb(20, 110, 50), /*border*/ rgb(205, 214, 224), /*shadow*/ rgb(0, 0, 0, 28),
-        /*warning*/ rgb(176, 78, 12), /*textOnWarning*/ rgb(255, 255, 255), /*overlay*/ rgb(10, 20, 30, 170),
-        /*disabled*/ rgb(170, 178, 188), /*disabledText*/ rgb(28, 36, 48)};
+        /*background*/ rgb(241, 244, 247),  /*surface*/ rgb(255, 255, 255),        /*surfacePressed*/ rgb(226, 234, 241),
+        /*text*/ rgb(28, 36, 48),           /*textMuted*/ rgb(74, 85, 100),        /*textOnAccent*/ rgb(255, 255, 255),
+        /*header*/ rgb(16, 78, 120),        /*headerText*/ rgb(255, 255, 255),     /*accent*/ rgb(16, 98, 150),
+        /*accentPressed*/ rgb(10, 70, 110), /*chip*/ rgb(228, 238, 248),           /*chipText*/ rgb(20, 70, 120),
+        /*chipActive*/ rgb(16, 98, 150),    /*chipActiveText*/ rgb(255, 255, 255), /*free*/ rgb(222, 244, 228),
+        /*freeText*/ rgb(20, 110, 50),      /*border*/ rgb(205, 214, 224),         /*shadow*/ rgb(0, 0, 0, 28),
+        /*warning*/ rgb(176, 78, 12),       /*textOnWarning*/ rgb(255, 255, 255),  /*overlay*/ rgb(10, 20, 30, 170),
+        /*disabled*/ rgb(170, 178, 188),    /*disabledText*/ rgb(28, 36, 48)};
     // High contrast: black ground, white text, yellow controls with black ink (7:1 and more).
-    static const Palette contrast{
-        /*background*/ rgb(0, 0, 0), /*surface*/ rgb(20, 20, 20), /*surfacePressed*/ rgb(60, 60, 60),
-        /*text*/ rgb(255, 255, 255), /*textMuted*/ rgb(235, 235, 235), /*textOnAccent*/ rgb(0, 0, 0),
-        /*header*/ rgb(0, 0, 0), /*headerText*/ rgb(255, 255, 0), /*accent*/ rgb(255, 255, 0),
-        /*accentPressed*/ rgb(255, 220, 0), /*chip*/ rgb(40, 40, 40), /*chipText*/ rgb(255, 255, 0),
-        /*chipActive*/ rgb(255, 255, 0), /*chipActiveText*/ rgb(0, 0, 0), /*free*/ rgb(0, 70, 0),
-        /*freeText*/ rgb(160, 255, 160), /*border*/ rgb(255, 255, 255), /*shadow*/ rgb(0, 0, 0, 0),
-        /*warning*/ rgb(255, 170, 0), /*textOnWarning*/ rgb(0, 0, 0), /*overlay*/ rgb(0, 0, 0, 220),
-        /*disabled*/ rgb(170, 170, 170), /*disabledText*/ rgb(0, 0, 0)};
+    static const Palette contrast{/*background*/ rgb(0, 0, 0),
+                                  /*surface*/ rgb(20, 20, 20),
+                                  /*surfacePressed*/ rgb(60, 60, 60),
+                                  /*text*/ rgb(255, 255, 255),
+                                  /*textMuted*/ rgb(235, 235, 235),
+                                  /*textOnAccent*/ rgb(0, 0, 0),
+                                  /*header*/ rgb(0, 0, 0),
+                                  /*headerText*/ rgb(255, 255, 0),
+                                  /*accent*/ rgb(255, 255, 0),
+                                  /*accentPressed*/ rgb(255, 220, 0),
+                                  /*chip*/ rgb(40, 40, 40),
+                                  /*chipText*/ rgb(255, 255, 0),
+                                  /*chipActive*/ rgb(255, 255, 0),
+                                  /*chipActiveText*/ rgb(0, 0, 0),
+                                  /*free*/ rgb(0, 70, 0),
+                                  /*freeText*/ rgb(160, 255, 160),
+                                  /*border*/ rgb(255, 255, 255),
+                                  /*shadow*/ rgb(0, 0, 0, 0),
+                                  /*warning*/ rgb(255, 170, 0),
+                                  /*textOnWarning*/ rgb(0, 0, 0),
+                                  /*overlay*/ rgb(0, 0, 0, 220),
+                                  /*disabled*/ rgb(170, 170, 170),
+                                  /*disabledText*/ rgb(0, 0, 0)};
     return highContrast ? contrast : normal;
 }
 
@@ -111,7 +127,8 @@ Rgba over(Rgba top, Rgba under)
 
 double relativeLuminance(Rgba c)
 {
-    auto channel = [](std::uint8_t v) {
+    auto channel = [](std::uint8_t v)
+    {
         const double s = v / 255.0;
         return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
     };

@@ -8,7 +8,8 @@
 #include <string_view>
 #include <vector>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 struct Rgba
 {
@@ -17,9 +18,8 @@ struct Rgba
 
 struct Palette
 {
-    Rgba background, surface, surfacePressed, text, textMuted, textOnAccent, header, headerText, accent, accentPressed, chip,
-        chipText, chipActive, chipActiveText, free, freeText, border, shadow, warning, textOnWarning, overlay, disabled,
-        disabledText;
+    Rgba background, surface, surfacePressed, text, textMuted, textOnAccent, header, headerText, accent, accentPressed, chip, chipText,
+        chipActive, chipActiveText, free, freeText, border, shadow, warning, textOnWarning, overlay, disabled, disabledText;
 };
 
 const Palette& palette(bool highContrast);

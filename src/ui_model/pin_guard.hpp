@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 class PinGuard
 {

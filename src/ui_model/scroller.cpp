@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 void KineticScroller::setRange(float maxOffset)
 {

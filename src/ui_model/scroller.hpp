@@ -3,7 +3,8 @@
 // tap vs swipe: a finger that moved more than `slopPx` never triggers what is under it.
 #pragma once
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 class KineticScroller
 {

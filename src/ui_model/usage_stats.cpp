@@ -5,7 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 DayUsage UsageStats::total() const
 {

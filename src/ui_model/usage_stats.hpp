@@ -8,7 +8,8 @@
 #include <map>
 #include <string>
 
-namespace mint::ui {
+namespace mint::ui
+{
 
 struct DayUsage
 {

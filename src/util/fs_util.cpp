@@ -12,9 +12,11 @@
 #include <fstream>
 #include <sstream>
 
-namespace mint::util {
+namespace mint::util
+{
 
-namespace {
+namespace
+{
 
 std::string errnoText(const std::string& what)
 {
@@ -59,8 +61,8 @@ bool writeFileAtomic(const std::string& path, std::string_view data, std::string
 {
     const std::filesystem::path target(path);
     const std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
-    const std::string temp = dir + "/." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-                             std::to_string(g_tempCounter++);
+    const std::string temp =
+        dir + "/." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(g_tempCounter++);
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
     {
@@ -128,7 +130,9 @@ bool readRegularFile(const std::string& path, std::string& out, std::string& err
         error = std::strerror(errno);
         return false;
     }
-    struct stat st{};
+    struct stat st
+    {
+    };
     bool ok = false;
     if (::fstat(fd, &st) != 0)
         error = std::strerror(errno);

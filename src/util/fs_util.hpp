@@ -6,7 +6,8 @@
 #include <string>
 #include <string_view>
 
-namespace mint::util {
+namespace mint::util
+{
 
 /// Writes `data` to `path` atomically and durably; false with `error` set on failure.
 /// With durable = false the fsyncs are skipped (still atomic: old or new, never a mix);

@@ -8,7 +8,8 @@
 
 #include <string>
 
-namespace mint::util {
+namespace mint::util
+{
 
 /// `j` (nlohmann::json or ordered_json) as text; `indent` < 0 gives one line. Never throws (short of memory exhaustion).
 template <class Json>

@@ -9,14 +9,18 @@
 #include <ctime>
 #include <mutex>
 
-namespace mint::util {
+namespace mint::util
+{
 
-namespace {
+namespace
+{
 
-std::atomic<int> g_level{[] {
-    const char* env = std::getenv("MINT_LOG");
-    return env && std::strcmp(env, "debug") == 0 ? static_cast<int>(LogLevel::Debug) : static_cast<int>(LogLevel::Info);
-}()};
+std::atomic<int> g_level{[]
+                         {
+                             const char* env = std::getenv("MINT_LOG");
+                             return env && std::strcmp(env, "debug") == 0 ? static_cast<int>(LogLevel::Debug)
+                                                                          : static_cast<int>(LogLevel::Info);
+                         }()};
 std::mutex g_mutex;
 
 const char* levelName(LogLevel level)

@@ -5,14 +5,30 @@
 #include <string>
 #include <string_view>
 
-namespace mint::util {
+namespace mint::util
+{
 
-enum class LogLevel { Debug, Info, Warn, Error };
+enum class LogLevel
+{
+    Debug,
+    Info,
+    Warn,
+    Error
+};
 
 void log(LogLevel level, std::string_view component, std::string_view message);
-inline void logInfo(std::string_view component, std::string_view message) { log(LogLevel::Info, component, message); }
-inline void logWarn(std::string_view component, std::string_view message) { log(LogLevel::Warn, component, message); }
-inline void logError(std::string_view component, std::string_view message) { log(LogLevel::Error, component, message); }
+inline void logInfo(std::string_view component, std::string_view message)
+{
+    log(LogLevel::Info, component, message);
+}
+inline void logWarn(std::string_view component, std::string_view message)
+{
+    log(LogLevel::Warn, component, message);
+}
+inline void logError(std::string_view component, std::string_view message)
+{
+    log(LogLevel::Error, component, message);
+}
 
 /// Lines below this level are dropped (default Info; MINT_LOG=debug shows everything).
 void setLogLevel(LogLevel level);

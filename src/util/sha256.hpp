@@ -8,7 +8,8 @@
 #include <string>
 #include <string_view>
 
-namespace mint::util {
+namespace mint::util
+{
 
 class Sha256
 {

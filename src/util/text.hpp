@@ -4,7 +4,8 @@
 #include <cctype>
 #include <string_view>
 
-namespace mint::util {
+namespace mint::util
+{
 
 /// ASCII case-insensitive prefix test; `lowerPrefix` must be lower case ("https://").
 inline bool startsWithNoCase(std::string_view s, std::string_view lowerPrefix)

@@ -7,7 +7,8 @@
 #include <string>
 #include <string_view>
 
-namespace mint::util {
+namespace mint::util
+{
 
 /// Length in bytes of the well-formed UTF-8 sequence starting at s[i], or 0 when the bytes
 /// there are not one (stray continuation byte, overlong form, surrogate, > U+10FFFF, cut off).

@@ -17,7 +17,8 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 using namespace mint::test;
 
-namespace {
+namespace
+{
 
 Run run(const std::vector<std::string>& args)
 {
@@ -132,8 +133,8 @@ TEST_CASE("cli: usage and I/O errors exit 2 with one line")
 
 TEST_CASE("cli query --json: the issue's example question on the demo feed")
 {
-    Run r = run({"query", demoFeed(), "--subject", "robotik", "--age", "9", "--free", "--near", "49.2354,6.9969",
-                 "--radius-km", "15", "--when", "weekend", "--at", "2026-11-26T15:00", "--json"});
+    Run r = run({"query", demoFeed(), "--subject", "robotik", "--age", "9", "--free", "--near", "49.2354,6.9969", "--radius-km", "15",
+                 "--when", "weekend", "--at", "2026-11-26T15:00", "--json"});
     REQUIRE(r.exitCode == 0);
     Json j = Json::parse(r.out);
     CHECK(j["total"] == 1);
@@ -213,8 +214,8 @@ TEST_CASE("cli stats: counts per audience, subject, provider, schedule kind")
 TEST_CASE("cli: generated catalogues validate")
 {
     const std::string out = (scratch() / "gen-500.json").string();
-    const std::string cmd = "python3 " + shellQuote(std::string(MINT_SOURCE_DIR) + "/tools/gen_catalog.py") +
-                            " --offers 500 --seed 3 --out " + shellQuote(out);
+    const std::string cmd =
+        "python3 " + shellQuote(std::string(MINT_SOURCE_DIR) + "/tools/gen_catalog.py") + " --offers 500 --seed 3 --out " + shellQuote(out);
     REQUIRE(std::system(cmd.c_str()) == 0);
     Run r = run({"validate", out, "--json"});
     CHECK(r.exitCode == 0);

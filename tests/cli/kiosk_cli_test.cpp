@@ -11,7 +11,8 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 using namespace mint::test;
 
-namespace {
+namespace
+{
 
 Run kiosk(const std::vector<std::string>& args, const std::string& input = "", const std::string& cwd = "")
 {
@@ -56,8 +57,7 @@ TEST_CASE("kiosk --sync-once: a failed sync exits 1 and keeps the last good cata
     REQUIRE(kiosk({"--config", cfg, "--sync-once"}).exitCode == 0);
     // Same cache, a feed that is not there any more.
     const fs::path dir = fs::path(cfg).parent_path();
-    writeScratch("sync-fail/kiosk.json", R"({"feed": {"url": ")" + (dir / "gone.json").string() +
-                                             R"("}, "cache": {"dir": "cache"}})");
+    writeScratch("sync-fail/kiosk.json", R"({"feed": {"url": ")" + (dir / "gone.json").string() + R"("}, "cache": {"dir": "cache"}})");
     Run failed = kiosk({"--config", cfg, "--sync-once", "--json"});
     CHECK(failed.exitCode == 1);
     const Json j = Json::parse(failed.out);
@@ -72,8 +72,8 @@ TEST_CASE("kiosk: a bad config stops with one line and exit 2, the cache untouch
     const fs::path dir = processScratch() / "bad-config";
     fs::remove_all(dir);
     fs::create_directories(dir);
-    const std::string cfg = writeScratch("bad-config/kiosk.json",
-                                         R"({"feed": {"url": "https://e.org/f.json", "sync_interval_min": "soon"}, "cache": {"dir": "cache"}})");
+    const std::string cfg = writeScratch(
+        "bad-config/kiosk.json", R"({"feed": {"url": "https://e.org/f.json", "sync_interval_min": "soon"}, "cache": {"dir": "cache"}})");
     Run r = kiosk({"--config", cfg, "--sync-once"});
     CHECK(r.exitCode == 2);
     CHECK(r.err == "mint-kiosk: " + cfg + ": feed.sync_interval_min: expected a whole number from 1 to 1440, got \"soon\"\n");
@@ -130,8 +130,7 @@ TEST_CASE("kiosk: hostile configs exit 2 with one line, never abort or hang")
         {std::string(100000, '[') + std::string(100000, ']'), "nested deeper than 16 levels"},
         {R"({"feed": {"url": "https://a.example/f.json"}, "feed": {"url": "https://b.example/f.json"}})",
          "feed: given twice in the same object"},
-        {R"({"feed": {"url": "https://example.org/f.json"}, "admin": {"pin_hash": "pbkdf2-sha256$99999999$)" + salt + "$" +
-             hash + "\"}}",
+        {R"({"feed": {"url": "https://example.org/f.json"}, "admin": {"pin_hash": "pbkdf2-sha256$99999999$)" + salt + "$" + hash + "\"}}",
          "admin.pin_hash"},
     };
     int i = 0;

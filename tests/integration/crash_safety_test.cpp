@@ -36,17 +36,20 @@ TEST_CASE("crash safety: SIGKILL at random moments never leaves a broken or miss
 
     HttpTestServer http;
     std::atomic<int> sequence{1};
-    http.server().Get("/feed.json", [&](const httplib::Request&, httplib::Response& res) {
-        std::string body = feedTemplate;
-        body.replace(seqAt, 9, std::to_string(100000000 + sequence++));
-        res.set_content(body, "application/json");
-    });
+    http.server().Get("/feed.json",
+                      [&](const httplib::Request&, httplib::Response& res)
+                      {
+                          std::string body = feedTemplate;
+                          body.replace(seqAt, 9, std::to_string(100000000 + sequence++));
+                          res.set_content(body, "application/json");
+                      });
 
     const std::string dir = makeTempDir("crash");
     const std::string configPath = dir + "/kiosk.json";
     std::ofstream(configPath) << R"({"feed": {"url": ")" << http.url("/feed.json")
                               << R"(", "max_bytes": 52428800}, "cache": {"dir": "cache"}})";
-    auto spawn = [&]() {
+    auto spawn = [&]()
+    {
         const pid_t pid = ::fork();
         if (pid == 0)
         {
@@ -58,7 +61,8 @@ TEST_CASE("crash safety: SIGKILL at random moments never leaves a broken or miss
         }
         return pid;
     };
-    auto waitFor = [](pid_t pid) {
+    auto waitFor = [](pid_t pid)
+    {
         int status = 0;
         ::waitpid(pid, &status, 0);
         return status;
@@ -98,6 +102,6 @@ TEST_CASE("crash safety: SIGKILL at random moments never leaves a broken or miss
         lastSequence = loaded.catalog->sequence;
     }
     INFO("killed " << killed << ", completed " << completed << ", run " << runMs << " ms");
-    CHECK(killed >= 10);  // the kills did land in the middle of runs
+    CHECK(killed >= 10);              // the kills did land in the middle of runs
     CHECK(lastSequence > 100000002);  // and some runs got through to a commit
 }

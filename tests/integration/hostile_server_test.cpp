@@ -24,7 +24,8 @@ using namespace mint::test;
 using sync::FailureKind;
 using sync::SyncResult;
 
-namespace {
+namespace
+{
 
 constexpr std::int64_t kT0 = 1795000000;  // 2026-11-19, a fixed "now" for the virtual clock
 
@@ -52,8 +53,8 @@ std::string feedWith(std::int64_t sequence, const std::string& pictureUrl = "")
 /// An HTTP/1.1 response with raw header bytes, as a misbehaving server or proxy sends it.
 std::string rawResponse(const std::string& body, const std::string& extraHeaders, const std::string& type)
 {
-    return "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: " + std::to_string(body.size()) +
-           "\r\nConnection: close\r\n" + extraHeaders + "\r\n" + body;
+    return "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n" +
+           extraHeaders + "\r\n" + body;
 }
 
 /// A local feed server and a prepared cache: the common set-up of these tests.
@@ -66,7 +67,8 @@ struct FeedAndCache
 
     FeedAndCache(const std::string& name, std::string feed) : body(std::move(feed)), cache(makeTempDir(name)), store(cache)
     {
-        http.server().Get("/feed.json", [this](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
+        http.server().Get("/feed.json",
+                          [this](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
         std::string error;
         REQUIRE(store.prepare(error));
     }
@@ -81,24 +83,26 @@ TEST_CASE("hostile server: ETag and Last-Modified bytes that are not UTF-8 neith
     std::atomic<int> feedRequests{0}, pictureRequests{0};
     std::string feedBody;
     const std::string lying = "ETag: \"\xFF\xFE\"\r\nLast-Modified: \xFF\xFE Tue\r\n";
-    RawTestServer raw([&](int fd) {
-        std::string head;
-        char c;
-        while (head.find("\r\n\r\n") == std::string::npos && ::read(fd, &c, 1) == 1)
-            head += c;
-        CHECK(head.find("If-None-Match") == std::string::npos);  // nothing stored, nothing sent back
-        if (head.rfind("GET /feed.json", 0) == 0)
+    RawTestServer raw(
+        [&](int fd)
         {
-            ++feedRequests;
-            RawTestServer::send(fd, rawResponse(feedBody, lying, "application/json"));
-        }
-        else
-        {
-            ++pictureRequests;
-            RawTestServer::send(fd, rawResponse(picture, lying, "image/png"));
-        }
-        ::close(fd);
-    });
+            std::string head;
+            char c;
+            while (head.find("\r\n\r\n") == std::string::npos && ::read(fd, &c, 1) == 1)
+                head += c;
+            CHECK(head.find("If-None-Match") == std::string::npos);  // nothing stored, nothing sent back
+            if (head.rfind("GET /feed.json", 0) == 0)
+            {
+                ++feedRequests;
+                RawTestServer::send(fd, rawResponse(feedBody, lying, "application/json"));
+            }
+            else
+            {
+                ++pictureRequests;
+                RawTestServer::send(fd, rawResponse(picture, lying, "image/png"));
+            }
+            ::close(fd);
+        });
     feedBody = feedWith(5, raw.url("/img/a.png"));
     const std::string cache = makeTempDir("hostile-etag");
     auto cfg = testConfig(raw.url("/feed.json"), cache);
@@ -212,15 +216,17 @@ TEST_CASE("hostile server: a picture checked 'in the future' is re-checked after
     const std::string picture = makePng(32, 32, 3);
     std::string body;
     http.server().Get("/feed.json", [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
-    http.server().Get("/img/a.png", [&](const httplib::Request& req, httplib::Response& res) {
-        if (req.get_header_value("If-None-Match") == "\"a\"")
-        {
-            res.status = 304;
-            return;
-        }
-        res.set_header("ETag", "\"a\"");
-        res.set_content(picture, "image/png");
-    });
+    http.server().Get("/img/a.png",
+                      [&](const httplib::Request& req, httplib::Response& res)
+                      {
+                          if (req.get_header_value("If-None-Match") == "\"a\"")
+                          {
+                              res.status = 304;
+                              return;
+                          }
+                          res.set_header("ETag", "\"a\"");
+                          res.set_content(picture, "image/png");
+                      });
     body = feedWith(5, http.url("/img/a.png"));
     const std::string cache = makeTempDir("hostile-future");
     sync::CacheStore store(cache);
@@ -236,7 +242,7 @@ TEST_CASE("hostile server: a picture checked 'in the future' is re-checked after
     now = kT0 - 5LL * 365 * 86400;
     engine.runOnce();
     CHECK(http.requestsFor("/img/") == 1);  // counts as checked now: no re-check yet
-    now += 25 * 3600;                      // revalidate_h (24) later
+    now += 25 * 3600;                       // revalidate_h (24) later
     engine.runOnce();
     CHECK(http.requestsFor("/img/") == 2);  // re-checked (a 304) instead of never again
 }
@@ -246,20 +252,25 @@ TEST_CASE("hostile server: a sync run that throws is reported and the sync threa
     FeedAndCache k("hostile-throw", feedWith(5));
     sync::SyncEngine engine(testConfig(k.url(), k.cache), k.store);
     std::atomic<int> throws{0};
-    engine.extraStep = [&](sync::SyncStatus&, sync::HttpClient&) {
+    engine.extraStep = [&](sync::SyncStatus&, sync::HttpClient&)
+    {
         ++throws;
         throw std::runtime_error("map step failed: \xFF bad byte");
     };
     std::mutex mutex;
     std::condition_variable changed;
     std::vector<sync::SyncStatus> seen;
-    sync::SyncService service(engine, [](sync::CatalogPtr) {}, [&](const sync::SyncStatus& s) {
-        std::lock_guard<std::mutex> lock(mutex);
-        seen.push_back(s);
-        changed.notify_all();
-    });
+    sync::SyncService service(
+        engine, [](sync::CatalogPtr) {},
+        [&](const sync::SyncStatus& s)
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            seen.push_back(s);
+            changed.notify_all();
+        });
     service.start(0);
-    auto waitFor = [&](std::size_t n) {
+    auto waitFor = [&](std::size_t n)
+    {
         std::unique_lock<std::mutex> lock(mutex);
         return changed.wait_for(lock, std::chrono::seconds(20), [&] { return seen.size() >= n; });
     };
@@ -284,17 +295,20 @@ TEST_CASE("hostile server: a sync run that throws is reported and the sync threa
 TEST_CASE("hostile server: pictures already on disk stay when feed.url moves to another host serving the same pictures")
 {
     const std::string picture = makePng(40, 30, 9);
-    auto serve = [&](HttpTestServer& http, std::atomic<int>& conditional) {
-        http.server().Get("/img/a.png", [&](const httplib::Request& req, httplib::Response& res) {
-            if (req.get_header_value("If-None-Match") == "\"pic-a\"")
-            {
-                ++conditional;
-                res.status = 304;
-                return;
-            }
-            res.set_header("ETag", "\"pic-a\"");
-            res.set_content(picture, "image/png");
-        });
+    auto serve = [&](HttpTestServer& http, std::atomic<int>& conditional)
+    {
+        http.server().Get("/img/a.png",
+                          [&](const httplib::Request& req, httplib::Response& res)
+                          {
+                              if (req.get_header_value("If-None-Match") == "\"pic-a\"")
+                              {
+                                  ++conditional;
+                                  res.status = 304;
+                                  return;
+                              }
+                              res.set_header("ETag", "\"pic-a\"");
+                              res.set_content(picture, "image/png");
+                          });
     };
     std::atomic<int> conditionalA{0}, conditionalB{0};
     FeedAndCache a("hostile-moved", "");

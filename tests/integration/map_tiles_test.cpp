@@ -11,8 +11,8 @@
 #include "support/test_servers.hpp"
 #include "sync/http_client.hpp"
 #include "sync/sync_engine.hpp"
-#include "util/sha256.hpp"
 #include "synthetic_tiles.hpp"
+#include "util/sha256.hpp"
 
 #include <doctest/doctest.h>
 
@@ -29,7 +29,8 @@ using namespace mint::test;
 using map::FetchStatus;
 using map::TileId;
 
-namespace {
+namespace
+{
 
 std::string makePackage(const std::string& dir, const std::string& format = "png", int maxZoom = 10)
 {
@@ -92,9 +93,9 @@ TEST_CASE("mbtiles: metadata, XYZ ids read the TMS rows, missing tiles")
     std::string other;
     const auto wrong = r.read(TileId{10, 531, map::flipRow(10, 350)}, other, error);
     CHECK((wrong == map::TileRead::Missing || other != bytes));
-    CHECK(r.read(TileId{10, 10, 10}, bytes, error) == map::TileRead::Missing);  // outside the region
+    CHECK(r.read(TileId{10, 10, 10}, bytes, error) == map::TileRead::Missing);      // outside the region
     CHECK(r.read(TileId{14, 8500, 5600}, bytes, error) == map::TileRead::Missing);  // past max zoom
-    CHECK(r.read(TileId{3, 99, 0}, bytes, error) == map::TileRead::Missing);  // not a tile at all
+    CHECK(r.read(TileId{3, 99, 0}, bytes, error) == map::TileRead::Missing);        // not a tile at all
 }
 
 TEST_CASE("mbtiles: damaged or wrong packages give a clear error, never a crash")
@@ -181,7 +182,8 @@ TEST_CASE("tile loader: decodes in the order asked, drops what is no longer want
     sources.minZoom = 8;
     sources.maxZoom = 10;
     std::atomic<int> wakes{0};
-    map::TileLoader loader(sources, [&] { ++wakes; }, 1);  // one worker: order is observable
+    map::TileLoader loader(
+        sources, [&] { ++wakes; }, 1);  // one worker: order is observable
     // Ask for a whole view, then change the mind: only the new list (plus what was already
     // being decoded) arrives.
     std::vector<TileId> first, second;
@@ -217,7 +219,8 @@ TEST_CASE("tile loader: decodes in the order asked, drops what is no longer want
     CHECK(diff / static_cast<long>(want.size() / 97) < 12);
 }
 
-namespace {
+namespace
+{
 
 struct TileServer
 {
@@ -236,29 +239,30 @@ struct TileServer
 
     TileServer()
     {
-        http->server().Get(R"(/tiles/(\d+)/(\d+)/(\d+)\.png)", [this](const httplib::Request& req, httplib::Response& res) {
-            const TileId t{std::stoi(req.matches[1]), std::stoi(req.matches[2]), std::stoi(req.matches[3])};
-            ++tileRequests;
-            if (delayMs > 0)
-                std::this_thread::sleep_for(std::chrono::milliseconds(delayMs.load()));
-            const std::string etag = "\"" + map::tileName(t) + "\"";
-            if (req.get_header_value("If-None-Match") == etag)
-            {
-                res.status = 304;
-                return;
-            }
-            res.set_header("ETag", etag);
-            {
-                std::lock_guard<std::mutex> lock(mutex);
-                res.set_header("Cache-Control", cacheControl);
-            }
-            res.set_content(tools::encodeSyntheticTile(t, "png"), "image/png");
-        });
+        http->server().Get(R"(/tiles/(\d+)/(\d+)/(\d+)\.png)",
+                           [this](const httplib::Request& req, httplib::Response& res)
+                           {
+                               const TileId t{std::stoi(req.matches[1]), std::stoi(req.matches[2]), std::stoi(req.matches[3])};
+                               ++tileRequests;
+                               if (delayMs > 0)
+                                   std::this_thread::sleep_for(std::chrono::milliseconds(delayMs.load()));
+                               const std::string etag = "\"" + map::tileName(t) + "\"";
+                               if (req.get_header_value("If-None-Match") == etag)
+                               {
+                                   res.status = 304;
+                                   return;
+                               }
+                               res.set_header("ETag", etag);
+                               {
+                                   std::lock_guard<std::mutex> lock(mutex);
+                                   res.set_header("Cache-Control", cacheControl);
+                               }
+                               res.set_content(tools::encodeSyntheticTile(t, "png"), "image/png");
+                           });
         http->server().Get(R"(/missing/.*)", [](const httplib::Request&, httplib::Response& res) { res.status = 404; });
         http->server().Get(R"(/broken/.*)", [](const httplib::Request&, httplib::Response& res) { res.status = 500; });
-        http->server().Get(R"(/portal/.*)", [](const httplib::Request&, httplib::Response& res) {
-            res.set_content("<html><body>Please log in</body></html>", "image/png");
-        });
+        http->server().Get(R"(/portal/.*)", [](const httplib::Request&, httplib::Response& res)
+                           { res.set_content("<html><body>Please log in</body></html>", "image/png"); });
     }
     std::string url(const std::string& prefix) const { return http->url(prefix + "/{z}/{x}/{y}.png"); }
 };
@@ -368,7 +372,7 @@ TEST_CASE("online tiles offline: the server is gone, cached tiles are still show
     sync::HttpClient http;
     const TileId seen{10, 531, 350}, unseen{10, 531, 351};
     REQUIRE(src.fetch(http, seen).status == FetchStatus::Ok);
-    server.http.reset();  // the network is gone
+    server.http.reset();    // the network is gone
     now += 30 * 24 * 3600;  // long expired
     auto cached = src.fetch(http, seen);
     CHECK(cached.status == FetchStatus::Ok);
@@ -397,25 +401,29 @@ TEST_CASE("seed-tiles: estimate first, progress, resumes after failures, install
     std::mutex mutex;
     std::atomic<int> flakyRequests{0};
     TileServer server;  // after what its handlers use
-    server.http->server().Get(R"(/flaky/(\d+)/(\d+)/(\d+)\.png)", [&](const httplib::Request& req, httplib::Response& res) {
-        const TileId t{std::stoi(req.matches[1]), std::stoi(req.matches[2]), std::stoi(req.matches[3])};
-        ++flakyRequests;
-        {
-            std::lock_guard<std::mutex> lock(mutex);
-            if (failOnce.erase(map::tileName(t)))
-            {
-                res.status = 500;
-                return;
-            }
-        }
-        res.set_content(tools::encodeSyntheticTile(t, "png"), "image/png");
-    });
+    server.http->server().Get(R"(/flaky/(\d+)/(\d+)/(\d+)\.png)",
+                              [&](const httplib::Request& req, httplib::Response& res)
+                              {
+                                  const TileId t{std::stoi(req.matches[1]), std::stoi(req.matches[2]), std::stoi(req.matches[3])};
+                                  ++flakyRequests;
+                                  {
+                                      std::lock_guard<std::mutex> lock(mutex);
+                                      if (failOnce.erase(map::tileName(t)))
+                                      {
+                                          res.status = 500;
+                                          return;
+                                      }
+                                  }
+                                  res.set_content(tools::encodeSyntheticTile(t, "png"), "image/png");
+                              });
     failOnce = {"10/531/350", "10/532/351"};
     const std::string dir = makeTempDir("seed");
-    auto config = [&](const std::string& tileUrl) {
+    auto config = [&](const std::string& tileUrl)
+    {
         const std::string path = dir + "/kiosk.json";
         std::ofstream(path) << R"({"feed": {"url": ")" << MINT_SOURCE_DIR << R"(/assets/demo/feed.json"}, "cache": {"dir": "cache"},
-            "map": {"mbtiles": "region.mbtiles", "tile_url": ")" << tileUrl << R"(", "attribution": "Test tiles", "min_zoom": 8, "max_zoom": 10}})";
+            "map": {"mbtiles": "region.mbtiles", "tile_url": ")"
+                            << tileUrl << R"(", "attribution": "Test tiles", "min_zoom": 8, "max_zoom": 10}})";
         return path;
     };
     const std::string cfg = config(server.url("/flaky"));
@@ -427,7 +435,7 @@ TEST_CASE("seed-tiles: estimate first, progress, resumes after failures, install
 
     Run first = runProgram(MINT_KIOSK_EXE, {"--config", cfg, "--seed-tiles"});
     INFO(first.out, first.err);
-    CHECK(first.exitCode == 1);  // two tiles failed: run again
+    CHECK(first.exitCode == 1);                                                // two tiles failed: run again
     CHECK(first.out.find("tiles for zoom 8-10, about") != std::string::npos);  // the estimate comes first
     CHECK(first.out.find("seed: ") < first.out.find("%)"));
     CHECK(first.out.find("2 tiles failed") != std::string::npos);
@@ -439,7 +447,7 @@ TEST_CASE("seed-tiles: estimate first, progress, resumes after failures, install
     INFO(second.out, second.err);
     CHECK(second.exitCode == 0);
     CHECK(second.out.find("2 to fetch") != std::string::npos);  // resumed: only the two
-    CHECK(flakyRequests - afterFirst <= 2 + 6);  // + the estimate's samples
+    CHECK(flakyRequests - afterFirst <= 2 + 6);                 // + the estimate's samples
     REQUIRE(std::filesystem::exists(dir + "/region.mbtiles"));
     map::MbtilesReader r;
     std::string error, bytes;
@@ -470,12 +478,15 @@ TEST_CASE("map package: delivered like the feed: downloaded to disk, sha256 chec
     HttpTestServer server;
     std::string served = v1;
     std::atomic<int> downloads{0};  // counted before answering (the server's log runs after the reply)
-    server.server().Get("/map.mbtiles", [&](const httplib::Request&, httplib::Response& res) {
-        ++downloads;
-        res.set_content(served, "application/x-sqlite3");
-    });
+    server.server().Get("/map.mbtiles",
+                        [&](const httplib::Request&, httplib::Response& res)
+                        {
+                            ++downloads;
+                            res.set_content(served, "application/x-sqlite3");
+                        });
     const std::string cache = makeTempDir("package-cache");
-    auto cfgFor = [&](const std::string& sha) {
+    auto cfgFor = [&](const std::string& sha)
+    {
         return testConfig("file://" + std::string(MINT_SOURCE_DIR) + "/assets/demo/feed.json", cache,
                           R"(, "map": {"mbtiles": ")" + dir + R"(/region.mbtiles", "package_url": ")" + server.url("/map.mbtiles") +
                               R"(", "package_sha256": ")" + sha + R"("})");

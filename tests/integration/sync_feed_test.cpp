@@ -3,12 +3,11 @@
 // catalogue unchanged byte for byte, the status names the problem.
 #include "support/gzip.hpp"
 #include "support/sync_fixture.hpp"
-#include "sync/sync_service.hpp"
 #include "support/test_servers.hpp"
+#include "sync/sync_service.hpp"
 #include "unit/feed_builder.hpp"
 
 #include <doctest/doctest.h>
-
 
 #include <chrono>
 #include <condition_variable>
@@ -19,7 +18,8 @@ using namespace mint::test;
 using sync::FailureKind;
 using sync::SyncResult;
 
-namespace {
+namespace
+{
 
 /// A feed with `offers` offers and the given sequence (no pictures).
 std::string feedText(std::int64_t sequence, int offers = 3)
@@ -46,16 +46,18 @@ struct FeedServer
 
     FeedServer()
     {
-        http.server().Get("/feed.json", [this](const httplib::Request& req, httplib::Response& res) {
-            if (req.get_header_value("If-None-Match") == etag)
-            {
-                res.status = 304;
-                return;
-            }
-            res.set_header("ETag", etag);
-            res.set_header("Last-Modified", lastModified);
-            res.set_content(body, "application/json");
-        });
+        http.server().Get("/feed.json",
+                          [this](const httplib::Request& req, httplib::Response& res)
+                          {
+                              if (req.get_header_value("If-None-Match") == etag)
+                              {
+                                  res.status = 304;
+                                  return;
+                              }
+                              res.set_header("ETag", etag);
+                              res.set_header("Last-Modified", lastModified);
+                              res.set_content(body, "application/json");
+                          });
     }
 };
 
@@ -144,21 +146,23 @@ TEST_CASE("sync: HTTP errors fail with the right kind and keep the cache")
         FailureKind kind;
         const char* retryAfter;
     };
-    for (const Case c : {Case{404, FailureKind::NotFound, nullptr}, Case{410, FailureKind::NotFound, nullptr},
-                         Case{500, FailureKind::Server, nullptr}, Case{503, FailureKind::RateLimited, "120"},
-                         Case{429, FailureKind::RateLimited, "7200"}, Case{429, FailureKind::RateLimited, "1"},
-                         Case{418, FailureKind::Server, nullptr}})
+    for (const Case c :
+         {Case{404, FailureKind::NotFound, nullptr}, Case{410, FailureKind::NotFound, nullptr}, Case{500, FailureKind::Server, nullptr},
+          Case{503, FailureKind::RateLimited, "120"}, Case{429, FailureKind::RateLimited, "7200"}, Case{429, FailureKind::RateLimited, "1"},
+          Case{418, FailureKind::Server, nullptr}})
     {
         CAPTURE(c.status);
         Installed k;
         k.installFirst();
         const std::string snapshot = cacheSnapshot(k.cache);
-        k.feed.http.server().Get("/status", [&](const httplib::Request&, httplib::Response& res) {
-            res.status = c.status;
-            if (c.retryAfter)
-                res.set_header("Retry-After", c.retryAfter);
-            res.set_content("<html>error</html>", "text/html");
-        });
+        k.feed.http.server().Get("/status",
+                                 [&](const httplib::Request&, httplib::Response& res)
+                                 {
+                                     res.status = c.status;
+                                     if (c.retryAfter)
+                                         res.set_header("Retry-After", c.retryAfter);
+                                     res.set_content("<html>error</html>", "text/html");
+                                 });
         k.switchTo(k.feed.http.url("/status"));
         auto s = k.engine->runOnce();
         CHECK(s.result == SyncResult::Failed);
@@ -227,14 +231,16 @@ TEST_CASE("sync: network failures (cut short, reset, stall, too large, redirect 
     };
     const std::vector<Case> cases = {
         {"body cut short",
-         [&](int fd) {
+         [&](int fd)
+         {
              RawTestServer::readRequest(fd);
              RawTestServer::send(fd, goodHead + "Content-Length: 5000\r\n\r\n" + feedText(9).substr(0, 100));
              ::close(fd);
          },
          FailureKind::Network, "interrupted"},
         {"connection reset",
-         [&](int fd) {
+         [&](int fd)
+         {
              RawTestServer::readRequest(fd);
              RawTestServer::send(fd, goodHead + "Content-Length: 5000\r\n\r\n{\"format\"");
              std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -242,13 +248,15 @@ TEST_CASE("sync: network failures (cut short, reset, stall, too large, redirect 
          },
          FailureKind::Network, "interrupted"},
         {"empty reply",
-         [&](int fd) {
+         [&](int fd)
+         {
              RawTestServer::readRequest(fd);
              ::close(fd);
          },
          FailureKind::Network, "interrupted"},
         {"drip slower than the stall limit",
-         [&](int fd) {
+         [&](int fd)
+         {
              RawTestServer::readRequest(fd);
              RawTestServer::send(fd, goodHead + "Content-Length: 100000\r\n\r\n");
              for (int i = 0; i < 40; ++i)
@@ -261,7 +269,8 @@ TEST_CASE("sync: network failures (cut short, reset, stall, too large, redirect 
          },
          FailureKind::Network, "stalled"},
         {"too large with Content-Length",
-         [&](int fd) {
+         [&](int fd)
+         {
              RawTestServer::readRequest(fd);
              RawTestServer::send(fd, goodHead + "Content-Length: 5000000\r\n\r\n");
              const std::string chunk(65536, ' ');
@@ -272,7 +281,8 @@ TEST_CASE("sync: network failures (cut short, reset, stall, too large, redirect 
          },
          FailureKind::TooLarge, "too_large"},
         {"too large, chunked without Content-Length",
-         [&](int fd) {
+         [&](int fd)
+         {
              RawTestServer::readRequest(fd);
              RawTestServer::send(fd, goodHead + "Transfer-Encoding: chunked\r\n\r\n");
              const std::string chunk = "10000\r\n" + std::string(65536, ' ') + "\r\n";
@@ -283,14 +293,16 @@ TEST_CASE("sync: network failures (cut short, reset, stall, too large, redirect 
          },
          FailureKind::TooLarge, "too_large"},
         {"redirect loop",
-         [&](int fd) {
+         [&](int fd)
+         {
              RawTestServer::readRequest(fd);
              RawTestServer::send(fd, "HTTP/1.1 302 Found\r\nLocation: /again\r\nContent-Length: 0\r\n\r\n");
              ::close(fd);
          },
          FailureKind::Network, "redirects"},
         {"redirect to file://",
-         [&](int fd) {
+         [&](int fd)
+         {
              RawTestServer::readRequest(fd);
              RawTestServer::send(fd, "HTTP/1.1 302 Found\r\nLocation: file:///etc/passwd\r\nContent-Length: 0\r\n\r\n");
              ::close(fd);
@@ -343,13 +355,15 @@ TEST_CASE("sync: gzip transfer encoding is accepted")
 {
     Installed k;
     const std::string body = feedText(5);
-    k.feed.http.server().Get("/gz", [&](const httplib::Request&, httplib::Response& res) {
-        // httplib compresses when the client accepts gzip and it was built with zlib;
-        // to be independent of that, send a pre-compressed body ourselves.
-        const std::string gz = gzipCompress(body);
-        res.set_header("Content-Encoding", "gzip");
-        res.set_content(gz, "application/json");
-    });
+    k.feed.http.server().Get("/gz",
+                             [&](const httplib::Request&, httplib::Response& res)
+                             {
+                                 // httplib compresses when the client accepts gzip and it was built with zlib;
+                                 // to be independent of that, send a pre-compressed body ourselves.
+                                 const std::string gz = gzipCompress(body);
+                                 res.set_header("Content-Encoding", "gzip");
+                                 res.set_content(gz, "application/json");
+                             });
     k.switchTo(k.feed.http.url("/gz"));
     auto s = k.engine->runOnce();
     CHECK(s.result == SyncResult::Updated);
@@ -365,12 +379,14 @@ TEST_CASE("sync service: runs in the background and hands over new catalogues")
     int statuses = 0;
     sync::SyncService service(
         *k.engine,
-        [&](sync::CatalogPtr cat) {
+        [&](sync::CatalogPtr cat)
+        {
             std::lock_guard<std::mutex> lock(mutex);
             sequences.push_back(cat->sequence);
             arrived.notify_all();
         },
-        [&](const sync::SyncStatus&) {
+        [&](const sync::SyncStatus&)
+        {
             std::lock_guard<std::mutex> lock(mutex);
             ++statuses;
             arrived.notify_all();

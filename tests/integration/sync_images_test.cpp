@@ -23,7 +23,8 @@ using namespace mint;
 using namespace mint::test;
 using sync::SyncResult;
 
-namespace {
+namespace
+{
 
 struct PictureServer
 {
@@ -43,27 +44,28 @@ struct PictureServer
         files["/img/huge.png"] = {pngClaiming(20000, 20000), "image/png"};
         files["/img/page.png"] = {"<html><body>Login</body></html>", "image/png"};
         files["/img/toolarge.png"] = {makePng(400, 400, 5, true), "image/png"};
-        imagePaths = {"/img/good.png", "/img/good.jpg", "/img/mislabelled", "img/rel.png", "/img/broken.png",
-                      "/img/huge.png",  "/img/page.png", "/img/toolarge.png", "/img/missing.png"};
-        http.server().Get("/feed.json", [this](const httplib::Request&, httplib::Response& res) {
-            res.set_content(feed(), "application/json");
-        });
-        http.server().Get(R"(/img/.*)", [this](const httplib::Request& req, httplib::Response& res) {
-            auto it = files.find(req.path);
-            if (it == files.end())
-            {
-                res.status = 404;
-                return;
-            }
-            const std::string etag = "\"" + std::to_string(it->second.first.size()) + "\"";
-            if (req.get_header_value("If-None-Match") == etag)
-            {
-                res.status = 304;
-                return;
-            }
-            res.set_header("ETag", etag);
-            res.set_content(it->second.first, it->second.second);
-        });
+        imagePaths = {"/img/good.png", "/img/good.jpg", "/img/mislabelled",  "img/rel.png",     "/img/broken.png",
+                      "/img/huge.png", "/img/page.png", "/img/toolarge.png", "/img/missing.png"};
+        http.server().Get("/feed.json",
+                          [this](const httplib::Request&, httplib::Response& res) { res.set_content(feed(), "application/json"); });
+        http.server().Get(R"(/img/.*)",
+                          [this](const httplib::Request& req, httplib::Response& res)
+                          {
+                              auto it = files.find(req.path);
+                              if (it == files.end())
+                              {
+                                  res.status = 404;
+                                  return;
+                              }
+                              const std::string etag = "\"" + std::to_string(it->second.first.size()) + "\"";
+                              if (req.get_header_value("If-None-Match") == etag)
+                              {
+                                  res.status = 304;
+                                  return;
+                              }
+                              res.set_header("ETag", etag);
+                              res.set_content(it->second.first, it->second.second);
+                          });
     }
 
     std::string feed() const
@@ -243,7 +245,8 @@ TEST_CASE("sync service: pictures that arrive with an unchanged feed are handed 
     std::vector<std::size_t> cached;
     sync::SyncService service(
         engine,
-        [&](sync::CatalogPtr cat) {
+        [&](sync::CatalogPtr cat)
+        {
             // What the kiosk does here: read the picture index on this thread.
             sync::ImageCache images(store.imagesDir());
             images.load();

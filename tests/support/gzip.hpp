@@ -5,7 +5,8 @@
 
 #include <string>
 
-namespace mint::test {
+namespace mint::test
+{
 
 inline std::string gzipCompress(const std::string& text)
 {

@@ -12,7 +12,8 @@
 #include <string>
 #include <vector>
 
-namespace mint::test {
+namespace mint::test
+{
 
 struct Run
 {
@@ -31,7 +32,8 @@ inline std::string shellQuote(const std::string& s)
 
 inline std::filesystem::path processScratch()
 {
-    static const std::filesystem::path dir = [] {
+    static const std::filesystem::path dir = []
+    {
         auto d = std::filesystem::temp_directory_path() / ("mint-run-" + std::to_string(::getpid()));
         std::filesystem::create_directories(d);
         return d;

@@ -5,9 +5,11 @@
 
 #include <vector>
 
-namespace mint::test {
+namespace mint::test
+{
 
-namespace {
+namespace
+{
 
 std::vector<unsigned char> pixels(int w, int h, std::uint32_t seed, bool noise)
 {

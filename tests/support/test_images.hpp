@@ -5,7 +5,8 @@
 #include <cstdint>
 #include <string>
 
-namespace mint::test {
+namespace mint::test
+{
 
 /// A w x h RGB picture with a gradient; PNG or JPEG bytes.
 std::string makePng(int w, int h, std::uint32_t seed = 1, bool noise = false);

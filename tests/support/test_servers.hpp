@@ -17,7 +17,8 @@
 #include <thread>
 #include <vector>
 
-namespace mint::test {
+namespace mint::test
+{
 
 class HttpTestServer
 {
@@ -26,16 +27,18 @@ public:
     {
         // Counted before routing, so before the reply: a test that reads the counts right
         // after a response sees that request (the logger would run after the reply).
-        m_server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            ++m_requests;
-            m_paths.push_back(req.path);
-            m_lastIfNoneMatch = req.get_header_value("If-None-Match");
-            m_lastIfModifiedSince = req.get_header_value("If-Modified-Since");
-            m_lastUserAgent = req.get_header_value("User-Agent");
-            m_lastAcceptEncoding = req.get_header_value("Accept-Encoding");
-            return httplib::Server::HandlerResponse::Unhandled;
-        });
+        m_server.set_pre_routing_handler(
+            [this](const httplib::Request& req, httplib::Response&)
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                ++m_requests;
+                m_paths.push_back(req.path);
+                m_lastIfNoneMatch = req.get_header_value("If-None-Match");
+                m_lastIfModifiedSince = req.get_header_value("If-Modified-Since");
+                m_lastUserAgent = req.get_header_value("User-Agent");
+                m_lastAcceptEncoding = req.get_header_value("Accept-Encoding");
+                return httplib::Server::HandlerResponse::Unhandled;
+            });
         m_server.set_tcp_nodelay(true);  // no 40 ms Nagle + delayed-ACK stalls
         m_port = m_server.bind_to_any_port("127.0.0.1");
         m_thread = std::thread([this] { m_server.listen_after_bind(); });
@@ -113,19 +116,21 @@ public:
         ::getsockname(m_listen, reinterpret_cast<sockaddr*>(&addr), &len);
         m_port = ntohs(addr.sin_port);
         ::listen(m_listen, 16);
-        m_thread = std::thread([this] {
-            while (true)
+        m_thread = std::thread(
+            [this]
             {
-                const int fd = ::accept(m_listen, nullptr, nullptr);
-                if (fd < 0 || m_stop)
+                while (true)
                 {
-                    if (fd >= 0)
-                        ::close(fd);
-                    return;
+                    const int fd = ::accept(m_listen, nullptr, nullptr);
+                    if (fd < 0 || m_stop)
+                    {
+                        if (fd >= 0)
+                            ::close(fd);
+                        return;
+                    }
+                    m_workers.emplace_back([this, fd] { m_handler(fd); });
                 }
-                m_workers.emplace_back([this, fd] { m_handler(fd); });
-            }
-        });
+            });
     }
     ~RawTestServer()
     {

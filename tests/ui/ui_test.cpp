@@ -1,27 +1,28 @@
 // UI scenarios: the real mint-kiosk under Xvfb with Mesa, driven by scripts with virtual
 // time, in landscape and portrait. Assertions are on the state dumps; the screenshots are
 // kept in the build tree (ui-screenshots/) for people to look at.
-#include "support/run_process.hpp"
 #include "map/tiles.hpp"
 #include "media/image_decode.hpp"
+#include "support/run_process.hpp"
 #include "synthetic_tiles.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <httplib.h>
 #include <map>
 #include <set>
-#include <atomic>
-#include <httplib.h>
 #include <thread>
-#include <filesystem>
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 using namespace mint::test;
 
-namespace {
+namespace
+{
 
 struct Orientation
 {
@@ -38,7 +39,8 @@ std::string demoPinHash()
 
 /// Runs a scenario with a fresh cache; returns the output folder. `extra`: more config
 /// sections (", \"map\": {...}"); `cacheDir`: a cache that outlives the run instead.
-fs::path runScenario(const std::string& scenario, const Orientation& o, const std::string& extra = "", const std::string& cacheDir = "cache",
+fs::path runScenario(const std::string& scenario, const Orientation& o, const std::string& extra = "",
+                     const std::string& cacheDir = "cache",
                      const std::string& feedUrl = std::string(MINT_SOURCE_DIR) + "/assets/demo/feed.json")
 {
     const fs::path out = fs::path(MINT_UI_OUT_DIR) / (scenario + "-" + o.name);
@@ -47,12 +49,13 @@ fs::path runScenario(const std::string& scenario, const Orientation& o, const st
     fs::remove_all(work);
     fs::create_directories(work);
     const std::string config = writeScratch(scenario + "-" + o.name + "/kiosk.json",
-                                            R"({"kiosk": {"location": {"lat": 49.2354, "lon": 6.9969}}, "feed": {"url": ")" +
-                                                feedUrl + R"("}, "cache": {"dir": ")" + cacheDir + R"("},
-                                                   "admin": {"pin_hash": ")" + demoPinHash() + R"("})" + extra + "}");
-    Run r = runProgram("xvfb-run", {"-a", "-s", "-screen 0 1920x1920x24", MINT_KIOSK_EXE, "--config", config, "--windowed", o.size,
-                                    "--script", std::string(MINT_SOURCE_DIR) + "/tests/ui/scenarios/" + scenario + ".txt",
-                                    "--script-out", out.string()});
+                                            R"({"kiosk": {"location": {"lat": 49.2354, "lon": 6.9969}}, "feed": {"url": ")" + feedUrl +
+                                                R"("}, "cache": {"dir": ")" + cacheDir + R"("},
+                                                   "admin": {"pin_hash": ")" +
+                                                demoPinHash() + R"("})" + extra + "}");
+    Run r =
+        runProgram("xvfb-run", {"-a", "-s", "-screen 0 1920x1920x24", MINT_KIOSK_EXE, "--config", config, "--windowed", o.size, "--script",
+                                std::string(MINT_SOURCE_DIR) + "/tests/ui/scenarios/" + scenario + ".txt", "--script-out", out.string()});
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     return out;
@@ -85,7 +88,6 @@ bool contains(const Json& array, const std::string& value)
 {
     return std::find(array.begin(), array.end(), value) != array.end();
 }
-
 
 struct Box
 {
@@ -134,7 +136,8 @@ std::vector<std::string> layoutProblems(const Json& d)
         Text x{t[0], t[9], boxOf(t, 1), boxOf(t, 5), {}};
         if (!x.box.overlaps(x.clip, 0.0))
             continue;  // scrolled out of its area: not visible
-        x.visible = Box{std::max(x.box.x0, x.clip.x0), std::max(x.box.y0, x.clip.y0), std::min(x.box.x1, x.clip.x1), std::min(x.box.y1, x.clip.y1)};
+        x.visible =
+            Box{std::max(x.box.x0, x.clip.x0), std::max(x.box.y0, x.clip.y0), std::min(x.box.x1, x.clip.x1), std::min(x.box.y1, x.clip.y1)};
         texts.push_back(x);
     }
     std::map<std::string, Box> targets;
@@ -177,8 +180,8 @@ std::vector<std::string> layoutProblems(const Json& d)
             if (a.visible.overlaps(b, 2.0) && !a.visible.inside(b, 2.0))
                 problems.push_back("text \"" + a.text + "\" lies partly under " + id);
             // Primary buttons never end in an ellipsis.
-            const bool primary = id.rfind("home.", 0) == 0 || id.rfind("nav.", 0) == 0 || id.rfind("results.filters", 0) == 0 ||
-                                 id.rfind("detail.", 0) == 0;
+            const bool primary =
+                id.rfind("home.", 0) == 0 || id.rfind("nav.", 0) == 0 || id.rfind("results.filters", 0) == 0 || id.rfind("detail.", 0) == 0;
             if (primary && a.visible.inside(b, 2.0) && a.text.size() >= 3 && a.text.compare(a.text.size() - 3, 3, "\xE2\x80\xA6") == 0)
                 problems.push_back("label \"" + a.text + "\" of " + id + " ends in an ellipsis");
         }
@@ -288,7 +291,8 @@ TEST_CASE("ui: language, contrast, nothing found, loosening, scrolling")
         // was when the counts change under it.
         const Json panel = dump(out, "04b-panel");
         CHECK(panel["filters_open"] == true);
-        for (const char* id : {"filter.group.children_youth", "filter.subject.informatik", "filter.when.today", "filter.age.10", "filter.free"})
+        for (const char* id :
+             {"filter.group.children_youth", "filter.subject.informatik", "filter.when.today", "filter.age.10", "filter.free"})
             CHECK(contains(panel["targets"], id));
         const Json aged = dump(out, "04c-age");
         CHECK(aged["filters"]["age"] == 10);
@@ -574,12 +578,14 @@ TEST_CASE("ui: the map without tiles: clusters, zoom, inertia, double tap, fly-t
     }
 }
 
-namespace {
+namespace
+{
 
 /// A synthetic tile package for the demo region, made once per test run.
 std::string tilePackage()
 {
-    static const std::string path = [] {
+    static const std::string path = []
+    {
         mint::tools::SyntheticPackage p;
         p.path = (processScratch() / "ui-map.mbtiles").string();
         p.bbox = {5.6, 48.3, 8.4, 50.2};  // wider than the region: every view of the test is covered
@@ -650,18 +656,20 @@ TEST_CASE("ui: online tiles through the disk cache, then offline: cached tiles s
     // A tile server on 127.0.0.1 with zoom 9-11 tiles that must be revalidated at every use.
     std::atomic<int> served{0};
     auto server = std::make_unique<httplib::Server>();
-    server->Get(R"(/t/(\d+)/(\d+)/(\d+)\.png)", [&](const httplib::Request& req, httplib::Response& res) {
-        const mint::map::TileId t{std::stoi(req.matches[1]), std::stoi(req.matches[2]), std::stoi(req.matches[3])};
-        if (t.z > 11)
-        {
-            res.status = 404;
-            return;
-        }
-        ++served;
-        res.set_header("Cache-Control", "max-age=0");
-        res.set_header("ETag", "\"" + mint::map::tileName(t) + "\"");
-        res.set_content(mint::tools::encodeSyntheticTile(t, "png"), "image/png");
-    });
+    server->Get(R"(/t/(\d+)/(\d+)/(\d+)\.png)",
+                [&](const httplib::Request& req, httplib::Response& res)
+                {
+                    const mint::map::TileId t{std::stoi(req.matches[1]), std::stoi(req.matches[2]), std::stoi(req.matches[3])};
+                    if (t.z > 11)
+                    {
+                        res.status = 404;
+                        return;
+                    }
+                    ++served;
+                    res.set_header("Cache-Control", "max-age=0");
+                    res.set_header("ETag", "\"" + mint::map::tileName(t) + "\"");
+                    res.set_content(mint::tools::encodeSyntheticTile(t, "png"), "image/png");
+                });
     const int port = server->bind_to_any_port("127.0.0.1");
     std::thread thread([&] { server->listen_after_bind(); });
     const std::string cache = (processScratch() / "online-cache").string();
@@ -697,11 +705,13 @@ TEST_CASE("ui: online tiles through the disk cache, then offline: cached tiles s
 TEST_CASE("ui: after a fly-to with online tiles every tile position shows its own level")
 {
     auto server = std::make_unique<httplib::Server>();
-    server->Get(R"(/t/(\d+)/(\d+)/(\d+)\.png)", [&](const httplib::Request& req, httplib::Response& res) {
-        const mint::map::TileId t{std::stoi(req.matches[1]), std::stoi(req.matches[2]), std::stoi(req.matches[3])};
-        res.set_header("Cache-Control", "max-age=3600");
-        res.set_content(mint::tools::encodeSyntheticTile(t, "png"), "image/png");
-    });
+    server->Get(R"(/t/(\d+)/(\d+)/(\d+)\.png)",
+                [&](const httplib::Request& req, httplib::Response& res)
+                {
+                    const mint::map::TileId t{std::stoi(req.matches[1]), std::stoi(req.matches[2]), std::stoi(req.matches[3])};
+                    res.set_header("Cache-Control", "max-age=3600");
+                    res.set_content(mint::tools::encodeSyntheticTile(t, "png"), "image/png");
+                });
     const int port = server->bind_to_any_port("127.0.0.1");
     std::thread thread([&] { server->listen_after_bind(); });
     const std::string map = R"(, "map": {"tile_url": "http://127.0.0.1:)" + std::to_string(port) +
@@ -749,19 +759,20 @@ TEST_CASE("ui: layout check: every screen, orientation, profile and language: no
 TEST_CASE("ui: layout check finds what it is meant to find")
 {
     // A hand-made dump with each kind of problem, so the check itself can be trusted.
-    Json d = {{"window", {1000, 800}},
-              {"layout",
-               {{"touch_min_px", 80},
-                {"texts", Json::array({Json::array({"Alter", 10, 10, 100, 30, 0, 0, 1000, 800, ""}),
-                                       Json::array({"Ort", 50, 20, 120, 40, 0, 0, 1000, 800, ""}),
-                                       Json::array({"Weit weg", 950, 100, 1100, 120, 0, 0, 1000, 800, ""}),
-                                       Json::array({"Dieses Wochene\xE2\x80\xA6", 210, 410, 380, 430, 0, 0, 1000, 800, ""}),
-                                       Json::array({"gescrollt", 10, 790, 100, 820, 0, 100, 1000, 800, ""})})},
-                {"targets", {{"home.weekend", {200, 400, 400, 480}}, {"filter.age.10", {10, 600, 200, 665}}, {"detail.show_map", {60, 25, 300, 105}}}}}}};
+    Json d = {
+        {"window", {1000, 800}},
+        {"layout",
+         {{"touch_min_px", 80},
+          {"texts", Json::array({Json::array({"Alter", 10, 10, 100, 30, 0, 0, 1000, 800, ""}),
+                                 Json::array({"Ort", 50, 20, 120, 40, 0, 0, 1000, 800, ""}),
+                                 Json::array({"Weit weg", 950, 100, 1100, 120, 0, 0, 1000, 800, ""}),
+                                 Json::array({"Dieses Wochene\xE2\x80\xA6", 210, 410, 380, 430, 0, 0, 1000, 800, ""}),
+                                 Json::array({"gescrollt", 10, 790, 100, 820, 0, 100, 1000, 800, ""})})},
+          {"targets",
+           {{"home.weekend", {200, 400, 400, 480}}, {"filter.age.10", {10, 600, 200, 665}}, {"detail.show_map", {60, 25, 300, 105}}}}}}};
     const auto problems = layoutProblems(d);
-    auto has = [&](const std::string& part) {
-        return std::any_of(problems.begin(), problems.end(), [&](const std::string& p) { return p.find(part) != std::string::npos; });
-    };
+    auto has = [&](const std::string& part)
+    { return std::any_of(problems.begin(), problems.end(), [&](const std::string& p) { return p.find(part) != std::string::npos; }); };
     CHECK(has("\"Alter\" overlaps \"Ort\""));
     CHECK(has("\"Weit weg\" is cut off"));
     CHECK(has("ends in an ellipsis"));

@@ -5,7 +5,8 @@
 
 using namespace mint::cli;
 
-namespace {
+namespace
+{
 
 std::optional<Arguments> parse(std::vector<std::string> args, std::string* errorOut = nullptr)
 {
@@ -20,9 +21,10 @@ std::optional<Arguments> parse(std::vector<std::string> args, std::string* error
 
 TEST_CASE("cli args: a full query parses")
 {
-    auto a = parse({"query", "feed.json", "--audience", "children,youth", "--subject", "robotik", "--age", "9", "--free",
-                    "--near", "49.2354,6.9969", "--radius-km", "15", "--from", "2026-11-28", "--to", "2026-11-29", "--at",
-                    "2026-11-26T15:00", "--text", "Löwen", "--sort", "distance", "--limit", "5", "--json"});
+    auto a = parse({"query",      "feed.json", "--audience",       "children,youth", "--subject", "robotik", "--age",      "9",
+                    "--free",     "--near",    "49.2354,6.9969",   "--radius-km",    "15",        "--from",  "2026-11-28", "--to",
+                    "2026-11-29", "--at",      "2026-11-26T15:00", "--text",         "Löwen",     "--sort",  "distance",   "--limit",
+                    "5",          "--json"});
     REQUIRE(a);
     CHECK(a->command == "query");
     CHECK(a->feed == "feed.json");

@@ -7,7 +7,8 @@
 
 using namespace mint::config;
 
-namespace {
+namespace
+{
 
 std::optional<KioskConfig> parse(const std::string& text, std::string* errorOut = nullptr)
 {
@@ -76,16 +77,21 @@ TEST_CASE("config: every bad value is one line naming the key")
         {R"({"feed": {"url": "file://relative/f.json"}})", "feed.url: a file:// URL needs an absolute path"},
         {R"({"feed": {}})", "feed.url: is required"},
         {R"({"kiosk": {"name": "x"}})", "feed: is required"},
-        {R"({"feed": {"url": "https://e.org/f.json"}, "kiosk": {"location": {"lat": 91, "lon": 7}}})", "kiosk.location.lat: expected a number from -90 to 90"},
+        {R"({"feed": {"url": "https://e.org/f.json"}, "kiosk": {"location": {"lat": 91, "lon": 7}}})",
+         "kiosk.location.lat: expected a number from -90 to 90"},
         {R"({"feed": {"url": "https://e.org/f.json"}, "kiosk": {"location": {"lat": 49}}})", "kiosk.location: needs both lat and lon"},
         {R"({"feed": {"url": "https://e.org/f.json"}, "kiosk": {"languages": ["fr"]}})", "kiosk.languages: supported languages"},
-        {R"({"feed": {"url": "https://e.org/f.json"}, "kiosk": {"idle_timeout_s": 5}})", "kiosk.idle_timeout_s: expected a whole number from 10"},
+        {R"({"feed": {"url": "https://e.org/f.json"}, "kiosk": {"idle_timeout_s": 5}})",
+         "kiosk.idle_timeout_s: expected a whole number from 10"},
         {R"({"feed": {"url": "https://e.org/f.json"}, "kiosk": {"hide_cursor": "yes"}})", "kiosk.hide_cursor: expected true or false"},
         {R"({"feed": {"url": "https://e.org/f.json"}, "admin": {"pin_hash": "1234"}})", "admin.pin_hash: expected \"pbkdf2-sha256$"},
-        {R"({"feed": {"url": "https://e.org/f.json"}, "images": {"parallel": 100}})", "images.parallel: expected a whole number from 1 to 16"},
+        {R"({"feed": {"url": "https://e.org/f.json"}, "images": {"parallel": 100}})",
+         "images.parallel: expected a whole number from 1 to 16"},
         {R"({"feed": {"url": "https://e.org/f.json"}, "map": {"min_zoom": 12, "max_zoom": 8}})", "map.min_zoom: is above map.max_zoom"},
-        {R"({"feed": {"url": "https://e.org/f.json"}, "map": {"tile_url": "https://t.org/tiles.png"}})", "map.tile_url: expected an http(s) template"},
-        {R"({"feed": {"url": "https://e.org/f.json"}, "map": {"tile_url": "https://t.org/{z}/{x}/{y}.png"}})", "map.attribution: is required with map.tile_url"},
+        {R"({"feed": {"url": "https://e.org/f.json"}, "map": {"tile_url": "https://t.org/tiles.png"}})",
+         "map.tile_url: expected an http(s) template"},
+        {R"({"feed": {"url": "https://e.org/f.json"}, "map": {"tile_url": "https://t.org/{z}/{x}/{y}.png"}})",
+         "map.attribution: is required with map.tile_url"},
         {R"({"feed": {"url": "https://e.org/f.json"}, "map": {"max_zoom": 23}})", "map.max_zoom: expected a whole number from 0 to 22"},
         {R"({"feed": {"url": "https://e.org/f.json"}, "map": {"cache_max_mb": 0}})", "map.cache_max_mb: expected a whole number"},
         {R"({"feed": {"url": "https://e.org/f.json"}, "map": {"mbtiles": 5}})", "map.mbtiles: expected a string"},

@@ -14,7 +14,8 @@
 
 using namespace mint::catalog;
 
-namespace {
+namespace
+{
 
 const LoadResult& demo()
 {
@@ -49,8 +50,8 @@ TEST_CASE("demo: covers every audience, broad subject and schedule kind")
             subjects.insert(c.subjectNames[id]);
     }
     CHECK(audiences == (1u << kAudienceCount) - 1);
-    CHECK(kinds == std::set<ScheduleKind>{ScheduleKind::Single, ScheduleKind::Recurring, ScheduleKind::Course,
-                                          ScheduleKind::OnRequest, ScheduleKind::OpeningHours});
+    CHECK(kinds == std::set<ScheduleKind>{ScheduleKind::Single, ScheduleKind::Recurring, ScheduleKind::Course, ScheduleKind::OnRequest,
+                                          ScheduleKind::OpeningHours});
     for (const char* broad : {"mathematik", "informatik", "naturwissenschaften", "technik"})
         CHECK(subjects.count(broad) == 1);
 }

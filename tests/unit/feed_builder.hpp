@@ -8,14 +8,16 @@
 #include <algorithm>
 #include <string>
 
-namespace mint::test {
+namespace mint::test
+{
 
 using Json = nlohmann::ordered_json;
 
 /// A valid offer in the shape of the issue's contract example.
 inline Json sampleOffer(const std::string& id = "saar-0042")
 {
-    Json offer = Json::parse(R"({"id": "saar-0042", "type": "workshop", "title": {"de": "Löten für Einsteiger", "en": "Soldering for beginners"},
+    Json offer =
+        Json::parse(R"({"id": "saar-0042", "type": "workshop", "title": {"de": "Löten für Einsteiger", "en": "Soldering for beginners"},
       "summary": {"de": "Wir bauen eine blinkende Weihnachtsmütze."}, "url": "https://example.org/angebote/42",
       "provider": "p-mint-werkstatt", "subjects": ["technik"], "audiences": ["children", "youth"],
       "age_range": {"min": 10, "max": 14}, "status": "scheduled", "attendance_mode": "offline",
@@ -61,9 +63,9 @@ inline catalog::LoadResult load(const Json& feed, const catalog::FeedLimits& lim
 inline bool hasIssue(const catalog::LoadResult& r, const std::string& pointer, const std::string& messagePart = "",
                      catalog::Severity severity = catalog::Severity::Error)
 {
-    return std::any_of(r.issues.begin(), r.issues.end(), [&](const catalog::Issue& i) {
-        return i.pointer == pointer && i.severity == severity && i.message.find(messagePart) != std::string::npos;
-    });
+    return std::any_of(r.issues.begin(), r.issues.end(),
+                       [&](const catalog::Issue& i)
+                       { return i.pointer == pointer && i.severity == severity && i.message.find(messagePart) != std::string::npos; });
 }
 
 inline std::string issuesText(const catalog::LoadResult& r)

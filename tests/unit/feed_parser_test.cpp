@@ -179,49 +179,81 @@ TEST_CASE("feed: each offer rule is enforced")
         {"missing title", [](Json& o) { o.erase("title"); }, "/offers/1/title", "required"},
         {"empty title map", [](Json& o) { o["title"] = Json::object(); }, "/offers/1/title", "must not be empty"},
         {"title not text", [](Json& o) { o["title"] = 42; }, "/offers/1/title", "language map"},
-        {"bad language key", [](Json& o) { o["title"] = {{"german", "x"}}; }, "/offers/1/title/german", "language code"},
+        {"bad language key",
+         [](Json& o) {
+             o["title"] = {{"german", "x"}};
+         },
+         "/offers/1/title/german", "language code"},
         {"ftp url", [](Json& o) { o["url"] = "ftp://example.org/x"; }, "/offers/1/url", "http:// or https://"},
         {"javascript url", [](Json& o) { o["url"] = "javascript:alert(1)"; }, "/offers/1/url", "http:// or https://"},
         {"relative url", [](Json& o) { o["url"] = "/angebote/42"; }, "/offers/1/url", "absolute"},
         {"unknown provider", [](Json& o) { o["provider"] = "p-nobody"; }, "/offers/1/provider", "unknown provider \"p-nobody\""},
         {"unknown place", [](Json& o) { o["place"] = "pl-nowhere"; }, "/offers/1/place", "unknown place \"pl-nowhere\""},
-        {"lon out of range", [](Json& o) {
+        {"lon out of range",
+         [](Json& o)
+         {
              o.erase("place");
              o["location"] = {{"geo", {{"lat", 49.2}, {"lon", 200}}}};
-         }, "/offers/1/location/geo/lon", "between -180 and 180"},
-        {"age max below min", [](Json& o) { o["age_range"] = {{"min", 12}, {"max", 8}}; }, "/offers/1/age_range/max", "below min"},
-        {"age not integer", [](Json& o) { o["age_range"] = {{"min", 8.5}}; }, "/offers/1/age_range/min", "whole number"},
-        {"single end before start", [](Json& o) {
+         },
+         "/offers/1/location/geo/lon", "between -180 and 180"},
+        {"age max below min",
+         [](Json& o) {
+             o["age_range"] = {{"min", 12}, {"max", 8}};
+         },
+         "/offers/1/age_range/max", "below min"},
+        {"age not integer",
+         [](Json& o) {
+             o["age_range"] = {{"min", 8.5}};
+         },
+         "/offers/1/age_range/min", "whole number"},
+        {"single end before start",
+         [](Json& o) {
              o["schedule"] = {{"kind", "single"}, {"start", "2026-12-01T15:00:00+01:00"}, {"end", "2026-12-01T14:00:00+01:00"}};
-         }, "/offers/1/schedule/end", "end is before start"},
+         },
+         "/offers/1/schedule/end", "end is before start"},
         {"rule end_date before start_date", [](Json& o) { o["schedule"]["rules"][0]["end_date"] = "2026-10-01"; },
          "/offers/1/schedule/rules/0/end_date", "before start_date"},
         {"rule end_time not after start", [](Json& o) { o["schedule"]["rules"][0]["end_time"] = "14:00"; },
          "/offers/1/schedule/rules/0/end_time", "not after"},
-        {"bad weekday", [](Json& o) { o["schedule"]["rules"][0]["by_day"] = {"MI"}; },
-         "/offers/1/schedule/rules/0/by_day/0", "day code"},
+        {"bad weekday", [](Json& o) { o["schedule"]["rules"][0]["by_day"] = {"MI"}; }, "/offers/1/schedule/rules/0/by_day/0", "day code"},
         {"bad except date", [](Json& o) { o["schedule"]["rules"][0]["except_dates"] = {"23.12.2026"}; },
          "/offers/1/schedule/rules/0/except_dates/0", "date like"},
-        {"unknown schedule kind", [](Json& o) { o["schedule"] = {{"kind", "sometimes"}}; }, "/offers/1/schedule/kind", "one of"},
+        {"unknown schedule kind",
+         [](Json& o) {
+             o["schedule"] = {{"kind", "sometimes"}};
+         },
+         "/offers/1/schedule/kind", "one of"},
         {"missing schedule", [](Json& o) { o.erase("schedule"); }, "/offers/1/schedule", "required"},
-        {"course without sessions", [](Json& o) { o["schedule"] = {{"kind", "course"}, {"sessions", Json::array()}}; },
+        {"course without sessions",
+         [](Json& o) {
+             o["schedule"] = {{"kind", "course"}, {"sessions", Json::array()}};
+         },
          "/offers/1/schedule/sessions", "at least one"},
-        {"opening hours closing early", [](Json& o) {
+        {"opening hours closing early",
+         [](Json& o) {
              o["schedule"] = {{"kind", "opening_hours"}, {"hours", {{{"days", {"MO"}}, {"opens", "18:00"}, {"closes", "14:00"}}}}};
-         }, "/offers/1/schedule/hours/0/closes", "closes before"},
+         },
+         "/offers/1/schedule/hours/0/closes", "closes before"},
         {"bad status", [](Json& o) { o["status"] = "maybe"; }, "/offers/1/status", "scheduled, cancelled or postponed"},
         {"bad attendance mode", [](Json& o) { o["attendance_mode"] = "hybrid"; }, "/offers/1/attendance_mode", "offline, online or mixed"},
         {"price not decimal", [](Json& o) { o["offers"][0]["price"] = "5,00 €"; }, "/offers/1/offers/0/price", "decimal string"},
         {"price as number", [](Json& o) { o["offers"][0]["price"] = 5; }, "/offers/1/offers/0/price", "expected a string"},
         {"bad currency", [](Json& o) { o["offers"][0]["currency"] = "Euro"; }, "/offers/1/offers/0/currency", "ISO 4217"},
-        {"bad registration mode", [](Json& o) { o["registration"]["mode"] = "maybe"; }, "/offers/1/registration/mode", "required, optional or none"},
-        {"image with data url", [](Json& o) { o["images"][0]["url"] = "data:image/png;base64,AAAA"; }, "/offers/1/images/0/url", "relative"},
+        {"bad registration mode", [](Json& o) { o["registration"]["mode"] = "maybe"; }, "/offers/1/registration/mode",
+         "required, optional or none"},
+        {"image with data url", [](Json& o) { o["images"][0]["url"] = "data:image/png;base64,AAAA"; }, "/offers/1/images/0/url",
+         "relative"},
         {"image path escaping", [](Json& o) { o["images"][0]["url"] = "../../etc/passwd"; }, "/offers/1/images/0/url", "relative"},
-        {"bad e-mail", [](Json& o) { o["contact"] = {{"email", "nobody"}}; }, "/offers/1/contact/email", "e-mail"},
+        {"bad e-mail",
+         [](Json& o) {
+             o["contact"] = {{"email", "nobody"}};
+         },
+         "/offers/1/contact/email", "e-mail"},
         {"type with spaces", [](Json& o) { o["type"] = "Work Shop"; }, "/offers/1/type", "lower-case"},
         {"subject upper case", [](Json& o) { o["subjects"] = {"Technik"}; }, "/offers/1/subjects/0", "lower-case"},
         {"offer not an object", [](Json& o) { o = "saar-0042"; }, "/offers/1", "expected an object"},
-        {"wheelchair as string", [](Json& o) { o["accessibility"]["wheelchair"] = "yes"; }, "/offers/1/accessibility/wheelchair", "boolean"},
+        {"wheelchair as string", [](Json& o) { o["accessibility"]["wheelchair"] = "yes"; }, "/offers/1/accessibility/wheelchair",
+         "boolean"},
     };
     for (const auto& c : cases)
     {
@@ -286,8 +318,9 @@ TEST_CASE("feed: all schedule kinds parse")
     single["schedule"] = {{"kind", "single"}, {"start", "2026-12-05T10:00:00+01:00"}, {"end", "2026-12-05T12:00:00+01:00"}};
     Json course = withId(sampleOffer(), "course");
     course["schedule"] = {{"kind", "course"},
-                          {"sessions", {{{"start", "2027-01-10T10:00"}, {"end", "2027-01-10T12:00"}},
-                                        {{"start", "2027-01-17T10:00"}, {"end", "2027-01-17T12:00"}, {"status", "cancelled"}}}}};
+                          {"sessions",
+                           {{{"start", "2027-01-10T10:00"}, {"end", "2027-01-10T12:00"}},
+                            {{"start", "2027-01-17T10:00"}, {"end", "2027-01-17T12:00"}, {"status", "cancelled"}}}}};
     Json onRequest = withId(sampleOffer(), "on-request");
     onRequest["schedule"] = {{"kind", "on_request"}, {"note", {{"de", "Nach Absprache"}}}};
     Json hours = withId(sampleOffer(), "hours");
@@ -347,16 +380,21 @@ TEST_CASE("feed contract: every text a visitor may see accepts a plain string an
         {"/attribution", [&](const auto& c) { return de(c.attribution); }, [&](const auto& c) { return en(c.attribution); }},
         {"/publisher/name", [&](const auto& c) { return de(c.publisher.name); }, [&](const auto& c) { return en(c.publisher.name); }},
         {"/region/name", [&](const auto& c) { return de(c.region.name); }, [&](const auto& c) { return en(c.region.name); }},
-        {"/providers/0/name", [&](const auto& c) { return de(c.providers.at(0).name); }, [&](const auto& c) { return en(c.providers.at(0).name); }},
+        {"/providers/0/name", [&](const auto& c) { return de(c.providers.at(0).name); },
+         [&](const auto& c) { return en(c.providers.at(0).name); }},
         {"/places/0/name", [&](const auto& c) { return de(c.places.at(0).name); }, [&](const auto& c) { return en(c.places.at(0).name); }},
         {"/places/0/address/street", [&](const auto& c) { return std::string(c.places.at(0).address.street); }, nullptr},
         {"/places/0/address/locality", [&](const auto& c) { return std::string(c.places.at(0).address.locality); }, nullptr},
         {"/offers/0/title", [&](const auto& c) { return de(o0(c).title); }, [&](const auto& c) { return en(o0(c).title); }},
         {"/offers/0/summary", [&](const auto& c) { return de(o0(c).summary); }, [&](const auto& c) { return en(o0(c).summary); }},
-        {"/offers/0/description", [&](const auto& c) { return de(o0(c).description); }, [&](const auto& c) { return en(o0(c).description); }},
-        {"/offers/0/images/0/alt", [&](const auto& c) { return de(o0(c).images.at(0).alt); }, [&](const auto& c) { return en(o0(c).images.at(0).alt); }},
-        {"/offers/0/images/0/credit", [&](const auto& c) { return de(o0(c).images.at(0).credit); }, [&](const auto& c) { return en(o0(c).images.at(0).credit); }},
-        {"/offers/0/accessibility/info", [&](const auto& c) { return de(o0(c).accessibility.info); }, [&](const auto& c) { return en(o0(c).accessibility.info); }},
+        {"/offers/0/description", [&](const auto& c) { return de(o0(c).description); },
+         [&](const auto& c) { return en(o0(c).description); }},
+        {"/offers/0/images/0/alt", [&](const auto& c) { return de(o0(c).images.at(0).alt); },
+         [&](const auto& c) { return en(o0(c).images.at(0).alt); }},
+        {"/offers/0/images/0/credit", [&](const auto& c) { return de(o0(c).images.at(0).credit); },
+         [&](const auto& c) { return en(o0(c).images.at(0).credit); }},
+        {"/offers/0/accessibility/info", [&](const auto& c) { return de(o0(c).accessibility.info); },
+         [&](const auto& c) { return en(o0(c).accessibility.info); }},
     };
     for (const auto& field : fields)
     {

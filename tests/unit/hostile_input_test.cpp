@@ -26,7 +26,8 @@
 using namespace mint;
 using namespace mint::test;
 
-namespace {
+namespace
+{
 
 std::string repeat(const std::string& s, int n)
 {
@@ -71,7 +72,9 @@ TEST_CASE("utf8: invalid bytes become U+FFFD and cuts never split a character")
     CHECK_FALSE(util::isValidUtf8("\xC0\xAF"));          // overlong '/'
     CHECK_FALSE(util::isValidUtf8("\xED\xA0\x80"));      // UTF-16 surrogate
     CHECK_FALSE(util::isValidUtf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-    CHECK(util::validUtf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+    CHECK(util::validUtf8("a\xFF"
+                          "b") == "a\xEF\xBF\xBD"
+                                  "b");
     // 30 x "Ä" is 60 bytes: a cut at 40 bytes keeps 20 whole characters and marks the cut.
     const std::string cut = util::validUtf8(repeat("Ä", 30), 40);
     CHECK(cut == repeat("Ä", 20) + "…");
@@ -158,8 +161,8 @@ TEST_CASE("hostile config: numbers out of range, deep nesting and duplicate keys
     CHECK_FALSE(config::parseConfig(R"({"feed": {"url": "https://a.example/f.json"}, "feed": {"url": "https://b.example/f.json"}})",
                                     "k.json", error));
     CHECK(error == "k.json: feed: given twice in the same object (remove one)");
-    CHECK_FALSE(config::parseConfig(R"({"feed": {"url": "https://a.example/f.json", "url": "https://b.example/f.json"}})", "k.json",
-                                    error));
+    CHECK_FALSE(
+        config::parseConfig(R"({"feed": {"url": "https://a.example/f.json", "url": "https://b.example/f.json"}})", "k.json", error));
     CHECK(error == "k.json: url: given twice in the same object (remove one)");
     // The same key in two different objects is fine.
     CHECK(config::parseConfig(R"({"feed": {"url": "https://a.example/f.json"}, "map": {"min_zoom": 8}, "cache": {"dir": "/tmp/x"}})",
@@ -241,7 +244,8 @@ TEST_CASE("hostile picture: a huge area is refused from the header, before any p
 {
     // 16384 x 16384 within max_dimension 16384, but 268 megapixels: refused by area.
     std::string png = smallPng(8, 8);
-    auto put32 = [&](std::size_t at, std::uint32_t v) {
+    auto put32 = [&](std::size_t at, std::uint32_t v)
+    {
         for (int i = 0; i < 4; ++i)
             png[at + static_cast<std::size_t>(i)] = static_cast<char>((v >> (24 - 8 * i)) & 0xFF);
     };
@@ -264,11 +268,13 @@ TEST_CASE("hostile picture: decodes on many threads at once stay within the proc
     std::atomic<int> decoded{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < 8; ++t)
-        threads.emplace_back([&] {
-            for (int i = 0; i < 2; ++i)
-                if (media::decodeImage(png, 4096).ok())
-                    ++decoded;
-        });
+        threads.emplace_back(
+            [&]
+            {
+                for (int i = 0; i < 2; ++i)
+                    if (media::decodeImage(png, 4096).ok())
+                        ++decoded;
+            });
     for (auto& t : threads)
         t.join();
     CHECK(decoded == 16);

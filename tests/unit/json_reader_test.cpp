@@ -5,7 +5,8 @@
 
 using namespace mint::json;
 
-namespace {
+namespace
+{
 
 bool parses(std::string text, ParseError* errorOut = nullptr, ParseLimits limits = {})
 {
@@ -87,10 +88,10 @@ TEST_CASE("json: invalid UTF-8 is rejected")
     ParseError error;
     CHECK_FALSE(parses("[\"\xC3\x28\"]", &error));  // bad continuation
     CHECK(error.message.find("UTF-8") != std::string::npos);
-    CHECK_FALSE(parses("[\"\xC0\xAF\"]", &error));  // overlong
-    CHECK_FALSE(parses("[\"\xED\xA0\x80\"]", &error));  // encoded surrogate
-    CHECK_FALSE(parses("[\"\xF5\x80\x80\x80\"]", &error));  // beyond U+10FFFF
-    CHECK_FALSE(parses("[\"abc\xE2\x82\"]", &error));  // truncated
+    CHECK_FALSE(parses("[\"\xC0\xAF\"]", &error));             // overlong
+    CHECK_FALSE(parses("[\"\xED\xA0\x80\"]", &error));         // encoded surrogate
+    CHECK_FALSE(parses("[\"\xF5\x80\x80\x80\"]", &error));     // beyond U+10FFFF
+    CHECK_FALSE(parses("[\"abc\xE2\x82\"]", &error));          // truncated
     CHECK(parses("[\"\xE2\x82\xAC \xE1\xBA\x9E\"]", &error));  // € ẞ
     CHECK(isValidUtf8("Löwen „Straße“ – …"));
     CHECK_FALSE(isValidUtf8("\xFF"));

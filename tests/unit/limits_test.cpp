@@ -1,8 +1,8 @@
 // Limits that protect a kiosk from hostile or broken feeds: each is a clear error.
 #include "feed_builder.hpp"
 
-#include <doctest/doctest.h>
 #include "support/gzip.hpp"
+#include <doctest/doctest.h>
 
 using namespace mint::catalog;
 using namespace mint::test;

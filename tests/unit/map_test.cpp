@@ -151,7 +151,8 @@ TEST_CASE("cluster: overlapping markers merge, distant ones stay apart, one plac
 
 TEST_CASE("map motion: a fling glides the same distance at any frame rate and stops")
 {
-    auto glide = [](double fps) {
+    auto glide = [](double fps)
+    {
         PanInertia in;
         in.press(100, 500, 0.0);
         for (int i = 1; i <= 5; ++i)
@@ -321,7 +322,8 @@ TEST_CASE("tile plan: own tiles, ancestors' parts, children, over-zoom, nearest 
         CHECK(d.exact);
 
     // Only zoom 9 loaded: the grandparents' quarters stand in.
-    const TilePlan up = planTiles(v, 8, 12, [](const TileId& t) { return t.z == 9; }, all);
+    const TilePlan up = planTiles(
+        v, 8, 12, [](const TileId& t) { return t.z == 9; }, all);
     CHECK(up.standIns == up.positions);
     CHECK(up.uncovered == 0);
     for (const auto& d : up.draws)
@@ -332,7 +334,8 @@ TEST_CASE("tile plan: own tiles, ancestors' parts, children, over-zoom, nearest 
     }
 
     // Zooming out: the level below is loaded, four children fill each position.
-    const TilePlan down = planTiles(v, 8, 12, [](const TileId& t) { return t.z == 12; }, all);
+    const TilePlan down = planTiles(
+        v, 8, 12, [](const TileId& t) { return t.z == 12; }, all);
     CHECK(down.standIns == down.positions);
     CHECK(down.draws.size() == static_cast<std::size_t>(down.positions) * 4);
 
@@ -386,14 +389,15 @@ TEST_CASE("cluster: 'show on the map' zooms until the offer stands alone")
 {
     using namespace mint::map;
     // Three offers a few hundred metres apart and one far away; two more at the first place.
-    std::vector<MarkerPoint> points = {{49.2354, 6.9969, 1}, {49.2380, 6.9990, 2}, {49.2330, 6.9940, 3}, {49.40, 7.30, 4},
-                                       {49.2354, 6.9969, 5}};
+    std::vector<MarkerPoint> points = {
+        {49.2354, 6.9969, 1}, {49.2380, 6.9990, 2}, {49.2330, 6.9940, 3}, {49.40, 7.30, 4}, {49.2354, 6.9969, 5}};
     const double radius = 60;
     const int z = standAloneZoom(points, 2, 10, 17, radius);
     CHECK(z > 10);
     CHECK(z <= 17);
     // At that zoom offer 2 is alone, one zoom less it is not.
-    auto aloneAt = [&](int zoom, std::uint32_t id) {
+    auto aloneAt = [&](int zoom, std::uint32_t id)
+    {
         for (const auto& c : buildClusters(points, zoom, radius))
             if (std::find(c.members.begin(), c.members.end(), id) != c.members.end())
                 return c.members.size() == 1;

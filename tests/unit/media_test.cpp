@@ -5,7 +5,8 @@
 
 using mint::media::DecodedImage;
 
-namespace {
+namespace
+{
 
 DecodedImage stripes(int w, int h)
 {

@@ -8,7 +8,8 @@
 using namespace mint::catalog;
 using namespace mint::test;
 
-namespace {
+namespace
+{
 
 Timestamp at(const char* text)
 {

@@ -7,7 +7,8 @@
 using namespace mint::catalog;
 using namespace mint::catalog::timeutil;
 
-namespace {
+namespace
+{
 
 Timestamp utc(const char* text)
 {

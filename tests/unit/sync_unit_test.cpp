@@ -19,13 +19,14 @@
 using namespace mint;
 using namespace mint::sync;
 
-namespace {
+namespace
+{
 
 std::string tempDir(const char* name)
 {
     static int n = 0;
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("mint-unit-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + "-" + name);
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("mint-unit-" + std::to_string(::getpid()) + "-" + std::to_string(n++) + "-" + name);
     std::filesystem::remove_all(dir);
     return dir.string();
 }
@@ -211,9 +212,12 @@ TEST_CASE("scripts: every command parses, mistakes name their line")
     CHECK((*s)[7].text == "löt");
     CHECK((*s)[9].line == 11);
     const std::vector<std::pair<std::string, std::string>> bad = {
-        {"tap", "line 1: tap needs"},          {"swipe 1 2 3", "line 1: swipe needs"},
-        {"wait soon", "line 1: wait needs"},   {"sync\nscreenshot a/b", "line 2: screenshot needs a plain NAME"},
-        {"dance", "line 1: unknown command 'dance'"}, {"measure now", "line 1: measure start"},
+        {"tap", "line 1: tap needs"},
+        {"swipe 1 2 3", "line 1: swipe needs"},
+        {"wait soon", "line 1: wait needs"},
+        {"sync\nscreenshot a/b", "line 2: screenshot needs a plain NAME"},
+        {"dance", "line 1: unknown command 'dance'"},
+        {"measure now", "line 1: measure start"},
     };
     for (const auto& [text, message] : bad)
     {

@@ -2,23 +2,23 @@
 // visitor choices -> query.
 #include "catalog/feed_parser.hpp"
 #include "catalog/time_util.hpp"
+#include "sync/sync_status.hpp"
 #include "ui_model/browse_state.hpp"
-#include "ui_model/i18n.hpp"
 #include "ui_model/date_text.hpp"
-#include "ui_model/offer_text.hpp"
-#include "ui_model/palette.hpp"
+#include "ui_model/i18n.hpp"
 #include "ui_model/idle.hpp"
 #include "ui_model/layout.hpp"
-#include "ui_model/scroller.hpp"
+#include "ui_model/offer_text.hpp"
+#include "ui_model/palette.hpp"
 #include "ui_model/pin_guard.hpp"
+#include "ui_model/scroller.hpp"
 #include "ui_model/usage_stats.hpp"
-#include "sync/sync_status.hpp"
 
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <cstring>
 #include <set>
 #include <sstream>
 
@@ -45,7 +45,8 @@ TEST_CASE("i18n: every key the code uses exists in every language")
     std::string error;
     REQUIRE(t.load(std::string(MINT_SOURCE_DIR) + "/assets/i18n", {"de", "en"}, error));
     // Calls like t("home.who"), tr("…") and format("…", …) with a literal dotted key.
-    auto collect = [](const std::string& text, std::set<std::string>& keys) {
+    auto collect = [](const std::string& text, std::set<std::string>& keys)
+    {
         for (const char* call : {"t(\"", "tr(\"", "format(\""})
             for (std::size_t at = text.find(call); at != std::string::npos; at = text.find(call, at + 1))
             {
@@ -139,7 +140,8 @@ TEST_CASE("scroller: a tap is not a swipe, a swipe never taps")
 
 TEST_CASE("scroller: fling distance does not depend on the frame rate")
 {
-    auto fling = [](double dt) {
+    auto fling = [](double dt)
+    {
         KineticScroller s(12, 4.0f);
         s.setRange(100000);
         s.press(800, 0.0);
@@ -302,7 +304,7 @@ TEST_CASE("browse: chip counts tell what each age, when and distance choice woul
     b.setGroup(VisitorGroup::Companies);
     const auto counts = chipCounts(cat, b, now, catalog::GeoPoint{49.2354, 6.9969});
     CHECK(counts.size() == 12);
-    CHECK(counts.at("filter.age.6") == 0);  // company offers have no age range for children
+    CHECK(counts.at("filter.age.6") == 0);       // company offers have no age range for children
     CHECK(counts.at("filter.when.today") == 0);  // 21:00: nothing left today
     CHECK(counts.at("filter.distance.30") >= counts.at("filter.distance.15"));
     CHECK(counts.at("filter.distance.15") >= counts.at("filter.distance.5"));
@@ -394,7 +396,7 @@ TEST_CASE("date text: in the region's zone, across the DST change, never cut out
     CHECK(germanDateTime(berlin, beforeChange + 7200) == "25.10.2026 03:30");
     // A moment that is still the 24th in Lisbon but already the 25th in Berlin.
     const mint::catalog::Timestamp lateEvening = 1792882800;  // 2026-10-24 23:00 UTC
-    CHECK(germanDate(lisbon, lateEvening) == "25.10.2026");  // 00:00 WEST
+    CHECK(germanDate(lisbon, lateEvening) == "25.10.2026");   // 00:00 WEST
     CHECK(germanDate(tu::findZone("America/New_York"), lateEvening) == "24.10.2026");
     CHECK(clockTime(lisbon, lateEvening) == "00:00");
     const LocalParts p = localParts(lisbon, lateEvening);
