@@ -130,7 +130,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "%s\n", error.c_str());
         return 1;
     }
-    sync::initHttpGlobal();
+    net::initHttpGlobal();
     sync::CacheStore store(cfg->cache.dir);
     store.prepare(error);
     sync::SyncEngine engine(*cfg, store);

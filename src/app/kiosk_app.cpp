@@ -8,6 +8,7 @@
 // [SECTION] Scripted scenarios (virtual time, injected touches, screenshots, state dumps)
 #include "kiosk_app.hpp"
 
+#include "app/map_package_sync.hpp"
 #include "map/cluster.hpp"
 #include "map/package_update.hpp"
 #include "ui/draw_layers.hpp"
@@ -100,9 +101,9 @@ bool KioskApp::init(std::string& error)
         return false;
     if (!m_store.prepare(error))
         return false;
-    sync::initHttpGlobal();
+    net::initHttpGlobal();
     m_engine = std::make_unique<sync::SyncEngine>(m_config, m_store);
-    map::attachMapPackageUpdate(*m_engine, m_config, &m_mapPackageInstalled);
+    app::attachMapPackageUpdate(*m_engine, m_config, &m_mapPackageInstalled);
     std::string problem;
     if (auto cat = m_engine->loadInstalled(&problem))
         installCatalog(cat);
@@ -333,7 +334,7 @@ void KioskApp::setUpMap()
             util::logWarn("map", error + " (online tiles without a disk cache)");
         map::OnlineSourceOptions o;
         o.urlTemplate = m_config.map.tileUrl;
-        o.userAgent = sync::userAgent(m_config.feed.userAgentContact);
+        o.userAgent = net::userAgent(m_config.feed.userAgentContact);
         sources.online = std::make_shared<map::OnlineTileSource>(o, m_tileCache.get());
         if (!sources.package)
         {
@@ -589,7 +590,7 @@ std::string KioskApp::imagePathFor(const std::string& url) const
         return it->second;
     sync::ImageEntry e;
     std::string path;
-    if (m_images->find(sync::resolveUrl(m_catalog && !m_catalog->sourceUrl.empty() ? m_catalog->sourceUrl : m_config.feed.url, url), e))
+    if (m_images->find(net::resolveUrl(m_catalog && !m_catalog->sourceUrl.empty() ? m_catalog->sourceUrl : m_config.feed.url, url), e))
         path = m_images->pathOf(e);
     return m_imagePaths.emplace(url, path).first->second;
 }

@@ -2,10 +2,11 @@
 // or without a window: --sync-once, --check-config, --hash-pin.
 #include "app/kiosk_app.hpp"
 #include "app/kiosk_args.hpp"
+#include "app/map_package_sync.hpp"
 #include "config/kiosk_config.hpp"
 #include "map/package_update.hpp"
 #include "map/tile_seeder.hpp"
-#include "sync/http_client.hpp"
+#include "net/http_client.hpp"
 #include "sync/sync_engine.hpp"
 #include "ui_model/usage_stats.hpp"
 #include "util/fs_util.hpp"
@@ -94,10 +95,10 @@ int runKiosk(int argc, char** argv)
             std::cerr << "mint-kiosk: no catalogue with a region.bbox in the cache yet; run --sync-once first\n";
             return app::kKioskConfigError;
         }
-        sync::initHttpGlobal();
+        net::initHttpGlobal();
         map::SeedOptions o;
         o.urlTemplate = cfg->map.tileUrl;
-        o.userAgent = sync::userAgent(cfg->feed.userAgentContact);
+        o.userAgent = net::userAgent(cfg->feed.userAgentContact);
         o.packagePath = cfg->map.mbtiles;
         o.bbox = *cat->region.bbox;
         o.minZoom = cfg->map.minZoom;
@@ -117,7 +118,7 @@ int runKiosk(int argc, char** argv)
         return kiosk.run();
     }
 
-    sync::initHttpGlobal();
+    net::initHttpGlobal();
     sync::CacheStore store(cfg->cache.dir);
     if (!store.prepare(error))
     {
@@ -125,7 +126,7 @@ int runKiosk(int argc, char** argv)
         return app::kKioskConfigError;
     }
     sync::SyncEngine engine(*cfg, store);
-    map::attachMapPackageUpdate(engine, *cfg, nullptr);
+    app::attachMapPackageUpdate(engine, *cfg, nullptr);
     std::string problem;
     engine.loadInstalled(&problem);
     if (!problem.empty())

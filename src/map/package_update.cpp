@@ -2,7 +2,6 @@
 #include "map/package_update.hpp"
 
 #include "map/mbtiles.hpp"
-#include "sync/sync_engine.hpp"
 #include "util/fs_util.hpp"
 #include "util/log.hpp"
 #include "util/sha256.hpp"
@@ -33,7 +32,7 @@ bool fileSha256(const std::string& path, std::string& hex)
 
 }  // namespace
 
-PackageResult updateMapPackage(const config::MapSection& map, const std::string& userAgent, sync::HttpClient& http)
+PackageResult updateMapPackage(const config::MapSection& map, const std::string& userAgent, net::HttpClient& http)
 {
     PackageResult r;
     if (map.packageUrl.empty() || map.packageSha256.empty() || map.mbtiles.empty())
@@ -48,7 +47,7 @@ PackageResult updateMapPackage(const config::MapSection& map, const std::string&
         return r;
     }
     const std::string part = map.mbtiles + ".download";
-    sync::HttpRequest req;
+    net::HttpRequest req;
     req.url = map.packageUrl;
     req.userAgent = userAgent;
     req.bodyFile = part;
@@ -56,7 +55,7 @@ PackageResult updateMapPackage(const config::MapSection& map, const std::string&
     req.timeoutS = 3600;
     req.lowSpeedLimitBytesPerS = 1000;
     req.lowSpeedTimeS = 60;
-    const sync::HttpResponse res = http.get(req);
+    const net::HttpResponse res = http.get(req);
     auto fail = [&](const std::string& why)
     {
         std::filesystem::remove(part, ec);
@@ -92,21 +91,6 @@ PackageResult updateMapPackage(const config::MapSection& map, const std::string&
     r.message = "installed";
     util::logInfo("map", "map package installed: " + map.mbtiles + " (" + std::to_string(res.bytesReceived) + " bytes)");
     return r;
-}
-
-void attachMapPackageUpdate(sync::SyncEngine& engine, const config::KioskConfig& config, std::atomic<bool>* installed)
-{
-    if (config.map.packageUrl.empty())
-        return;
-    const config::MapSection map = config.map;
-    const std::string ua = sync::userAgent(config.feed.userAgentContact);
-    engine.extraStep = [map, ua, installed](sync::SyncStatus& status, sync::HttpClient& http)
-    {
-        const PackageResult r = updateMapPackage(map, ua, http);
-        status.mapPackage = r.message;
-        if (r.kind == PackageResult::Installed && installed)
-            *installed = true;
-    };
 }
 
 }  // namespace mint::map

@@ -7,15 +7,9 @@
 #pragma once
 
 #include "config/kiosk_config.hpp"
-#include "sync/http_client.hpp"
+#include "net/http_client.hpp"
 
-#include <atomic>
 #include <string>
-
-namespace mint::sync
-{
-class SyncEngine;
-}
 
 namespace mint::map
 {
@@ -32,10 +26,6 @@ struct PackageResult
     std::string message;  ///< for the log, the status and the admin screen
 };
 
-PackageResult updateMapPackage(const config::MapSection& map, const std::string& userAgent, sync::HttpClient& http);
-
-/// Runs updateMapPackage after each sync run of `engine`; sets `installed` when a new
-/// package is in place (the kiosk then reopens its map).
-void attachMapPackageUpdate(sync::SyncEngine& engine, const config::KioskConfig& config, std::atomic<bool>* installed);
+PackageResult updateMapPackage(const config::MapSection& map, const std::string& userAgent, net::HttpClient& http);
 
 }  // namespace mint::map

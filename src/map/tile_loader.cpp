@@ -3,7 +3,7 @@
 
 #include "media/image_decode.hpp"
 #include "media/image_scale.hpp"
-#include "sync/http_client.hpp"
+#include "net/http_client.hpp"
 
 #include <chrono>
 
@@ -92,7 +92,7 @@ LoaderCounters TileLoader::counters() const
 
 void TileLoader::worker()
 {
-    sync::HttpClient http;  // this thread's own connection
+    net::HttpClient http;  // this thread's own connection
     while (true)
     {
         TileId t;

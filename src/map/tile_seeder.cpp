@@ -4,7 +4,7 @@
 #include "map/mbtiles.hpp"
 #include "map/tile_source.hpp"
 #include "media/image_decode.hpp"
-#include "sync/http_client.hpp"
+#include "net/http_client.hpp"
 
 #include <atomic>
 #include <cstdio>
@@ -82,8 +82,8 @@ bool seedTiles(const SeedOptions& o, SeedReport& report, std::string& error, con
             }
     }
     // The estimate first: a sample of tiles from the deepest level (most of the package).
-    sync::HttpClient probe;
-    sync::HttpRequest req;
+    net::HttpClient probe;
+    net::HttpRequest req;
     req.userAgent = o.userAgent;
     req.timeoutS = o.timeoutS;
     req.maxBytes = 1u << 20;
@@ -95,7 +95,7 @@ bool seedTiles(const SeedOptions& o, SeedReport& report, std::string& error, con
         const TileId t{o.maxZoom, deep.x0 + static_cast<int>((deep.x1 - deep.x0) * i / 5),
                        deep.y0 + static_cast<int>((deep.y1 - deep.y0) * (5 - i) / 5)};
         req.url = tileUrl(o.urlTemplate, t);
-        const sync::HttpResponse res = probe.get(req);
+        const net::HttpResponse res = probe.get(req);
         if (res.ok() && res.status == 200)
         {
             sampleBytes += static_cast<double>(res.body.size());
@@ -114,12 +114,12 @@ bool seedTiles(const SeedOptions& o, SeedReport& report, std::string& error, con
     std::string writeError;
     auto worker = [&]
     {
-        sync::HttpClient http;
-        sync::HttpRequest r = req;
+        net::HttpClient http;
+        net::HttpRequest r = req;
         for (std::size_t i = next++; i < todo.size(); i = next++)
         {
             r.url = tileUrl(o.urlTemplate, todo[i]);
-            const sync::HttpResponse res = http.get(r);
+            const net::HttpResponse res = http.get(r);
             const bool good = res.ok() && res.status == 200 && media::probeImage(res.body, 1024).ok;
             std::lock_guard<std::mutex> lock(mutex);
             if (good)

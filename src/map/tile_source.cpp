@@ -2,7 +2,7 @@
 #include "map/tile_source.hpp"
 
 #include "media/image_decode.hpp"
-#include "sync/http_client.hpp"
+#include "net/http_client.hpp"
 #include "util/text.hpp"
 
 #include <chrono>
@@ -52,7 +52,7 @@ OnlineTileSource::OnlineTileSource(OnlineSourceOptions options, TileDiskCache* c
         { return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count(); };
 }
 
-FetchResult OnlineTileSource::fetch(sync::HttpClient& http, const TileId& t)
+FetchResult OnlineTileSource::fetch(net::HttpClient& http, const TileId& t)
 {
     FetchResult r;
     const std::int64_t now = m_clock();
@@ -63,7 +63,7 @@ FetchResult OnlineTileSource::fetch(sync::HttpClient& http, const TileId& t)
         r.bytes = std::move(cached->data);
         return r;
     }
-    sync::HttpRequest req;
+    net::HttpRequest req;
     req.url = tileUrl(m_options.urlTemplate, t);
     req.userAgent = m_options.userAgent;
     req.timeoutS = m_options.timeoutS;
@@ -76,7 +76,7 @@ FetchResult OnlineTileSource::fetch(sync::HttpClient& http, const TileId& t)
         req.ifNoneMatch = cached->etag;
         req.ifModifiedSince = cached->lastModified;
     }
-    const sync::HttpResponse res = http.get(req);
+    const net::HttpResponse res = http.get(req);
     auto serveStale = [&](const std::string& why)
     {
         if (cached)
@@ -91,7 +91,7 @@ FetchResult OnlineTileSource::fetch(sync::HttpClient& http, const TileId& t)
         return r;
     };
     if (!res.ok())
-        return serveStale(res.errorText.empty() ? sync::transportErrorKey(res.error) : res.errorText);
+        return serveStale(res.errorText.empty() ? net::transportErrorKey(res.error) : res.errorText);
     const CachePolicy policy = parseCacheControl(res.cacheControl);
     const std::int64_t expires = now + policy.maxAgeS.value_or(m_options.defaultMaxAgeS);
     if (res.status == 304 && cached)
@@ -122,7 +122,7 @@ FetchResult OnlineTileSource::fetch(sync::HttpClient& http, const TileId& t)
     return r;
 }
 
-FetchResult TileSources::fetch(sync::HttpClient& http, const TileId& t) const
+FetchResult TileSources::fetch(net::HttpClient& http, const TileId& t) const
 {
     FetchResult r;
     if (package)

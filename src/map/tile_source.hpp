@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-namespace mint::sync
+namespace mint::net
 {
 class HttpClient;
 }
@@ -57,7 +57,7 @@ public:
     OnlineTileSource(OnlineSourceOptions options, TileDiskCache* cache, std::function<std::int64_t()> clock = {});
     /// One tile: fresh from the cache, else a conditional request; an expired copy is
     /// served when the server cannot be reached. `http` is the calling thread's client.
-    FetchResult fetch(sync::HttpClient& http, const TileId& t);
+    FetchResult fetch(net::HttpClient& http, const TileId& t);
     const OnlineSourceOptions& options() const { return m_options; }
 
 private:
@@ -74,7 +74,7 @@ struct TileSources
     int minZoom = 0, maxZoom = 19;             ///< what the sources can give
 
     bool any() const { return package || online; }
-    FetchResult fetch(sync::HttpClient& http, const TileId& t) const;
+    FetchResult fetch(net::HttpClient& http, const TileId& t) const;
 };
 
 }  // namespace mint::map

@@ -39,10 +39,10 @@ std::set<std::string> referencedImages(const catalog::Catalog& cat, const std::s
     std::set<std::string> urls;
     for (const auto& o : cat.offers)
         for (const auto& img : o.images)
-            urls.insert(resolveUrl(feedUrl, std::string(img.url)));
+            urls.insert(net::resolveUrl(feedUrl, std::string(img.url)));
     for (const auto& s : cat.stories)
         for (const auto& img : s.images)
-            urls.insert(resolveUrl(feedUrl, std::string(img.url)));
+            urls.insert(net::resolveUrl(feedUrl, std::string(img.url)));
     return urls;
 }
 
@@ -100,15 +100,15 @@ CatalogPtr SyncEngine::catalog() const
 // ---------------------------------------------------------------------------------------
 // [SECTION] Feed: fetch, validate, refuse, commit
 
-HttpRequest SyncEngine::baseRequest(const std::string& url) const
+net::HttpRequest SyncEngine::baseRequest(const std::string& url) const
 {
-    HttpRequest r;
+    net::HttpRequest r;
     r.url = url;
     r.timeoutS = m_config.feed.timeoutS;
     r.connectTimeoutS = m_config.feed.connectTimeoutS;
     r.lowSpeedLimitBytesPerS = m_config.feed.lowSpeedLimitBytesPerS;
     r.lowSpeedTimeS = m_config.feed.lowSpeedTimeS;
-    r.userAgent = userAgent(m_config.feed.userAgentContact);
+    r.userAgent = net::userAgent(m_config.feed.userAgentContact);
     r.allowFile = isFileUrl(m_config.feed.url);
     return r;
 }
@@ -124,7 +124,7 @@ void SyncEngine::fail(SyncStatus& status, FailureKind kind, std::string detail)
 void SyncEngine::fetchFeed(SyncStatus& status)
 {
     const std::string& url = m_config.feed.url;
-    HttpRequest req = baseRequest(url);
+    net::HttpRequest req = baseRequest(url);
     req.maxBytes = m_config.feed.maxBytes;
     const bool haveCopy = m_meta && m_catalog && m_meta->sourceUrl == url;
     if (haveCopy)
@@ -132,16 +132,16 @@ void SyncEngine::fetchFeed(SyncStatus& status)
         req.ifNoneMatch = m_meta->etag;
         req.ifModifiedSince = m_meta->lastModified;
     }
-    HttpResponse resp = m_http.get(req);
+    net::HttpResponse resp = m_http.get(req);
     status.httpStatus = resp.status;
     status.bytes = resp.bytesReceived;
     m_retryAfter.reset();
     if (!resp.ok())
     {
-        const std::string detail = std::string(transportErrorKey(resp.error)) + ": " + resp.errorText;
-        if (resp.error == TransportError::TooLarge)
+        const std::string detail = std::string(net::transportErrorKey(resp.error)) + ": " + resp.errorText;
+        if (resp.error == net::TransportError::TooLarge)
             fail(status, FailureKind::TooLarge, detail);
-        else if (resp.error == TransportError::FileMissing || resp.error == TransportError::BadUrl)
+        else if (resp.error == net::TransportError::FileMissing || resp.error == net::TransportError::BadUrl)
             fail(status, FailureKind::NotFound, detail);
         else
             fail(status, FailureKind::Network, detail);
@@ -315,18 +315,18 @@ void SyncEngine::syncImages(const catalog::Catalog& cat, SyncStatus& status, boo
     };
     auto worker = [&]()
     {
-        HttpClient http;
+        net::HttpClient http;
         for (std::size_t i = next++; i < jobs.size(); i = next++)
         {
             Job& job = jobs[i];
-            HttpRequest req = baseRequest(job.url);
+            net::HttpRequest req = baseRequest(job.url);
             req.maxBytes = m_config.images.maxBytes;
             if (job.haveEntry)
             {
                 req.ifNoneMatch = job.entry.etag;
                 req.ifModifiedSince = job.entry.lastModified;
             }
-            const HttpResponse resp = http.get(req);
+            const net::HttpResponse resp = http.get(req);
             if (!resp.ok())
             {
                 // A picture that cannot be re-checked but is cached stays in use.
@@ -336,7 +336,7 @@ void SyncEngine::syncImages(const catalog::Catalog& cat, SyncStatus& status, boo
                     ++status.imagesCached;
                     continue;
                 }
-                problem(job.url, std::string(transportErrorKey(resp.error)) + ": " + resp.errorText);
+                problem(job.url, std::string(net::transportErrorKey(resp.error)) + ": " + resp.errorText);
                 continue;
             }
             if (resp.status == 304 && job.haveEntry)

@@ -6,8 +6,8 @@
 #include "cache_store.hpp"
 #include "catalog/model.hpp"
 #include "config/kiosk_config.hpp"
-#include "http_client.hpp"
 #include "image_cache.hpp"
+#include "net/http_client.hpp"
 #include "sync_status.hpp"
 
 #include <functional>
@@ -43,12 +43,12 @@ public:
     std::function<std::int64_t()> clock;
     /// One more step at the end of every run that reached the server, with this engine's
     /// HTTP client (the map package download; see map/package_update.hpp).
-    std::function<void(SyncStatus&, HttpClient&)> extraStep;
+    std::function<void(SyncStatus&, net::HttpClient&)> extraStep;
 
 private:
     void fetchFeed(SyncStatus& status);
     void syncImages(const catalog::Catalog& cat, SyncStatus& status, bool feedChanged, bool countOnly);
-    HttpRequest baseRequest(const std::string& url) const;
+    net::HttpRequest baseRequest(const std::string& url) const;
     void fail(SyncStatus& status, FailureKind kind, std::string detail);
     /// Schedules the next run, keeps the status, writes status.json and the log line.
     void finish(SyncStatus& status);
@@ -56,7 +56,7 @@ private:
     config::KioskConfig m_config;
     CacheStore& m_store;
     ImageCache m_images;
-    HttpClient m_http;
+    net::HttpClient m_http;
     CatalogPtr m_catalog;
     std::optional<GenerationMeta> m_meta;
     SyncStatus m_status;

@@ -252,7 +252,7 @@ TEST_CASE("hostile server: a sync run that throws is reported and the sync threa
     FeedAndCache k("hostile-throw", feedWith(5));
     sync::SyncEngine engine(testConfig(k.url(), k.cache), k.store);
     std::atomic<int> throws{0};
-    engine.extraStep = [&](sync::SyncStatus&, sync::HttpClient&)
+    engine.extraStep = [&](sync::SyncStatus&, net::HttpClient&)
     {
         ++throws;
         throw std::runtime_error("map step failed: \xFF bad byte");

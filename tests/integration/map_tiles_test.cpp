@@ -1,15 +1,16 @@
 // Map tiles from real files and a real tile server on 127.0.0.1: an MBTiles package made
 // by the test (TMS rows, metadata, damaged files), the loader's workers, and the online
 // source with its disk cache (200/304/404/500, slow, garbage, offline).
+#include "app/map_package_sync.hpp"
 #include "map/mbtiles.hpp"
 #include "map/package_update.hpp"
 #include "map/tile_cache.hpp"
 #include "map/tile_loader.hpp"
 #include "map/tile_source.hpp"
 #include "media/image_decode.hpp"
+#include "net/http_client.hpp"
 #include "support/sync_fixture.hpp"
 #include "support/test_servers.hpp"
-#include "sync/http_client.hpp"
 #include "sync/sync_engine.hpp"
 #include "synthetic_tiles.hpp"
 #include "util/sha256.hpp"
@@ -278,7 +279,7 @@ struct OnlineFixture
 
     explicit OnlineFixture(const std::string& name) : dir(makeTempDir(name))
     {
-        sync::initHttpGlobal();
+        net::initHttpGlobal();
         std::string error;
         REQUIRE_MESSAGE(cache.open(dir + "/tiles.sqlite", 1 << 20, error), error);
         options.urlTemplate = server.url("/tiles");
@@ -302,7 +303,7 @@ TEST_CASE("online tiles: cached, revalidated with 304, Cache-Control honoured, e
     map::OnlineSourceOptions& o = f.options;
     o.userAgent = "mint-kiosk-test (+kiosk@example.org)";
     map::OnlineTileSource src(o, &cache, f.clock());
-    sync::HttpClient http;
+    net::HttpClient http;
     const TileId t{10, 531, 350};
 
     auto first = src.fetch(http, t);
@@ -369,7 +370,7 @@ TEST_CASE("online tiles offline: the server is gone, cached tiles are still show
     std::int64_t& now = f.now;
     const map::OnlineSourceOptions& o = f.options;
     map::OnlineTileSource src(o, &cache, f.clock());
-    sync::HttpClient http;
+    net::HttpClient http;
     const TileId seen{10, 531, 350}, unseen{10, 531, 351};
     REQUIRE(src.fetch(http, seen).status == FetchStatus::Ok);
     server.http.reset();    // the network is gone
@@ -469,7 +470,7 @@ TEST_CASE("seed-tiles: estimate first, progress, resumes after failures, install
 
 TEST_CASE("map package: delivered like the feed: downloaded to disk, sha256 checked, previous kept")
 {
-    sync::initHttpGlobal();
+    net::initHttpGlobal();
     const std::string dir = makeTempDir("package");
     const std::string v1 = readFile(makePackage(dir + "", "png", 8));
     std::filesystem::rename(dir + "/map.mbtiles", dir + "/v1.mbtiles");
@@ -497,7 +498,7 @@ TEST_CASE("map package: delivered like the feed: downloaded to disk, sha256 chec
         auto cfg = cfgFor(sha1);
         sync::SyncEngine engine(cfg, store);
         std::atomic<bool> installed{false};
-        map::attachMapPackageUpdate(engine, cfg, &installed);
+        app::attachMapPackageUpdate(engine, cfg, &installed);
         auto s = engine.runOnce();
         CHECK(s.mapPackage == "installed");
         CHECK(installed.load());
@@ -514,7 +515,7 @@ TEST_CASE("map package: delivered like the feed: downloaded to disk, sha256 chec
         // A new package announced, but the server still has the old one: refused, v1 stays.
         auto cfg = cfgFor(sha2);
         sync::SyncEngine engine(cfg, store);
-        map::attachMapPackageUpdate(engine, cfg, nullptr);
+        app::attachMapPackageUpdate(engine, cfg, nullptr);
         auto s = engine.runOnce();
         CHECK(s.mapPackage.find("does not match map.package_sha256") != std::string::npos);
         CHECK(readFile(dir + "/region.mbtiles") == v1);
@@ -535,7 +536,7 @@ TEST_CASE("map package: delivered like the feed: downloaded to disk, sha256 chec
         served = junk;
         auto cfg = cfgFor(util::Sha256::hex(junk));
         sync::SyncEngine engine(cfg, store);
-        map::attachMapPackageUpdate(engine, cfg, nullptr);
+        app::attachMapPackageUpdate(engine, cfg, nullptr);
         CHECK(engine.runOnce().mapPackage.find("not an MBTiles package") != std::string::npos);
         CHECK(readFile(dir + "/region.mbtiles") == v2);
     }

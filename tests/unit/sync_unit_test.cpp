@@ -4,7 +4,7 @@
 #include "app/script.hpp"
 #include "media/image_decode.hpp"
 #include "sync/cache_store.hpp"
-#include "sync/http_client.hpp"
+#include "net/http_client.hpp"
 #include "sync/sync_status.hpp"
 #include "util/fs_util.hpp"
 #include "util/sha256.hpp"
@@ -18,6 +18,7 @@
 
 using namespace mint;
 using namespace mint::sync;
+using namespace mint::net;
 
 namespace
 {

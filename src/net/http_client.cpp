@@ -12,7 +12,7 @@
 #include <cstring>
 #include <mutex>
 
-namespace mint::sync
+namespace mint::net
 {
 
 void initHttpGlobal()
@@ -297,4 +297,4 @@ std::string resolveUrl(const std::string& base, const std::string& reference)
     return path.substr(0, slash + 1) + reference;
 }
 
-}  // namespace mint::sync
+}  // namespace mint::net

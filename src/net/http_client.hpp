@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-namespace mint::sync
+namespace mint::net
 {
 
 /// curl_global_init and SIGPIPE ignored; call once before any thread starts.
@@ -88,4 +88,4 @@ std::string userAgent(const std::string& contact);
 /// Resolves a reference against a base URL (relative image paths against the feed URL).
 std::string resolveUrl(const std::string& base, const std::string& reference);
 
-}  // namespace mint::sync
+}  // namespace mint::net

@@ -1,0 +1,25 @@
+// The map package step of a sync run; see map_package_sync.hpp.
+#include "map_package_sync.hpp"
+
+#include "map/package_update.hpp"
+#include "net/http_client.hpp"
+
+namespace mint::app
+{
+
+void attachMapPackageUpdate(sync::SyncEngine& engine, const config::KioskConfig& config, std::atomic<bool>* installed)
+{
+    if (config.map.packageUrl.empty())
+        return;
+    const config::MapSection map = config.map;
+    const std::string ua = net::userAgent(config.feed.userAgentContact);
+    engine.extraStep = [map, ua, installed](sync::SyncStatus& status, net::HttpClient& http)
+    {
+        const map::PackageResult r = map::updateMapPackage(map, ua, http);
+        status.mapPackage = r.message;
+        if (r.kind == map::PackageResult::Installed && installed)
+            *installed = true;
+    };
+}
+
+}  // namespace mint::app
