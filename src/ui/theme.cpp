@@ -1,8 +1,6 @@
 // Colours; see theme.hpp. The values live in ui_model/palette.cpp.
 #include "theme.hpp"
 
-#include "ui_model/palette.hpp"
-
 namespace mint::ui
 {
 
@@ -16,11 +14,7 @@ ImU32 col(Rgba c)
 
 Theme makeTheme(const Palette& p)
 {
-    return Theme{col(p.background),   col(p.surface),  col(p.surfacePressed), col(p.text),           col(p.textMuted),
-                 col(p.textOnAccent), col(p.header),   col(p.headerText),     col(p.accent),         col(p.accentPressed),
-                 col(p.chip),         col(p.chipText), col(p.chipActive),     col(p.chipActiveText), col(p.free),
-                 col(p.freeText),     col(p.border),   col(p.shadow),         col(p.warning),        col(p.textOnWarning),
-                 col(p.overlay),      col(p.disabled), col(p.disabledText)};
+    return p.map(col);
 }
 
 }  // namespace

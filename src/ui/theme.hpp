@@ -2,6 +2,8 @@
 // test reads them): calm, a colour per broad subject; a high contrast variant.
 #pragma once
 
+#include "ui_model/palette.hpp"
+
 #include <imgui.h>
 
 #include <string_view>
@@ -9,11 +11,7 @@
 namespace mint::ui
 {
 
-struct Theme
-{
-    ImU32 background, surface, surfacePressed, text, textMuted, textOnAccent, header, headerText, accent, accentPressed, chip, chipText,
-        chipActive, chipActiveText, free, freeText, border, shadow, warning, textOnWarning, overlay, disabled, disabledText;
-};
+using Theme = ColorSet<ImU32>;
 
 const Theme& theme(bool highContrast);
 /// The colour of a broad subject (cards, buttons); narrower subjects use their broad one.

@@ -16,11 +16,25 @@ struct Rgba
     std::uint8_t r = 0, g = 0, b = 0, a = 255;
 };
 
-struct Palette
+/// The kiosk's colours by role, for any colour type: Palette (plain RGBA, here) and the
+/// screens' Theme (ImGui colours, ui/theme.hpp) are the one list of roles.
+template <class Color>
+struct ColorSet
 {
-    Rgba background, surface, surfacePressed, text, textMuted, textOnAccent, header, headerText, accent, accentPressed, chip, chipText,
+    Color background, surface, surfacePressed, text, textMuted, textOnAccent, header, headerText, accent, accentPressed, chip, chipText,
         chipActive, chipActiveText, free, freeText, border, shadow, warning, textOnWarning, overlay, disabled, disabledText;
+
+    /// The same roles with every colour converted by `fn`.
+    template <class Fn>
+    auto map(Fn fn) const -> ColorSet<decltype(fn(background))>
+    {
+        return {fn(background), fn(surface),        fn(surfacePressed), fn(text),          fn(textMuted),   fn(textOnAccent),
+                fn(header),     fn(headerText),     fn(accent),         fn(accentPressed), fn(chip),        fn(chipText),
+                fn(chipActive), fn(chipActiveText), fn(free),           fn(freeText),      fn(border),      fn(shadow),
+                fn(warning),    fn(textOnWarning),  fn(overlay),        fn(disabled),      fn(disabledText)};
+    }
 };
+using Palette = ColorSet<Rgba>;
 
 const Palette& palette(bool highContrast);
 
