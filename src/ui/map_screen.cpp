@@ -21,7 +21,6 @@ namespace
 {
 
 constexpr double kZoomSeconds = 0.3;
-constexpr double kDoubleTapS = 0.35;
 
 void drawPin(ImDrawList* dl, ImVec2 tip, float size, ImU32 fill, ImU32 ring)
 {
@@ -140,13 +139,17 @@ void drawMap(const UiContext& c, const MapScreenView& v)
     {
         s.animation.cancel();
         s.inertia.press(t.pos().x, t.pos().y, c.nowS);
+        s.drag.press(t.pos().x, t.pos().y);
     }
     if (t.down() && t.swiped() && area.contains(t.pressPos()) && !onList)
     {
-        const ImVec2 d = ImGui::GetIO().MouseDelta;
-        view.panBy(d.x, d.y);
+        double dx = 0, dy = 0;
+        s.drag.move(t.pos().x, t.pos().y, dx, dy);
+        view.panBy(dx, dy);
         s.inertia.move(t.pos().x, t.pos().y, c.nowS);
     }
+    if (t.releasedThisFrame())
+        s.drag.release();
     if (t.releasedThisFrame() && t.swiped() && area.contains(t.pressPos()) && !onList)
         s.inertia.release(c.nowS);
     view.zoom = std::clamp(view.zoom, v.minZoom, v.maxZoom);
@@ -401,15 +404,10 @@ void drawMap(const UiContext& c, const MapScreenView& v)
     if (!c.touch->consumed() && c.touch->tapped(area))
     {
         const ImVec2 p = t.pos();
-        if (c.nowS - s.lastTapS < kDoubleTapS && std::hypot(p.x - s.lastTapPos.x, p.y - s.lastTapPos.y) < L.touchMin)
-        {
+        if (s.doubleTap.tap(p.x, p.y, c.nowS, L.touchMin))
             s.animation.zoomAround(view, std::min(v.maxZoom, std::floor(view.zoom + 1e-6) + 1), p.x, p.y, kZoomSeconds, c.nowS);
-            s.lastTapS = -10;
-        }
         else
         {
-            s.lastTapS = c.nowS;
-            s.lastTapPos = p;
             s.selected.clear();
             s.listed.clear();
         }

@@ -9,6 +9,7 @@
 //   overlays — the idle countdown, the stale-data notice
 #pragma once
 
+#include "map/map_gestures.hpp"
 #include "map/map_motion.hpp"
 #include "map/mercator.hpp"
 #include "tile_layer.hpp"
@@ -75,8 +76,8 @@ struct MapState
     std::string selected;               // offer id with its card open
     std::vector<std::uint32_t> listed;  // offers of a cluster that cannot split (a list opens)
     KineticScroller listScroller;       // that list's rows
-    double lastTapS = -10;              // for the double tap
-    ImVec2 lastTapPos{0, 0};
+    map::DragTracker drag;              // the finger's pan, from positions
+    map::DoubleTap doubleTap;           // two taps close in time and place zoom in
     double lastFrameS = -1;
     TileDrawStats lastTiles;
     bool moving() const { return inertia.moving() || animation.active() || listScroller.moving(); }

@@ -1,6 +1,7 @@
 // Map model: tile maths, TMS flip, clustering, inertia and animations, the tile cache's
 // size accounting and Cache-Control parsing. No window, no network.
 #include "map/cluster.hpp"
+#include "map/map_gestures.hpp"
 #include "map/map_motion.hpp"
 #include "map/slot_pool.hpp"
 #include "map/tile_cache.hpp"
@@ -410,4 +411,32 @@ TEST_CASE("cluster: 'show on the map' zooms until the offer stands alone")
     const int shared = standAloneZoom(points, 1, 10, 17, radius);
     CHECK(shared < 17);
     CHECK(shared >= z - 1);
+}
+
+TEST_CASE("map gestures: a drag follows the finger from where it went down, a double tap is two taps close by")
+{
+    using namespace mint::map;
+    DragTracker drag;
+    double dx = 0, dy = 0;
+    drag.move(10, 10, dx, dy);
+    CHECK(dx == 0);  // no finger down: no pan
+    drag.press(100, 200);
+    // The first movement reported once the touch counts as a drag includes the slop the
+    // finger moved before (a per-frame pointer delta would have lost it).
+    drag.move(114, 190, dx, dy);
+    CHECK(dx == 14);
+    CHECK(dy == -10);
+    drag.move(120, 190, dx, dy);
+    CHECK(dx == 6);
+    CHECK(dy == 0);
+    drag.release();
+    drag.move(200, 190, dx, dy);
+    CHECK(dx == 0);
+
+    DoubleTap taps(0.35);
+    CHECK_FALSE(taps.tap(500, 500, 10.0, 80));
+    CHECK(taps.tap(510, 505, 10.2, 80));        // close in time and place
+    CHECK_FALSE(taps.tap(510, 505, 10.4, 80));  // a third tap starts afresh
+    CHECK_FALSE(taps.tap(700, 505, 10.5, 80));  // too far away
+    CHECK_FALSE(taps.tap(700, 505, 11.0, 80));  // too late
 }
