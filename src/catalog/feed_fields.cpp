@@ -3,6 +3,7 @@
 
 #include "time_util.hpp"
 #include "util/text.hpp"
+#include "util/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -239,47 +240,45 @@ std::vector<std::string_view> Decoder::stringArray(const Value& obj, std::string
     return out;
 }
 
-std::optional<DayNumber> Decoder::date(const Value& obj, std::string_view key, bool required)
+namespace
 {
-    std::string_view s = string(obj, key, required);
+
+/// A string field read with `parse` (nullopt when malformed); a malformed value is one error
+/// naming what was expected and quoting (at most 40 bytes of) what came.
+template <class Parse>
+auto parsedString(Decoder& d, const Value& obj, std::string_view key, bool required, Parse parse, const std::string& expected)
+    -> decltype(parse(std::string_view()))
+{
+    const std::string_view s = d.string(obj, key, required);
     if (s.empty())
         return std::nullopt;
-    auto day = timeutil::parseDate(s);
-    if (!day)
+    auto value = parse(s);
+    if (!value)
     {
-        Scope sc(*this, key);
-        error("expected a date like \"2026-11-04\", got \"" + std::string(s.substr(0, 40)) + "\"");
+        Decoder::Scope sc(d, key);
+        d.error("expected " + expected + ", got \"" + util::validUtf8(s, 40) + "\"");
     }
-    return day;
+    return value;
+}
+
+}  // namespace
+
+std::optional<DayNumber> Decoder::date(const Value& obj, std::string_view key, bool required)
+{
+    return parsedString(*this, obj, key, required, timeutil::parseDate, "a date like \"2026-11-04\"");
 }
 
 std::optional<int> Decoder::clock(const Value& obj, std::string_view key, bool required)
 {
-    std::string_view s = string(obj, key, required);
-    if (s.empty())
-        return std::nullopt;
-    auto minutes = timeutil::parseClock(s);
-    if (!minutes)
-    {
-        Scope sc(*this, key);
-        error("expected a time like \"15:00\", got \"" + std::string(s.substr(0, 40)) + "\"");
-    }
-    return minutes;
+    return parsedString(*this, obj, key, required, timeutil::parseClock, "a time like \"15:00\"");
 }
 
 std::optional<DateTimeSpec> Decoder::dateTime(const Value& obj, std::string_view key, bool required, bool allowLocal)
 {
-    std::string_view s = string(obj, key, required);
-    if (s.empty())
-        return std::nullopt;
-    auto t = timeutil::parseDateTime(s, allowLocal);
-    if (!t)
-    {
-        Scope sc(*this, key);
-        error(std::string("expected a date and time like \"2026-11-28T15:00:00+01:00\"") +
-              (allowLocal ? " (the zone may be left out for local time)" : "") + ", got \"" + std::string(s.substr(0, 40)) + "\"");
-    }
-    return t;
+    return parsedString(
+        *this, obj, key, required, [allowLocal](std::string_view s) { return timeutil::parseDateTime(s, allowLocal); },
+        std::string("a date and time like \"2026-11-28T15:00:00+01:00\"") +
+            (allowLocal ? " (the zone may be left out for local time)" : ""));
 }
 
 }  // namespace mint::catalog::detail
