@@ -27,6 +27,18 @@ void appendPointerToken(std::string& path, std::string_view token)
     }
 }
 
+namespace
+{
+
+/// Spaces, control bytes, quotes, angle brackets and backslashes never belong in a URL here.
+bool hasUnsafeUrlChar(std::string_view url)
+{
+    return std::any_of(url.begin(), url.end(),
+                       [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\'; });
+}
+
+}  // namespace
+
 bool isHttpUrl(std::string_view url)
 {
     std::size_t hostStart = 0;
@@ -38,10 +50,7 @@ bool isHttpUrl(std::string_view url)
         return false;
     if (hostStart >= url.size() || url[hostStart] == '/' || url[hostStart] == ':')
         return false;
-    for (char c : url)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\')
-            return false;
-    return true;
+    return !hasUnsafeUrlChar(url);
 }
 
 /// Image references may also be relative paths ("images/robot-1.png"), resolved against
@@ -50,10 +59,7 @@ bool isRelativeReference(std::string_view ref)
 {
     if (ref.empty() || ref.front() == '/' || ref.find(':') != std::string_view::npos || ref.find("..") != std::string_view::npos)
         return false;
-    for (char c : ref)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\')
-            return false;
-    return true;
+    return !hasUnsafeUrlChar(ref);
 }
 
 bool isKeyword(std::string_view s)
