@@ -1,9 +1,20 @@
-// The kiosk application: one window, the frame loop, the screens, the background sync
-// and the scripted test driver. Only this class (on the main thread) touches GLFW, GL
-// and ImGui; workers (sync, picture decoding) post results and wake the loop.
+// The kiosk application: carries out what the GL-free core decides. The visitor session
+// and the intent rules are in app/core (unit-tested); the window, GL and ImGui set-up in
+// platform.hpp. This class owns the parts (sync, pictures, tiles, queries), draws a frame
+// from the session, applies the intents the screens emit through the core and carries out
+// the effects. Its members live in several files:
+//   kiosk_app.cpp     set-up, shutdown, catalogue install, intents -> effects
+//   kiosk_frame.cpp   one frame: input, screens, overlays, render
+//   kiosk_loop.cpp    the event-driven loop (sleeps when nothing moves)
+//   script_driver.cpp scripted scenarios (virtual time, injected touches, screenshots)
+//   state_dump.cpp    the state dump scripts write for the tests
+// Workers (sync, picture decoding, queries) post results and wake the loop.
 #pragma once
 
+#include "app/core/intents.hpp"
+#include "app/core/session.hpp"
 #include "app/kiosk_args.hpp"
+#include "app/platform.hpp"
 #include "app/query_worker.hpp"
 #include "app/script.hpp"
 #include "config/kiosk_config.hpp"
@@ -24,23 +35,8 @@
 #include <optional>
 #include <unordered_map>
 
-struct GLFWwindow;
-
 namespace mint::app
 {
-
-enum class Screen
-{
-    Attract,
-    Home,
-    Results,
-    Detail,
-    Search,
-    Pin,
-    Admin,
-    Map
-};
-const char* screenName(Screen s);
 
 class KioskApp
 {
@@ -61,10 +57,14 @@ private:
 
     /// One frame: input, screens, render. `pointer` overrides the mouse (scripts).
     void frame();
+    /// The screen of the session, drawn into `c`.
+    void drawScreen(const ui::UiContext& c, double t);
+    /// The intents of the frame through the core's rules, then their effects.
     void applyIntents();
+    void carryOut(const Effects& fx);
+    IntentContext intentContext() const;
     void refreshResults();
     void takeQueryAnswer();
-    bool needsResults() const;
     void resetSession();
     /// `images`: the picture index, read on the sync thread (null: read it here).
     void installCatalog(sync::CatalogPtr cat, std::unique_ptr<sync::ImageCache> images = nullptr);
@@ -79,28 +79,21 @@ private:
     void openAdmin();
     void setUpMap();
     ui::AdminInfo adminInfo() const;
-    /// The PIN pad's message: the lock's countdown while locked, else the last answer.
-    std::string pinMessageShown(double t) const;
-    ui::Rect adminCorner(const ui::ScreenLayout& l) const;
     bool writeScreenshot(const std::string& path, std::string& error);
+    /// How long the attract screen shows one offer.
+    static double featureSeconds();
 
     config::KioskConfig m_config;
     KioskArgs m_args;
-    GLFWwindow* m_window = nullptr;
+    Platform m_platform;
     ui::Fonts m_fonts;
     ui::Translations m_tr;
     ui::TouchInput m_touch;
     ui::HitRegistry m_hits;
     std::unique_ptr<ui::TextureCache> m_textures;
     ui::IdleMachine m_idle;
-    std::optional<std::size_t> m_allTotal;     ///< home's "N Angebote": what "all offers" lists now
-    std::vector<catalog::ResultItem> m_soon;   ///< home's cards: the next offers of the week
-    ui::KineticScroller m_scroller;            ///< the results list (kept when a detail page opens)
-    ui::KineticScroller m_detailScroller;      ///< the detail page, from the top for every offer
-    ui::KineticScroller m_filterScroller;      ///< the filter panel
-    bool m_filtersOpen = false;                ///< the filter panel covers the results
-    bool m_quitArmed = false;                  ///< "Beenden" was tapped once; the next tap quits
-    catalog::Timestamp m_syncRequestedAt = 0;  ///< staff's "sync now" (wall seconds), for its notice
+    std::optional<std::size_t> m_allTotal;    ///< home's "N Angebote": what "all offers" lists now
+    std::vector<catalog::ResultItem> m_soon;  ///< home's cards: the next offers of the week
 
     sync::CacheStore m_store;
     std::unique_ptr<sync::SyncEngine> m_engine;
@@ -116,13 +109,9 @@ private:
     mutable std::unordered_map<std::string, std::string> m_imagePaths;  ///< picture URL -> cached file ("" = none)
     sync::SyncStatus m_status;
 
-    // Visitor state: everything here is reset on idle.
-    Screen m_screen = Screen::Attract;
-    std::vector<Screen> m_backStack;
-    ui::BrowseState m_browse;
-    ui::Accessibility m_a11y;
-    std::string m_detailId;
-    ui::MapState m_map;
+    // Everything a visitor (or staff) changed: replaced whole on idle.
+    VisitorSession m_session;
+    ui::TileDrawStats m_mapTiles;  ///< what the map's tiles drew last frame
     std::unique_ptr<map::TileDiskCache> m_tileCache;
     std::unique_ptr<map::TileLoader> m_tileLoader;
     std::unique_ptr<ui::TileLayer> m_tileLayer;
@@ -144,13 +133,10 @@ private:
 
     // Staff and usage.
     ui::PinGuard m_pinGuard;
-    std::string m_pinDigits;
-    std::string m_pinMessage;
     std::future<bool> m_pinCheck;
     double m_pressStartS = 0;
     bool m_holdFired = false;
     ui::UsageStats m_usage;
-    std::string m_lastNothingFound;
     std::uintmax_t m_cacheBytes = 0;
     std::future<std::uintmax_t> m_cacheSizeJob;  ///< the cache walk when the admin screen opens
     std::future<void> m_usageSave;               ///< usage.json is written off the UI thread

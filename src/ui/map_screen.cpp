@@ -20,8 +20,6 @@ namespace mint::ui
 namespace
 {
 
-constexpr double kZoomSeconds = 0.3;
-
 void drawPin(ImDrawList* dl, ImVec2 tip, float size, ImU32 fill, ImU32 ring)
 {
     const ImVec2 head(tip.x, tip.y - size * 1.25f);
@@ -91,70 +89,27 @@ void drawFallback(const UiContext& c, const map::MapView& view, const Rect& area
 
 }  // namespace
 
-void drawMap(const UiContext& c, const MapScreenView& v)
+TileDrawStats drawMap(const UiContext& c, const MapScreenView& v)
 {
     const auto& L = c.layout;
-    const float W = static_cast<float>(L.width), H = static_cast<float>(L.height);
+    const float W = static_cast<float>(L.width);
     const float f = L.fontPx;
-    MapState& s = *v.state;
-    map::MapView& view = s.view;
-    const float top = L.headerHeight;
-    const float bottom = c.lowReach ? H - navBarHeight(c) : H;
-    view.originX = 0;
-    view.originY = top;
-    view.widthPx = W;
-    view.heightPx = bottom - top;
+    const map::MapInteraction& s = *v.state;
+    const map::MapView& view = s.view;
+    const MapScreenLayout ml = mapScreenLayout(L, c.lowReach, s.listed.size());
+    const float top = ml.top, bottom = ml.bottom, cw = ml.cardWidth;
     const Rect area{ImVec2(0, top), ImVec2(W, bottom)};
     pauseLayers(c.dl);  // tiles, labels, markers and counts overlap in any order: plain drawing order
-    const double dt = s.lastFrameS < 0 ? 0.0 : std::clamp(c.nowS - s.lastFrameS, 0.0, 0.1);
-    s.lastFrameS = c.nowS;
-
-    // Motion: a running animation, else the glide after a fling.
-    s.animation.apply(view, c.nowS);
-    if (s.inertia.moving())
-    {
-        double dx = 0, dy = 0;
-        s.inertia.step(dt, dx, dy);
-        view.panBy(dx, dy);
-    }
     // The list of offers at one place: a panel over the map's lower part, its rows scroll.
-    const float cw = std::min(W - 2 * L.margin, f * 26);
-    const float listRowH = std::max(L.touchMin, f * 2.6f);
-    const float listHeadH = f * 2.4f;
-    const std::size_t listRows = std::min<std::size_t>(L.portrait ? 6 : 4, s.listed.size());
-    const float listH = listHeadH + listRowH * static_cast<float>(listRows) + f * 0.6f;
-    const Rect panel{ImVec2((W - cw) * 0.5f, bottom - L.margin * 2.2f - listH), ImVec2((W + cw) * 0.5f, bottom - L.margin * 2.2f)};
-    const Rect listRowsArea{ImVec2(panel.min.x, panel.min.y + listHeadH),
-                            ImVec2(panel.max.x, panel.min.y + listHeadH + listRowH * static_cast<float>(listRows))};
+    const float listRowH = ml.listRowH, listHeadH = ml.listHeadH;
+    const Rect panel{ImVec2(ml.panelX0, ml.panelY0), ImVec2(ml.panelX1, ml.panelY1)};
+    const Rect listRowsArea{ImVec2(panel.min.x, panel.min.y + listHeadH), ImVec2(panel.max.x, ml.rowsY1)};
     const bool listOpen = !s.listed.empty();
-    s.listScroller.update(dt);
-
-    // Drag to pan (a swipe; a tap selects a marker). A new touch stops any motion. A
-    // gesture that starts on the open list scrolls the list, not the map.
     const TouchInput& t = *c.touch;
     const bool onList = listOpen && panel.contains(t.pressPos());
     if (listOpen)
-        handleScroll(c, s.listScroller, listRowsArea);
-    if (t.pressedThisFrame() && area.contains(t.pressPos()) && !onList)
-    {
-        s.animation.cancel();
-        s.inertia.press(t.pos().x, t.pos().y, c.nowS);
-        s.drag.press(t.pos().x, t.pos().y);
-    }
-    if (t.down() && t.swiped() && area.contains(t.pressPos()) && !onList)
-    {
-        double dx = 0, dy = 0;
-        s.drag.move(t.pos().x, t.pos().y, dx, dy);
-        view.panBy(dx, dy);
-        s.inertia.move(t.pos().x, t.pos().y, c.nowS);
-    }
-    if (t.releasedThisFrame())
-        s.drag.release();
-    if (t.releasedThisFrame() && t.swiped() && area.contains(t.pressPos()) && !onList)
-        s.inertia.release(c.nowS);
-    view.zoom = std::clamp(view.zoom, v.minZoom, v.maxZoom);
-    if (v.bbox)
-        view.clampCenter((*v.bbox)[0], (*v.bbox)[1], (*v.bbox)[2], (*v.bbox)[3]);
+        handleScroll(c, *v.listScroller, listRowsArea);
+    TileDrawStats tiles;
 
     c.dl->PushClipRect(area.min, area.max, true);
     if (TextRecorder* rec = textRecorder())
@@ -167,8 +122,8 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         drawFallback(c, view, area, v, true);
     else
     {
-        s.lastTiles = v.tiles->draw(c.dl, view, *v.loader, c.nowS, v.bbox, s.moving());
-        for (const map::ScreenRect& r : s.lastTiles.uncoveredRects)
+        tiles = v.tiles->draw(c.dl, view, *v.loader, c.nowS, v.bbox, s.moving());
+        for (const map::ScreenRect& r : tiles.uncoveredRects)
         {
             const Rect part{ImVec2(std::max(area.min.x, r.x0), std::max(area.min.y, r.y0)),
                             ImVec2(std::min(area.max.x, r.x1), std::min(area.max.y, r.y1))};
@@ -192,16 +147,12 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         here = at;
     }
     std::vector<Rect> markerRects;
-    // Offer markers for the current filters, clustered where they would overlap.
-    std::vector<map::MarkerPoint> points;
-    points.reserve(v.result->items.size());
-    for (const auto& item : v.result->items)
-        if (const catalog::Place* p = c.catalog->placeOf(c.catalog->offers[item.offer]); p && p->geo)
-            points.push_back(map::MarkerPoint{p->geo->lat, p->geo->lon, item.offer});
-    const double radius = f * 2.0;  // about two badges: clusters never overlap
-    const auto clusters = map::buildClusters(points, view.zoom, radius);
-    for (const auto& cl : clusters)
+    // Offer markers for the current filters, clustered where they would overlap (by the
+    // app's map interaction, at the zoom shown).
+    const auto& clusters = s.clusters();
+    for (std::size_t index = 0; index < clusters.size(); ++index)
     {
+        const map::Cluster& cl = clusters[index];
         const ImVec2 at = screenOf(view, cl.lat, cl.lon);
         if (!area.contains(at))
             continue;
@@ -239,19 +190,10 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         if (c.touch->tapped(hit))
         {
             c.touch->consume();
-            if (!many)
-            {
-                s.selected = std::string(first.id);
-                s.listed.clear();
-            }
-            else if (auto z = map::splitZoom(cl, points, view.zoom, static_cast<int>(v.maxZoom), radius))
-                s.animation.flyTo(view, cl.lat, cl.lon, std::min<double>(*z, v.maxZoom), 0.5, c.nowS);
+            if (many)
+                c.emit(IntentKind::MapTapCluster, static_cast<int>(index));
             else
-            {
-                s.listed = cl.members;  // one place (or too close to split): list them
-                s.listScroller.setOffset(0);
-                s.selected.clear();
-            }
+                c.emit(IntentKind::MapTapMarker, 0, std::string(first.id));
         }
     }
     if (here)
@@ -304,27 +246,16 @@ void drawMap(const UiContext& c, const MapScreenView& v)
     // brings the map back to where it started (the kiosk's place, else the region).
     const bool low = c.lowReach || L.portrait;
     const float by = low ? bottom - L.margin * 2 - bs * 3 - L.gap * 2 : top + L.margin;
-    const double target = s.animation.active() ? s.animation.targetZoom() : view.zoom;
-    auto zoomTo = [&](double z)
-    {
-        s.inertia.stop();
-        s.animation.zoomAround(view, std::clamp(z, v.minZoom, v.maxZoom), W / 2, (top + bottom) / 2, kZoomSeconds, c.nowS);
-    };
+    const double target = s.zoomTarget();
     if (bigButton(c, "map.zoom_in", Rect{ImVec2(bx, by), ImVec2(bx + bs, by + bs)}, "", c.th->surface, c.th->text, Icon::Plus,
                   target < v.maxZoom))
-        zoomTo(std::floor(target + 1e-6) + 1);
+        c.emit(IntentKind::MapZoomIn);
     if (bigButton(c, "map.zoom_out", Rect{ImVec2(bx, by + bs + L.gap), ImVec2(bx + bs, by + 2 * bs + L.gap)}, "", c.th->surface, c.th->text,
                   Icon::Minus, target > v.minZoom))
-        zoomTo(std::ceil(target - 1e-6) - 1);
+        c.emit(IntentKind::MapZoomOut);
     if (bigButton(c, "map.start_view", Rect{ImVec2(bx, by + 2 * (bs + L.gap)), ImVec2(bx + bs, by + 3 * bs + 2 * L.gap)}, "", c.th->surface,
                   c.th->text, Icon::Locate))
-    {
-        const double lat = v.kiosk ? v.kiosk->lat : v.bbox ? ((*v.bbox)[1] + (*v.bbox)[3]) / 2 : view.centerLat;
-        const double lon = v.kiosk ? v.kiosk->lon : v.bbox ? ((*v.bbox)[0] + (*v.bbox)[2]) / 2 : view.centerLon;
-        s.selected.clear();
-        s.listed.clear();
-        s.animation.flyTo(view, lat, lon, std::clamp(v.startZoom, v.minZoom, v.maxZoom), 0.8, c.nowS);
-    }
+        c.emit(IntentKind::MapStartView);
 
     // The card of the selected offer, or the list of a cluster that cannot split.
     if (!s.selected.empty())
@@ -359,12 +290,12 @@ void drawMap(const UiContext& c, const MapScreenView& v)
         const Rect close{ImVec2(panel.max.x - f * 5.5f, panel.min.y + f * 0.3f),
                          ImVec2(panel.max.x - f * 0.3f, panel.min.y + listHeadH - f * 0.2f)};
         if (bigButton(c, "map.list_close", close, c.t("map.close"), c.th->chip, c.th->chipText))
-            s.listed.clear();
+            c.emit(IntentKind::MapCloseList);
         // Every offer at the place is reachable: the rows scroll (kinetic, like the list of
         // results); only rows in view are drawn and can be tapped.
         const float contentH = listRowH * static_cast<float>(s.listed.size());
-        s.listScroller.setRange(std::max(0.0f, contentH - listRowsArea.height()));
-        const float offset = s.listScroller.offset();
+        v.listScroller->setRange(std::max(0.0f, contentH - listRowsArea.height()));
+        const float offset = v.listScroller->offset();
         c.dl->PushClipRect(listRowsArea.min, listRowsArea.max, true);
         const std::size_t first = static_cast<std::size_t>(std::max(0.0f, offset / listRowH));
         for (std::size_t i = first; i < s.listed.size(); ++i)
@@ -381,7 +312,7 @@ void drawMap(const UiContext& c, const MapScreenView& v)
                 continue;
             const std::string id = "map.list." + std::string(o.id);
             c.hits->add(id, visible, visible.height() < row.height());
-            if (c.touch->pressing(visible) && !s.listScroller.swiping())
+            if (c.touch->pressing(visible) && !v.listScroller->swiping())
                 c.dl->AddRectFilled(row.min, row.max, c.th->surfacePressed, f * 0.3f);
             const std::string subject = o.subjects.empty() ? "" : std::string(o.subjects.front());
             c.dl->AddRectFilled(ImVec2(row.min.x + f * 0.3f, row.min.y + f * 0.4f), ImVec2(row.min.x + f * 0.55f, row.max.y - f * 0.4f),
@@ -395,7 +326,7 @@ void drawMap(const UiContext& c, const MapScreenView& v)
             }
         }
         c.dl->PopClipRect();
-        drawScrollHint(c, s.listScroller, listRowsArea, contentH);
+        drawScrollHint(c, *v.listScroller, listRowsArea, contentH);
         if (onList)
             c.touch->consume();  // a swipe on the list is the list's, not a tap on the map
     }
@@ -403,16 +334,10 @@ void drawMap(const UiContext& c, const MapScreenView& v)
     // or list; twice quickly zooms in around the finger.
     if (!c.touch->consumed() && c.touch->tapped(area))
     {
-        const ImVec2 p = t.pos();
-        if (s.doubleTap.tap(p.x, p.y, c.nowS, L.touchMin))
-            s.animation.zoomAround(view, std::min(v.maxZoom, std::floor(view.zoom + 1e-6) + 1), p.x, p.y, kZoomSeconds, c.nowS);
-        else
-        {
-            s.selected.clear();
-            s.listed.clear();
-        }
+        c.intents->push_back(Intent{IntentKind::MapTapEmpty, 0, {}, t.pos().x, t.pos().y});
     }
     drawHeader(c, c.t("map.title"), "", true, true);
+    return tiles;
 }
 
 }  // namespace mint::ui

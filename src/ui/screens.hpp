@@ -9,11 +9,11 @@
 //   overlays — the idle countdown, the stale-data notice
 #pragma once
 
-#include "map/map_gestures.hpp"
-#include "map/map_motion.hpp"
-#include "map/mercator.hpp"
+#include "map/map_interaction.hpp"
 #include "tile_layer.hpp"
 #include "ui_context.hpp"
+#include "ui_model/accessibility.hpp"
+#include "ui_model/admin_info.hpp"
 #include "ui_model/scroller.hpp"
 
 #include <map>
@@ -21,13 +21,6 @@
 
 namespace mint::ui
 {
-
-struct Accessibility
-{
-    bool largeText = false;
-    bool highContrast = false;
-    bool lowReach = false;
-};
 
 /// `more`: further offers of the rotation; a portrait screen shows two of them under the big card.
 void drawAttract(const UiContext& c, const catalog::Offer* featured, const catalog::Story* story, const std::string& dataDate,
@@ -51,51 +44,22 @@ struct ResultsView
 };
 void drawResults(const UiContext& c, const ResultsView& view);
 
-/// What the admin screen shows, prepared by the app as plain lines.
-struct AdminInfo
-{
-    std::string kioskName;
-    std::vector<std::string> syncLines;
-    std::string syncError;
-    std::vector<std::string> catalogLines;
-    std::vector<std::string> usageLines;
-    std::vector<std::string> systemLines;
-    std::string syncNotice;  ///< after "sync now": running, then its result
-    bool syncRunning = false;
-    bool quitArmed = false;  ///< "Beenden" asks once
-};
 void drawPinPad(const UiContext& c, std::size_t digits, const std::string& message);
 void drawAdmin(const UiContext& c, const AdminInfo& info);
 
-/// What the map remembers between frames (owned by the app, reset on idle).
-struct MapState
-{
-    map::MapView view;
-    map::PanInertia inertia;
-    map::ViewAnimation animation;
-    std::string selected;               // offer id with its card open
-    std::vector<std::uint32_t> listed;  // offers of a cluster that cannot split (a list opens)
-    KineticScroller listScroller;       // that list's rows
-    map::DragTracker drag;              // the finger's pan, from positions
-    map::DoubleTap doubleTap;           // two taps close in time and place zoom in
-    double lastFrameS = -1;
-    TileDrawStats lastTiles;
-    bool moving() const { return inertia.moving() || animation.active() || listScroller.moving(); }
-};
-
 struct MapScreenView
 {
-    MapState* state = nullptr;
-    const catalog::QueryResult* result = nullptr;  ///< the offers shown as markers
-    std::optional<catalog::GeoPoint> kiosk;        ///< "you are here"
-    std::optional<std::array<double, 4>> bbox;     ///< region: min_lon, min_lat, max_lon, max_lat
-    std::string attribution;                       ///< config, else the package's; never hidden
+    const map::MapInteraction* state = nullptr;  ///< view, markers and clusters, selection (the app steps it)
+    KineticScroller* listScroller = nullptr;     ///< the list of offers at one place
+    std::optional<catalog::GeoPoint> kiosk;      ///< "you are here"
+    std::optional<std::array<double, 4>> bbox;   ///< region: min_lon, min_lat, max_lon, max_lat
+    std::string attribution;                     ///< config, else the package's; never hidden
     double minZoom = 8, maxZoom = 17;
-    double startZoom = 10;       ///< where "back to the start" flies (as the map opens)
     TileLayer* tiles = nullptr;  ///< null or no sources: the fallback map only
     map::TileLoader* loader = nullptr;
 };
-void drawMap(const UiContext& c, const MapScreenView& v);
+/// Draws the map and emits the Map* intents; returns what the tiles drew.
+TileDrawStats drawMap(const UiContext& c, const MapScreenView& v);
 
 void drawSearch(const UiContext& c, const std::string& text, const catalog::QueryResult& result);
 /// The detail page; `scroller` is the page's own (reset when another offer opens).

@@ -1,6 +1,5 @@
-// What a screen needs to draw one frame, and the intents it emits. Screens draw from
-// data and emit intents ("open offer 17", "set filter"); the app applies them after the
-// frame, so a screen never changes state while others draw.
+// What a screen needs to draw one frame, and where it puts the intents it emits
+// (ui_model/intent.hpp).
 #pragma once
 
 #include "catalog/model.hpp"
@@ -11,6 +10,7 @@
 #include "touch.hpp"
 #include "ui_model/browse_state.hpp"
 #include "ui_model/i18n.hpp"
+#include "ui_model/intent.hpp"
 #include "ui_model/layout.hpp"
 
 #include <algorithm>
@@ -20,49 +20,6 @@
 
 namespace mint::ui
 {
-
-enum class IntentKind
-{
-    Start,  ///< leave the attract screen
-    GoHome,
-    Back,
-    ChooseGroup,    ///< value: VisitorGroup (or -1 for none)
-    ChooseSubject,  ///< text: subject key ("" for all)
-    ChooseAge,      ///< value: age (or -1)
-    ChooseWhen,     ///< value: WhenChoice
-    ToggleFree,
-    ChooseDistance,  ///< value: DistanceChoice
-    ToggleSort,
-    ShowResults,  ///< with the current choices
-    OpenOffer,    ///< text: offer id
-    LoosenLast,
-    ToggleLanguage,
-    ToggleLargeText,
-    ToggleContrast,
-    ToggleLowReach,
-    StillHere,
-    OpenSearch,
-    TypeText,  ///< text: the characters typed
-    Backspace,
-    ClearText,
-    PinDigit,  ///< value: 0-9
-    PinDelete,
-    PinOk,
-    AdminSyncNow,
-    AdminReturn,
-    AdminQuit,
-    OpenMap,      ///< text: offer id to show (empty: all results)
-    OpenFilters,  ///< the filter panel on the results screen
-    CloseFilters,
-    ClearFilters,  ///< every filter and the search word
-};
-
-struct Intent
-{
-    IntentKind kind;
-    int value = 0;
-    std::string text;
-};
 
 struct UiContext
 {

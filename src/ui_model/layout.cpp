@@ -38,4 +38,23 @@ float gridContentHeight(const ScreenLayout& l, int count)
     return rows <= 0 ? 0.0f : static_cast<float>(rows) * (l.cardHeight + l.gap) - l.gap;
 }
 
+MapScreenLayout mapScreenLayout(const ScreenLayout& l, bool lowReach, std::size_t listed)
+{
+    MapScreenLayout m;
+    const float W = static_cast<float>(l.width), H = static_cast<float>(l.height), f = l.fontPx;
+    m.top = l.headerHeight;
+    m.bottom = lowReach ? H - l.headerHeight : H;  // the navigation bar is as high as the header
+    m.cardWidth = std::min(W - 2 * l.margin, f * 26);
+    m.listRowH = std::max(l.touchMin, f * 2.6f);
+    m.listHeadH = f * 2.4f;
+    m.listRows = std::min<std::size_t>(l.portrait ? 6 : 4, listed);
+    const float listH = m.listHeadH + m.listRowH * static_cast<float>(m.listRows) + f * 0.6f;
+    m.panelX0 = (W - m.cardWidth) * 0.5f;
+    m.panelX1 = (W + m.cardWidth) * 0.5f;
+    m.panelY1 = m.bottom - l.margin * 2.2f;
+    m.panelY0 = m.panelY1 - listH;
+    m.rowsY1 = m.panelY0 + m.listHeadH + m.listRowH * static_cast<float>(m.listRows);
+    return m;
+}
+
 }  // namespace mint::ui

@@ -2,6 +2,8 @@
 // screen), so landscape 1920x1080, portrait 1080x1920 and 1280x800 all work.
 #pragma once
 
+#include <cstddef>
+
 namespace mint::ui
 {
 
@@ -25,5 +27,18 @@ ScreenLayout computeLayout(int width, int height, float textScale = 1.0f);
 
 /// Scroll range of a grid of `count` cards inside a view `viewHeight` high.
 float gridContentHeight(const ScreenLayout& l, int count);
+
+/// The map screen's parts: the map between header and bottom (the navigation bar with "low
+/// reach"), and the panel listing the offers at one place (`listed` of them).
+struct MapScreenLayout
+{
+    float top = 0, bottom = 0;  ///< the map area, full width
+    float cardWidth = 0;        ///< the selected offer's card and the list panel
+    float listHeadH = 0, listRowH = 0;
+    std::size_t listRows = 0;  ///< rows in view (the rest scroll)
+    float panelX0 = 0, panelY0 = 0, panelX1 = 0, panelY1 = 0;
+    float rowsY1 = 0;  ///< bottom of the rows' area (from panelY0 + listHeadH)
+};
+MapScreenLayout mapScreenLayout(const ScreenLayout& l, bool lowReach, std::size_t listed);
 
 }  // namespace mint::ui

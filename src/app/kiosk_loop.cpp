@@ -1,0 +1,104 @@
+// The event-driven loop: the kiosk sleeps until an event, a worker's wake-up or the next
+// deadline (idle countdown, attract rotation); a static screen is not redrawn. See
+// kiosk_app.hpp.
+#include "kiosk_app.hpp"
+
+#include "util/fs_util.hpp"
+#include "util/log.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mint::app
+{
+
+int KioskApp::run()
+{
+    m_startS = 0;
+    std::string error;
+    if (!init(error))
+    {
+        util::logError("app", error);
+        return kKioskConfigError;
+    }
+    if (!m_args.scriptPath.empty())
+    {
+        std::string text;
+        if (!util::readWholeFile(m_args.scriptPath, text, error))
+        {
+            util::logError("script", error);
+            return kKioskConfigError;
+        }
+        auto script = parseScript(text, error);
+        if (!script)
+        {
+            util::logError("script", m_args.scriptPath + ": " + error);
+            return kKioskConfigError;
+        }
+        return runScript(*script);
+    }
+    return runInteractive();
+}
+
+int KioskApp::runInteractive()
+{
+    m_service = std::make_unique<sync::SyncService>(
+        *m_engine,
+        [this](sync::CatalogPtr cat)
+        {
+            // On the sync thread: the picture index is read here, not in a frame.
+            auto images = std::make_unique<sync::ImageCache>(m_store.imagesDir());
+            images->load();
+            {
+                std::lock_guard<std::mutex> lock(m_pendingMutex);
+                m_pendingCatalog = std::move(cat);
+                m_pendingImages = std::move(images);
+            }
+            m_workerWake = true;
+            Platform::wake();
+        },
+        [this](const sync::SyncStatus&)
+        {
+            m_workerWake = true;
+            Platform::wake();
+        });
+    m_service->start(2000);
+    while (!m_quit)
+        loopOnce(3600);
+    return kKioskOk;
+}
+
+void KioskApp::loopOnce(double maxWaitS)
+{
+    // Sleep until something happens: an event, a worker's wake-up, or the next deadline
+    // (idle countdown, attract rotation). A static screen is not redrawn.
+    double timeout = maxWaitS;
+    const double kFeatureSeconds = featureSeconds();
+    if (animating() || m_framesToDraw > 0)
+        timeout = 0;
+    else
+    {
+        const double t = now();
+        if (m_idle.nextDeadline() > 0)
+            timeout = std::min(timeout, std::max(0.0, m_idle.nextDeadline() - t));
+        if (m_idle.phase() == ui::IdlePhase::Countdown)
+            timeout = std::min(timeout, 1.0 - std::fmod(t, 1.0));  // the countdown's seconds
+        if (m_session.screen == Screen::Attract)
+            timeout = std::min(timeout, std::max(0.0, m_featuredSince + kFeatureSeconds - t));
+    }
+    m_platform.waitEvents(timeout);
+    if (m_wake.exchange(false))
+        m_framesToDraw = std::max(m_framesToDraw, 3);  // let ImGui see press and release
+    if (m_workerWake.exchange(false))
+        m_framesToDraw = std::max(m_framesToDraw, 1);
+    takePendingCatalog();
+    if (m_idle.tick(now()))
+        resetSession();
+    if (!animating() && m_framesToDraw <= 0 && m_idle.phase() != ui::IdlePhase::Countdown &&
+        !(m_session.screen == Screen::Attract && now() >= m_featuredSince + kFeatureSeconds))
+        return;
+    frame();
+    m_framesToDraw = std::max(0, m_framesToDraw - 1);
+}
+
+}  // namespace mint::app

@@ -1,0 +1,177 @@
+// The platform; see platform.hpp.
+#include "platform.hpp"
+
+#include "util/log.hpp"
+
+// glad before GLFW: GLFW must not pull in the system's GL header first.
+#include <glad/gl.h>
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+namespace mint::app
+{
+
+namespace
+{
+
+std::atomic<bool>* g_inputArrived = nullptr;
+
+void markInput(GLFWwindow*)
+{
+    if (g_inputArrived)
+        *g_inputArrived = true;
+}
+
+}  // namespace
+
+bool Platform::open(const Options& options, std::atomic<bool>* inputArrived, std::string& error)
+{
+    glfwSetErrorCallback([](int code, const char* text) { util::logError("glfw", std::to_string(code) + ": " + text); });
+    if (!glfwInit())
+    {
+        error = "cannot start GLFW (no display?)";
+        return false;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    if (options.windowed)
+    {
+        glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+        m_window = glfwCreateWindow(options.windowed->first, options.windowed->second, "MINT Kiosk", nullptr, nullptr);
+    }
+    else
+    {
+        // Full screen in the monitor's native mode, undecorated.
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+        if (mode)
+        {
+            glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+            m_window = glfwCreateWindow(mode->width, mode->height, "MINT Kiosk", monitor, nullptr);
+        }
+    }
+    if (!m_window)
+    {
+        error = "cannot open an OpenGL 3.3 window";
+        glfwTerminate();
+        return false;
+    }
+    glfwMakeContextCurrent(m_window);
+    glfwSwapInterval(1);
+    if (!gladLoadGL(glfwGetProcAddress))
+    {
+        error = "cannot load OpenGL functions";
+        glfwDestroyWindow(m_window);
+        m_window = nullptr;
+        glfwTerminate();
+        return false;
+    }
+    if (options.hideCursor && !options.windowed)
+        glfwSetInputMode(m_window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+    // No way out for the public: closing the window (Alt+F4, the window manager) does nothing.
+    glfwSetWindowCloseCallback(m_window, [](GLFWwindow* w) { glfwSetWindowShouldClose(w, GLFW_FALSE); });
+    // Our callbacks first; ImGui's backend chains to them (install_callbacks = true).
+    g_inputArrived = inputArrived;
+    glfwSetCursorPosCallback(m_window, [](GLFWwindow* w, double, double) { markInput(w); });
+    glfwSetMouseButtonCallback(m_window, [](GLFWwindow* w, int, int, int) { markInput(w); });
+    glfwSetWindowRefreshCallback(m_window, markInput);
+    glfwSetFramebufferSizeCallback(m_window, [](GLFWwindow* w, int, int) { markInput(w); });
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing of a visitor is written to disk
+    io.LogFilename = nullptr;
+    ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+    ImGui_ImplOpenGL3_Init("#version 330");
+    return true;
+}
+
+void Platform::close()
+{
+    if (!m_window)
+        return;
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(m_window);
+    glfwTerminate();
+    m_window = nullptr;
+    g_inputArrived = nullptr;
+}
+
+void Platform::wake()
+{
+    glfwPostEmptyEvent();
+}
+
+double Platform::time()
+{
+    return glfwGetTime();
+}
+
+void Platform::waitEvents(double timeoutS)
+{
+    if (timeoutS > 0)
+        glfwWaitEventsTimeout(timeoutS);
+    else
+        glfwPollEvents();
+}
+
+void Platform::framebufferSize(int& w, int& h) const
+{
+    w = h = 0;
+    if (m_window)
+        glfwGetFramebufferSize(m_window, &w, &h);
+}
+
+void Platform::beginFrame(const std::optional<Pointer>& scripted)
+{
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    if (scripted)
+    {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(scripted->x, scripted->y);
+        io.MouseDown[0] = scripted->down;
+        io.DeltaTime = static_cast<float>(scripted->dtS);
+    }
+    ImGui::NewFrame();
+}
+
+void Platform::render(float r, float g, float b)
+{
+    int w = 0, h = 0;
+    framebufferSize(w, h);
+    glViewport(0, 0, w, h);
+    glClearColor(r, g, b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Platform::readPixels(std::vector<unsigned char>& rgba, int& w, int& h) const
+{
+    framebufferSize(w, h);
+    rgba.assign(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4, 0);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+}
+
+void Platform::present()
+{
+    glfwSwapBuffers(m_window);
+}
+
+std::string Platform::renderer() const
+{
+    const GLubyte* name = m_window ? glGetString(GL_RENDERER) : nullptr;
+    return name ? reinterpret_cast<const char*>(name) : "";
+}
+
+}  // namespace mint::app

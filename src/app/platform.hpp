@@ -1,0 +1,67 @@
+// The platform: the only part of the kiosk that knows GLFW and glad. One full-screen (or
+// windowed) OpenGL 3.3 window, Dear ImGui's context and backends, frame begin/end, the
+// event wait, and reading the frame back for screenshots. Everything above it draws with
+// ImGui's draw lists and never sees a window.
+#pragma once
+
+#include <atomic>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+struct GLFWwindow;
+
+namespace mint::app
+{
+
+class Platform
+{
+public:
+    struct Options
+    {
+        std::optional<std::pair<int, int>> windowed;  ///< a window of this size, else full screen
+        bool hideCursor = false;                      ///< full screen only
+    };
+    Platform() = default;
+    Platform(const Platform&) = delete;
+    Platform& operator=(const Platform&) = delete;
+    ~Platform() { close(); }
+
+    /// Window, GL context and ImGui. Input and refresh events set `*inputArrived`.
+    bool open(const Options& options, std::atomic<bool>* inputArrived, std::string& error);
+    /// ImGui and the window go (GL objects of the caller must be gone before).
+    void close();
+    bool isOpen() const { return m_window != nullptr; }
+
+    /// Any thread: the loop's wait returns now.
+    static void wake();
+    /// Seconds since start-up, monotonic.
+    static double time();
+    /// Sleeps until an event arrives or `timeoutS` passes (0: just takes the pending events).
+    void waitEvents(double timeoutS);
+    void framebufferSize(int& w, int& h) const;
+
+    /// A finger a script puts on the screen instead of the real pointer.
+    struct Pointer
+    {
+        float x = -1, y = -1;
+        bool down = false;
+        double dtS = 1.0 / 60;  ///< the frame's time step
+    };
+    /// Starts an ImGui frame (backends first, then ImGui::NewFrame).
+    void beginFrame(const std::optional<Pointer>& scripted);
+    /// Renders ImGui's draw data (after ImGui::Render) on a cleared background.
+    void render(float r, float g, float b);
+    /// The frame just rendered, RGBA, bottom row first.
+    void readPixels(std::vector<unsigned char>& rgba, int& w, int& h) const;
+    void present();
+
+    /// The OpenGL renderer's name (for logs and staff).
+    std::string renderer() const;
+
+private:
+    GLFWwindow* m_window = nullptr;
+};
+
+}  // namespace mint::app
