@@ -4,6 +4,7 @@
 
 #include "app/core/map_flow.hpp"
 #include "app/core/staff.hpp"
+#include "app/install_paths.hpp"
 #include "app/map_package_sync.hpp"
 #include "catalog/time_util.hpp"
 #include "map/package_update.hpp"
@@ -43,7 +44,7 @@ KioskApp::~KioskApp()
 
 bool KioskApp::init(std::string& error)
 {
-    if (!m_tr.load(std::string(MINT_ASSETS_DIR) + "/i18n", m_config.kiosk.languages, error))
+    if (!m_tr.load(dataDir() + "/i18n", m_config.kiosk.languages, error))
         return false;
     m_tr.setLanguage(sessionLanguage(m_session, m_config));
     if (!m_store.prepare(error))

@@ -17,6 +17,7 @@
 #include "app/platform.hpp"
 #include "app/query_worker.hpp"
 #include "app/script.hpp"
+#include "app/service_notify.hpp"
 #include "config/kiosk_config.hpp"
 #include "map/tile_cache.hpp"
 #include "map/tile_loader.hpp"
@@ -152,6 +153,10 @@ private:
     double m_lastFrameTime = 0;
     double m_lastScrollS = 0;  ///< when the scroller last advanced
     bool m_firstContentLogged = false;
+    bool m_readySent = false;
+    ServiceNotifier m_notifier = ServiceNotifier::fromEnvironment();  ///< systemd: READY, STATUS, WATCHDOG
+    /// The STATUS= line for systemd: catalogue and last sync.
+    std::string serviceStatus() const;
     double m_realtimeBase = -1;    ///< glfwGetTime() when a script's "realtime" began
     double m_realtimeVirtual = 0;  ///< virtual time then
 

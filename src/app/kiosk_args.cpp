@@ -16,8 +16,9 @@ Usage:
   mint-kiosk --config FILE --seed-tiles
   mint-kiosk --hash-pin              (reads the PIN on standard input)
 
-  --config FILE    the kiosk configuration (default config/kiosk.json; see
-                   docs/configuration.md); relative paths in it resolve against its folder
+  --config FILE    the kiosk configuration (default /etc/mint-kiosk/kiosk.json when
+                   installed, config/kiosk.json in a build tree; see docs/configuration.md);
+                   relative paths in it resolve against its folder
   --sync-once      one sync cycle (feed and pictures) without a window; prints the status
   --json           with --sync-once: the status as one JSON object on stdout
   --check-config   check the configuration and exit

@@ -10,7 +10,7 @@ namespace mint::app
 
 struct KioskArgs
 {
-    std::string configPath = "config/kiosk.json";
+    std::string configPath;    ///< --config FILE; empty: defaultConfigPath() (install_paths.hpp)
     bool syncOnce = false;     ///< one sync cycle without a window
     bool json = false;         ///< with --sync-once: the status as one JSON object
     bool checkConfig = false;  ///< validate the config and exit

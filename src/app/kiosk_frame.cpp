@@ -171,6 +171,14 @@ void KioskApp::frame()
         m_frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count());
         m_buildMs.push_back(std::chrono::duration<double, std::milli>(buildEnd - frameStart).count());
     }
+    if (!m_readySent)
+    {
+        // The first frame is up (the catalogue, or the loading screen when there is none
+        // yet): the service has started.
+        m_readySent = true;
+        m_notifier.status(serviceStatus());
+        m_notifier.ready();
+    }
     if (!m_firstContentLogged && m_catalog && !m_scripted)
     {
         m_firstContentLogged = true;

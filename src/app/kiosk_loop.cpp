@@ -3,6 +3,8 @@
 // kiosk_app.hpp.
 #include "kiosk_app.hpp"
 
+#include "catalog/time_util.hpp"
+#include "ui_model/date_text.hpp"
 #include "util/fs_util.hpp"
 #include "util/log.hpp"
 
@@ -82,7 +84,8 @@ void KioskApp::loopOnce(double maxWaitS)
         if (m_idle.nextDeadline() > 0)
             timeout = std::min(timeout, std::max(0.0, m_idle.nextDeadline() - t));
         if (m_idle.phase() == ui::IdlePhase::Countdown)
-            timeout = std::min(timeout, 1.0 - std::fmod(t, 1.0));  // the countdown's seconds
+            timeout = std::min(timeout, 1.0 - std::fmod(t, 1.0));                               // the countdown's seconds
+        timeout = std::min(timeout, std::max(0.0, m_notifier.nextPingS() - Platform::time()));  // the watchdog's ping
         if (m_session.screen == Screen::Attract)
             timeout = std::min(timeout, std::max(0.0, m_featuredSince + kFeatureSeconds - t));
     }
@@ -91,7 +94,9 @@ void KioskApp::loopOnce(double maxWaitS)
         m_framesToDraw = std::max(m_framesToDraw, 3);  // let ImGui see press and release
     if (m_workerWake.exchange(false))
         m_framesToDraw = std::max(m_framesToDraw, 1);
+    m_notifier.tick(Platform::time());  // from the loop itself: a hung UI thread stops the pings
     takePendingCatalog();
+    m_notifier.status(serviceStatus());
     if (m_idle.tick(now()))
         resetSession();
     if (!animating() && m_framesToDraw <= 0 && m_idle.phase() != ui::IdlePhase::Countdown &&
@@ -99,6 +104,18 @@ void KioskApp::loopOnce(double maxWaitS)
         return;
     frame();
     m_framesToDraw = std::max(0, m_framesToDraw - 1);
+}
+
+std::string KioskApp::serviceStatus() const
+{
+    std::string s = m_catalog
+                        ? "catalogue " + std::to_string(m_catalog->sequence) + ", " + std::to_string(m_catalog->offers.size()) + " offers"
+                        : "no catalogue yet";
+    s += "; last sync: ";
+    s += m_status.lastAttempt > 0 ? std::string(sync::syncResultKey(m_status.result)) + " at " +
+                                        catalog::timeutil::formatRfc3339(ui::regionZone(m_catalog.get()), m_status.lastAttempt)
+                                  : "none";
+    return s;
 }
 
 }  // namespace mint::app

@@ -1,5 +1,6 @@
 // mint-kiosk entry point: the touch kiosk (full screen or --windowed, --script for tests),
 // or without a window: --sync-once, --check-config, --hash-pin.
+#include "app/install_paths.hpp"
 #include "app/kiosk_app.hpp"
 #include "app/kiosk_args.hpp"
 #include "app/map_package_sync.hpp"
@@ -54,7 +55,7 @@ int runKiosk(int argc, char** argv)
     }
 
     // Nothing touches the cache before the configuration is known to be good.
-    auto cfg = config::loadConfig(args->configPath, error);
+    auto cfg = config::loadConfig(args->configPath.empty() ? app::defaultConfigPath() : args->configPath, error);
     if (!cfg)
     {
         std::cerr << "mint-kiosk: " << error << "\n";

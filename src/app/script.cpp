@@ -116,6 +116,13 @@ std::optional<std::vector<ScriptCommand>> parseScript(const std::string& text, s
             c.kind = ScriptCommand::Kind::Realtime;
             c.numbers = values;
         }
+        else if (verb == "freeze")
+        {
+            if (!allNumbers || values.size() != 1 || values[0] < 0)
+                return fail("freeze needs SECONDS");
+            c.kind = ScriptCommand::Kind::Freeze;
+            c.numbers = values;
+        }
         else if (verb == "type")
             c.kind = ScriptCommand::Kind::Type;
         else if (verb == "screenshot" || verb == "dump")

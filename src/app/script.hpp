@@ -14,6 +14,7 @@
 //   dump NAME                         NAME.json: screen, visible offer ids, filters, ...
 //   measure start | measure stop NAME frame times p50/p95/p99 and CPU use in between (benchmarks)
 //   realtime SECONDS                  the real event loop for that long (idle CPU benchmarks)
+//   freeze SECONDS                    the UI thread hangs that long (no frames, no watchdog pings)
 #pragma once
 
 #include <optional>
@@ -38,7 +39,8 @@ struct ScriptCommand
         Screenshot,
         Dump,
         Measure,
-        Realtime
+        Realtime,
+        Freeze
     };
     Kind kind;
     std::string text;  ///< target, name, clock or text

@@ -248,6 +248,11 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
             m_realtimeBase = -1;
             break;
         }
+        case K::Freeze:
+            // A hung UI thread (a deadlock, a GPU that stops returning): nothing is drawn
+            // and the watchdog hears nothing.
+            std::this_thread::sleep_for(std::chrono::duration<double>(cmd.numbers[0]));
+            break;
         case K::Type:
         {
             // Taps the on-screen keys one character at a time.

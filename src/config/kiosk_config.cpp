@@ -80,11 +80,12 @@ public:
             throw ConfigError{m_prefix.empty() ? "(top level)" : m_prefix, "expected an object, got " + describe(m_obj)};
     }
 
-    /// Call after reading: every member not read is an unknown key.
+    /// Call after reading: every member not read is an unknown key. Keys that begin with
+    /// "//" are comments (JSON has none; the installed example explains itself with them).
     void rejectUnknown() const
     {
         for (auto it = m_obj.begin(); it != m_obj.end(); ++it)
-            if (!m_known.count(it.key()))
+            if (!m_known.count(it.key()) && it.key().rfind("//", 0) != 0)
                 throw ConfigError{key(it.key()), "unknown key (see docs/configuration.md)"};
     }
 
