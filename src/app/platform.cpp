@@ -49,6 +49,9 @@ bool Platform::open(const Options& options, std::atomic<bool>* inputArrived, std
         GLFWmonitor* monitor = glfwGetPrimaryMonitor();
         const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
         glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+        // Never iconified: a focus change (a popup, xdotool on the root window) must not
+        // leave the public looking at a desktop.
+        glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
         if (mode)
         {
             glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
