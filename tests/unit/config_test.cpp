@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 
 using namespace mint::config;
 
@@ -48,6 +50,28 @@ TEST_CASE("config: relative paths resolve against the config file's folder")
     CHECK(c->feed.url == "file:///etc/assets/demo/feed.json");
     CHECK(c->cache.dir == "/etc/mint/cache");
     CHECK(c->map.mbtiles == "/etc/mint/tiles/region.mbtiles");
+}
+
+TEST_CASE("config: keys that begin with // are comments in every object, other unknown keys stay errors")
+{
+    auto c = parse(R"({"//": "the kiosk in the foyer", "feed": {"//": "our network", "url": "https://e.org/f.json"},
+                      "kiosk": {"// note": "two languages", "languages": ["de", "en"]}})");
+    REQUIRE(c);
+    CHECK(c->feed.url == "https://e.org/f.json");
+    CHECK_FALSE(parse(R"({"/": 1, "feed": {"url": "https://e.org/f.json"}})"));
+    CHECK_FALSE(parse(R"({"feed": {"url": "https://e.org/f.json", "#": "no"}})"));
+}
+
+TEST_CASE("config: the installed example (config/installed/kiosk.json) is valid and starts on the installed demo catalogue")
+{
+    std::ifstream in(std::string(MINT_SOURCE_DIR) + "/config/installed/kiosk.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    auto c = parse(text.str());
+    REQUIRE(c);
+    CHECK(c->feed.url == "file:///usr/share/mint-kiosk/demo/feed.json");
+    CHECK(c->cache.dir == "/var/cache/mint-kiosk");
+    CHECK_FALSE(c->admin.pinHash.empty());
 }
 
 TEST_CASE("config: the cache folder defaults to XDG_CACHE_HOME")
