@@ -35,7 +35,7 @@ Usage:
 Exit codes: 0 ok (updated or not modified; every tile seeded), 1 sync failed (the last
 good catalogue is kept) or tiles failed to seed (run again to resume), 2 configuration or
 usage error (also: seeding refused or impossible), 3 a script step failed, 4 an internal
-error (logged).
+error (logged), 5 the window was lost (destroyed from outside, or the display is gone).
 )";
 
 std::optional<KioskArgs> parseKioskArgs(const std::vector<std::string>& args, std::string& error)

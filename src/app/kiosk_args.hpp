@@ -26,7 +26,8 @@ struct KioskArgs
 
 /// Exit codes, a contract: 0 ok, 1 sync failed (last good catalogue kept) or tiles left to
 /// seed, 2 config or usage error (also: seeding refused), 3 a script step failed,
-/// 4 an internal error (logged; a service manager restarts the kiosk).
+/// 4 an internal error (logged; a service manager restarts the kiosk), 5 the window was
+/// lost (destroyed from outside, the display's connection gone: restart to get a new one).
 enum KioskExit
 {
     kKioskOk = 0,
@@ -34,6 +35,7 @@ enum KioskExit
     kKioskConfigError = 2,
     kKioskScriptFailed = 3,
     kKioskInternalError = 4,
+    kKioskWindowLost = 5,
 };
 
 std::optional<KioskArgs> parseKioskArgs(const std::vector<std::string>& args, std::string& error);

@@ -95,6 +95,12 @@ void KioskApp::loopOnce(double maxWaitS)
     if (m_workerWake.exchange(false))
         m_framesToDraw = std::max(m_framesToDraw, 1);
     m_notifier.tick(Platform::time());  // from the loop itself: a hung UI thread stops the pings
+    // After every sleep (an unmap from outside wakes it), and once a second while frames run.
+    if (timeout > 0 || Platform::time() - m_windowCheckedS >= 1.0)
+    {
+        m_windowCheckedS = Platform::time();
+        m_platform.keepWindowUp();  // shown again when hidden; a lost window ends the kiosk (exit 5)
+    }
     takePendingCatalog();
     m_notifier.status(serviceStatus());
     if (m_idle.tick(now()))

@@ -1,15 +1,20 @@
 // The platform; see platform.hpp.
 #include "platform.hpp"
 
+#include "app/kiosk_args.hpp"
 #include "util/log.hpp"
 
 // glad before GLFW: GLFW must not pull in the system's GL header first.
 #include <glad/gl.h>
 
 #include <GLFW/glfw3.h>
+#define GLFW_EXPOSE_NATIVE_X11
+#include <GLFW/glfw3native.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+
+#include <unistd.h>
 
 namespace mint::app
 {
@@ -18,6 +23,30 @@ namespace
 {
 
 std::atomic<bool>* g_inputArrived = nullptr;
+Window g_xWindow = 0;  ///< the kiosk's X window, for the error handlers
+int g_xError = 0;      ///< the last X error code seen by the handler
+
+[[noreturn]] void windowLost(const char* why)
+{
+    util::logError("app", std::string("the kiosk's window is lost (") + why + "); exiting so that the service manager starts it again");
+    ::_exit(kKioskWindowLost);  // no destructors: the display is gone, GL and Xlib calls would fail
+}
+
+/// X errors: one about our window (destroyed from outside) ends the kiosk; others are
+/// logged and ignored (Xlib's default handler would end the process for any of them).
+int onXError(Display*, XErrorEvent* e)
+{
+    g_xError = e->error_code;
+    if ((e->error_code == BadWindow || e->error_code == BadDrawable) && e->resourceid == g_xWindow)
+        windowLost("destroyed from outside");
+    util::logWarn("x11", "X error " + std::to_string(e->error_code) + " (request " + std::to_string(e->request_code) + ")");
+    return 0;
+}
+
+int onXIoError(Display*)
+{
+    windowLost("the connection to the display is gone");
+}
 
 void markInput(GLFWwindow*)
 {
@@ -49,8 +78,6 @@ bool Platform::open(const Options& options, std::atomic<bool>* inputArrived, std
         GLFWmonitor* monitor = glfwGetPrimaryMonitor();
         const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
         glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
-        // Never iconified: a focus change (a popup, xdotool on the root window) must not
-        // leave the public looking at a desktop.
         glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
         if (mode)
         {
@@ -85,6 +112,13 @@ bool Platform::open(const Options& options, std::atomic<bool>* inputArrived, std
     glfwSetWindowRefreshCallback(m_window, markInput);
     glfwSetFramebufferSizeCallback(m_window, [](GLFWwindow* w, int, int) { markInput(w); });
 
+    // Never iconified: a focus change (a popup, xdotool on the root window) must not leave
+    // the public looking at a desktop.
+    glfwSetWindowAttrib(m_window, GLFW_AUTO_ICONIFY, GLFW_FALSE);
+    g_xWindow = glfwGetX11Window(m_window);
+    XSetErrorHandler(onXError);
+    XSetIOErrorHandler(onXIoError);
+
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -106,6 +140,35 @@ void Platform::close()
     glfwTerminate();
     m_window = nullptr;
     g_inputArrived = nullptr;
+}
+
+void Platform::keepWindowUp()
+{
+    if (!m_window)
+        return;
+    Display* display = glfwGetX11Display();
+    // GLFW puts Xlib's default handler back after some of its calls: ours again, each time.
+    XSetErrorHandler(onXError);
+    XWindowAttributes wa{};
+    if (!XGetWindowAttributes(display, g_xWindow, &wa))
+        windowLost("it no longer exists");
+    if (wa.map_state == IsUnmapped || glfwGetWindowAttrib(m_window, GLFW_ICONIFIED))
+    {
+        util::logWarn("app", "the kiosk's window was hidden from outside; showing it again");
+        glfwRestoreWindow(m_window);
+        XMapRaised(display, g_xWindow);
+        XFlush(display);
+    }
+}
+
+bool Platform::iconified() const
+{
+    return m_window && glfwGetWindowAttrib(m_window, GLFW_ICONIFIED);
+}
+
+bool Platform::visible() const
+{
+    return m_window && glfwGetWindowAttrib(m_window, GLFW_VISIBLE);
 }
 
 void Platform::wake()

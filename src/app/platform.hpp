@@ -57,6 +57,14 @@ public:
     void readPixels(std::vector<unsigned char>& rgba, int& w, int& h) const;
     void present();
 
+    /// From the loop: the window must stay on screen. An unmapped window is mapped again and
+    /// raised (logged). A window destroyed from outside, or a lost connection to the display,
+    /// ends the process with a log line and exit code 5 (kKioskWindowLost), so that the
+    /// service manager starts a new kiosk instead of leaving a black screen.
+    void keepWindowUp();
+    bool iconified() const;
+    bool visible() const;  ///< mapped and viewable
+
     /// The OpenGL renderer's name (for logs and staff).
     std::string renderer() const;
 

@@ -115,6 +115,8 @@ std::string KioskApp::dumpState() const
     j["quit"] = m_quit;
     j["cache_bytes"] = m_cacheSizeJob.valid() ? nlohmann::ordered_json() : nlohmann::ordered_json(m_cacheBytes);  // null while it is walked
     j["window"] = {w, h};
+    j["iconified"] = m_platform.iconified();
+    j["visible"] = m_platform.visible();
     return util::dumpJson(j, 2);
 }
 
