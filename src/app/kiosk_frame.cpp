@@ -48,7 +48,7 @@ void KioskApp::frame()
     takeQueryAnswer();
     const double t = now();
     std::optional<Platform::Pointer> pointer;
-    if (m_scripted)
+    if (m_scripted && m_realtimeBase < 0)  // a script's "realtime" takes the real pointer
         pointer = Platform::Pointer{m_pointer.x, m_pointer.y, m_pointerDown, std::max(1e-3, t - m_lastFrameTime)};
     m_lastFrameTime = t;
     m_platform.beginFrame(pointer);
@@ -59,7 +59,7 @@ void KioskApp::frame()
     ui::UiContext c;
     c.layout = ui::computeLayout(w, h, s.a11y.largeText ? 1.25f : 1.0f);
     m_layout = c.layout;
-    m_touch.update(c.layout.fontPx * 0.5f);
+    m_touch.update(c.layout.fontPx * 0.5f, t);
     if (m_touch.pressedThisFrame() || m_touch.down())
         m_idle.touch(t);
     // Staff: press and hold the configured corner to reach the PIN pad.

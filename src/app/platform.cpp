@@ -159,6 +159,11 @@ void Platform::keepWindowUp()
         XMapRaised(display, g_xWindow);
         XFlush(display);
     }
+    else if (!glfwGetWindowAttrib(m_window, GLFW_FOCUSED))
+    {
+        util::logInfo("app", "the kiosk's window lost the focus; taking it back");
+        glfwFocusWindow(m_window);
+    }
 }
 
 bool Platform::iconified() const
@@ -206,6 +211,14 @@ void Platform::beginFrame(const std::optional<Pointer>& scripted)
         io.MousePos = ImVec2(scripted->x, scripted->y);
         io.MouseDown[0] = scripted->down;
         io.DeltaTime = static_cast<float>(scripted->dtS);
+    }
+    else
+    {
+        // The backend (1.86) drops the position when the window is neither focused nor
+        // entered; a kiosk has one full-screen window, so the pointer is always ours.
+        double x = 0, y = 0;
+        glfwGetCursorPos(m_window, &x, &y);
+        ImGui::GetIO().MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
     }
     ImGui::NewFrame();
 }

@@ -6,7 +6,7 @@
 namespace mint::ui
 {
 
-void TouchInput::update(float slopPx)
+void TouchInput::update(float slopPx, double nowS)
 {
     const ImGuiIO& io = ImGui::GetIO();
     const bool down = io.MouseDown[0];
@@ -17,8 +17,10 @@ void TouchInput::update(float slopPx)
     if (m_pressed)
     {
         m_pressPos = m_pos;
+        m_pressS = nowS;
         m_swipe = false;
     }
+    m_long = (down || m_released) && nowS - m_pressS > kLongPressS;
     if (down && !m_swipe)
     {
         const float dx = m_pos.x - m_pressPos.x, dy = m_pos.y - m_pressPos.y;
@@ -30,12 +32,12 @@ void TouchInput::update(float slopPx)
 
 bool TouchInput::tapped(const Rect& r) const
 {
-    return m_released && !m_swipe && r.contains(m_pressPos) && r.contains(m_pos);
+    return m_released && !m_swipe && !m_long && r.contains(m_pressPos) && r.contains(m_pos);
 }
 
 bool TouchInput::pressing(const Rect& r) const
 {
-    return m_down && !m_swipe && r.contains(m_pressPos);
+    return m_down && !m_swipe && !m_long && r.contains(m_pressPos);
 }
 
 const Rect* HitRegistry::find(const std::string& id) const

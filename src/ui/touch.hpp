@@ -25,8 +25,13 @@ struct Rect
 class TouchInput
 {
 public:
-    /// Reads ImGui's pointer after NewFrame. `slopPx`: movement that makes a swipe.
-    void update(float slopPx);
+    /// A press held longer than this is a long press, never a tap (the admin corner's hold,
+    /// a child resting a hand on the screen).
+    static constexpr double kLongPressS = 1.0;
+
+    /// Reads ImGui's pointer after NewFrame. `slopPx`: movement that makes a swipe; `nowS`:
+    /// the frame's time (seconds).
+    void update(float slopPx, double nowS);
 
     bool down() const { return m_down; }
     bool releasedThisFrame() const { return m_released; }
@@ -34,7 +39,7 @@ public:
     bool swiped() const { return m_swipe; }
     ImVec2 pressPos() const { return m_pressPos; }
     ImVec2 pos() const { return m_pos; }
-    /// The finger went down and came up inside `r` without swiping: a tap.
+    /// The finger went down and came up inside `r` without swiping, within kLongPressS: a tap.
     bool tapped(const Rect& r) const;
     /// The finger is down on `r` (for visible feedback).
     bool pressing(const Rect& r) const;
@@ -43,7 +48,8 @@ public:
     bool consumed() const { return m_consumed; }
 
 private:
-    bool m_down = false, m_released = false, m_pressed = false, m_swipe = false, m_consumed = false;
+    bool m_down = false, m_released = false, m_pressed = false, m_swipe = false, m_consumed = false, m_long = false;
+    double m_pressS = 0;
     ImVec2 m_pressPos{}, m_pos{};
 };
 

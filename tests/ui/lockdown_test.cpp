@@ -122,3 +122,44 @@ x.XSync(d, 0)
         CHECK_MESSAGE(log.find("the connection to the display is gone") != std::string::npos, log);
     }
 }
+
+TEST_CASE("touch as screens deliver it: a tap in one burst between frames counts once, a long press and a drag never tap")
+{
+    XServer x;
+    REQUIRE_FALSE(x.display().empty());
+    RunningKiosk k = startKiosk(x, "touch-burst", "sync\ntap attract\ndump before\nrealtime 8\ndump after\n");
+    const Json before = Json::parse(slurp(k.out / "before.json"));
+    REQUIRE(before["screen"] == "home");
+    auto at = [&](const char* target)
+    {
+        const Json& p = before["target_centers"][target];
+        REQUIRE_MESSAGE(p.is_array(), target);
+        return std::vector<std::string>{std::to_string(p[0].get<int>()), std::to_string(p[1].get<int>())};
+    };
+    const auto larger = at("home.a11y.larger_text"), contrast = at("home.a11y.high_contrast"), reach = at("home.a11y.low_reach");
+    // An emulated pointer: move, press and release arrive together, shorter than a frame.
+    CHECK(x.run("xdotool", {"mousemove", larger[0], larger[1], "click", "1"}).exitCode == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    // A long press (a hand resting on the screen) is no tap.
+    CHECK(x.run("xdotool", {"mousemove", contrast[0], contrast[1], "mousedown", "1", "sleep", "1.5", "mouseup", "1"}).exitCode == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    // A drag that starts on a button is no tap, even when it ends on it again.
+    CHECK(x.run("xdotool", {"mousemove", reach[0],
+                            reach[1],    "mousedown",
+                            "1",         "sleep",
+                            "0.15",      "mousemove_relative",
+                            "--",        "120",
+                            "0",         "sleep",
+                            "0.15",      "mousemove_relative",
+                            "--",        "-120",
+                            "0",         "sleep",
+                            "0.15",      "mouseup",
+                            "1"})
+              .exitCode == 0);
+    REQUIRE(k.process->wait(20) == 0);
+    const Json after = Json::parse(slurp(k.out / "after.json"));
+    CHECK(after["screen"] == "home");
+    CHECK(after["accessibility"]["large_text"] == true);  // toggled exactly once
+    CHECK(after["accessibility"]["high_contrast"] == false);
+    CHECK(after["accessibility"]["low_reach"] == false);
+}
