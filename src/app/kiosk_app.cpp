@@ -6,6 +6,7 @@
 #include "app/core/staff.hpp"
 #include "app/install_paths.hpp"
 #include "app/map_package_sync.hpp"
+#include "app/startup_trace.hpp"
 #include "catalog/time_util.hpp"
 #include "map/package_update.hpp"
 #include "ui_model/date_text.hpp"
@@ -52,11 +53,27 @@ bool KioskApp::init(std::string& error)
     net::initHttpGlobal();
     m_engine = std::make_unique<sync::SyncEngine>(m_config, m_store);
     app::attachMapPackageUpdate(*m_engine, m_config, &m_mapPackageInstalled);
-    std::string problem;
-    if (auto cat = m_engine->loadInstalled(&problem))
-        installCatalog(cat);
-    if (!problem.empty())
-        util::logInfo("cache", problem);
+    StartupTrace::get().mark("translations and cache");
+    // The cached catalogue and its picture index load on a worker while the window and the
+    // GL context are made (the two longest steps of start-up run side by side).
+    struct Installed
+    {
+        sync::CatalogPtr catalog;
+        std::unique_ptr<sync::ImageCache> images;
+        std::string problem;
+    };
+    std::future<Installed> installed = std::async(std::launch::async,
+                                                  [this]
+                                                  {
+                                                      Installed r;
+                                                      r.catalog = m_engine->loadInstalled(&r.problem);
+                                                      if (r.catalog)
+                                                      {
+                                                          r.images = std::make_unique<sync::ImageCache>(m_store.imagesDir());
+                                                          r.images->load();
+                                                      }
+                                                      return r;
+                                                  });
     {
         std::string usage, ignored;
         if (util::readWholeFile(m_config.cache.dir + "/usage.json", usage, ignored))
@@ -69,7 +86,15 @@ bool KioskApp::init(std::string& error)
     Platform::Options options;
     options.windowed = m_args.windowed;
     options.hideCursor = m_config.kiosk.hideCursor;
-    if (!m_platform.open(options, &m_wake, error))
+    const bool opened = m_platform.open(options, &m_wake, error);
+    StartupTrace::get().mark("window and GL");
+    Installed cached = installed.get();  // the only thing start-up waits for
+    if (cached.catalog)
+        installCatalog(cached.catalog, std::move(cached.images));
+    if (!cached.problem.empty())
+        util::logInfo("cache", cached.problem);
+    StartupTrace::get().mark("catalogue (after the window)");
+    if (!opened)
         return false;
     int w = 0, h = 0;
     m_platform.framebufferSize(w, h);
@@ -77,6 +102,7 @@ bool KioskApp::init(std::string& error)
     std::string fontError;
     if (!ui::loadFonts(m_fonts, std::round(large.fontPx * 1.2f), fontError, m_config.kiosk.font, m_config.kiosk.fontBold))
         util::logWarn("fonts", fontError);
+    StartupTrace::get().mark("fonts");
 
     auto workerDone = [this]
     {
@@ -86,6 +112,7 @@ bool KioskApp::init(std::string& error)
     m_textures = std::make_unique<ui::TextureCache>(256, m_config.images.maxDimension, m_config.images.maxPixels, workerDone);
     m_queries = std::make_unique<QueryWorker>(workerDone);
     setUpMap();
+    StartupTrace::get().mark("workers and map");
     return true;
 }
 

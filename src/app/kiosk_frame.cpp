@@ -4,6 +4,7 @@
 
 #include "app/core/map_flow.hpp"
 #include "app/core/staff.hpp"
+#include "app/startup_trace.hpp"
 #include "ui/draw_layers.hpp"
 #include "ui_model/date_text.hpp"
 #include "util/log.hpp"
@@ -182,7 +183,9 @@ void KioskApp::frame()
     if (!m_firstContentLogged && m_catalog && !m_scripted)
     {
         m_firstContentLogged = true;
+        StartupTrace::get().mark("first frame");
         util::logInfo("app", "first frame with content " + std::to_string(static_cast<int>(Platform::time() * 1000)) + " ms after start");
+        util::logInfo("app", "start-up: " + StartupTrace::get().summary());
     }
     applyIntents();
 }
