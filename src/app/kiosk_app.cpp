@@ -86,7 +86,8 @@ bool KioskApp::init(std::string& error)
     Platform::Options options;
     options.windowed = m_args.windowed;
     options.hideCursor = m_config.kiosk.hideCursor;
-    const bool opened = m_platform.open(options, &m_wake, error);
+    options.glRung = m_args.glRung;
+    const bool opened = m_platform.open(options, &m_wake, error, &m_noOpenGl);
     StartupTrace::get().mark("window and GL");
     Installed cached = installed.get();  // the only thing start-up waits for
     if (cached.catalog)

@@ -154,6 +154,7 @@ private:
     double m_lastScrollS = 0;  ///< when the scroller last advanced
     bool m_firstContentLogged = false;
     bool m_readySent = false;
+    bool m_noOpenGl = false;                                          ///< init failed for want of an OpenGL context (exit code 6)
     double m_windowCheckedS = -1e9;                                   ///< when the loop last made sure the window is up
     ServiceNotifier m_notifier = ServiceNotifier::fromEnvironment();  ///< systemd: READY, STATUS, WATCHDOG
     /// The STATUS= line for systemd: catalogue and last sync.

@@ -1,7 +1,9 @@
 // mint-kiosk command-line parsing; see kiosk_args.hpp.
 #include "kiosk_args.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 namespace mint::app
 {
@@ -29,13 +31,16 @@ Usage:
                    first, then progress; resumable. Refuses the public openstreetmap.org
                    servers (their policy forbids bulk downloads and offline use)
   --windowed WxH   a window instead of full screen (development and tests)
+  --gl RUNG        only this OpenGL context, no fallback: gl33 (3.3 core), gl31, gl30,
+                   gl21, gles3 (OpenGL ES 3.0), gles2; default: the first that works
   --script FILE    run a scripted scenario with virtual time (tests; see src/app/script.hpp)
   --script-out DIR where the script's screenshots and state dumps go
 
 Exit codes: 0 ok (updated or not modified; every tile seeded), 1 sync failed (the last
 good catalogue is kept) or tiles failed to seed (run again to resume), 2 configuration or
 usage error (also: seeding refused or impossible), 3 a script step failed, 4 an internal
-error (logged), 5 the window was lost (destroyed from outside, or the display is gone).
+error (logged), 5 the window was lost (destroyed from outside, or the display is gone),
+6 no OpenGL context could be made (3.3 core, 3.1, 3.0, 2.1, ES 3.0 and ES 2.0 were tried).
 )";
 
 std::optional<KioskArgs> parseKioskArgs(const std::vector<std::string>& args, std::string& error)
@@ -61,6 +66,16 @@ std::optional<KioskArgs> parseKioskArgs(const std::vector<std::string>& args, st
                 return std::nullopt;
             }
             (a == "--script" ? out.scriptPath : out.scriptOut) = args[++i];
+        }
+        else if (a == "--gl")
+        {
+            static const char* const rungs[] = {"gl33", "gl31", "gl30", "gl21", "gles3", "gles2"};
+            if (i + 1 >= args.size() || std::find(std::begin(rungs), std::end(rungs), args[i + 1]) == std::end(rungs))
+            {
+                error = "--gl expects one of gl33, gl31, gl30, gl21, gles3, gles2";
+                return std::nullopt;
+            }
+            out.glRung = args[++i];
         }
         else if (a == "--sync-once")
             out.syncOnce = true;

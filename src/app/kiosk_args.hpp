@@ -22,12 +22,14 @@ struct KioskArgs
     std::optional<std::pair<int, int>> windowed;  ///< --windowed WxH (development, tests)
     std::string scriptPath;                       ///< --script FILE: a scripted scenario (tests)
     std::string scriptOut;                        ///< --script-out DIR: screenshots and dumps
+    std::string glRung;                           ///< --gl RUNG: only this OpenGL context (gl33, gl31, gl30, gl21, gles3, gles2)
 };
 
 /// Exit codes, a contract: 0 ok, 1 sync failed (last good catalogue kept) or tiles left to
 /// seed, 2 config or usage error (also: seeding refused), 3 a script step failed,
 /// 4 an internal error (logged; a service manager restarts the kiosk), 5 the window was
-/// lost (destroyed from outside, the display's connection gone: restart to get a new one).
+/// lost (destroyed from outside, the display's connection gone: restart to get a new one),
+/// 6 no OpenGL context could be made (none of the rungs: see platform.hpp).
 enum KioskExit
 {
     kKioskOk = 0,
@@ -36,6 +38,7 @@ enum KioskExit
     kKioskScriptFailed = 3,
     kKioskInternalError = 4,
     kKioskWindowLost = 5,
+    kKioskNoOpenGl = 6,
 };
 
 std::optional<KioskArgs> parseKioskArgs(const std::vector<std::string>& args, std::string& error);

@@ -21,7 +21,7 @@ int KioskApp::run()
     if (!init(error))
     {
         util::logError("app", error);
-        return kKioskConfigError;
+        return m_noOpenGl ? kKioskNoOpenGl : kKioskConfigError;
     }
     if (!m_args.scriptPath.empty())
     {

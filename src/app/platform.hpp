@@ -1,7 +1,12 @@
 // The platform: the only part of the kiosk that knows GLFW and glad. One full-screen (or
-// windowed) OpenGL 3.3 window, Dear ImGui's context and backends, frame begin/end, the
-// event wait, and reading the frame back for screenshots. Everything above it draws with
-// ImGui's draw lists and never sees a window.
+// windowed) OpenGL window, Dear ImGui's context and backends, frame begin/end, the event
+// wait, and reading the frame back for screenshots. Everything above it draws with ImGui's
+// draw lists and never sees a window.
+//
+// GPUs kiosks really have: the window gets the first OpenGL context that works, down a chain
+// of rungs — 3.3 core (PCs), 3.1 and 3.0 (Raspberry Pi 4/5, Mesa V3D), 2.1 (Pi 3), then
+// OpenGL ES 3.0 and 2.0 — each with its GLSL version for ImGui's shaders; the one made and
+// the renderer are logged.
 #pragma once
 
 #include <atomic>
@@ -22,14 +27,25 @@ public:
     {
         std::optional<std::pair<int, int>> windowed;  ///< a window of this size, else full screen
         bool hideCursor = false;                      ///< full screen only
+        std::string glRung;                           ///< only this rung ("" = the whole chain)
+    };
+    /// The OpenGL context the window got.
+    struct GlInfo
+    {
+        std::string rung;      ///< "gl33", "gl31", "gl30", "gl21", "gles3", "gles2"
+        std::string version;   ///< GL_VERSION
+        std::string renderer;  ///< GL_RENDERER
+        std::string glsl;      ///< the shaders' "#version ..."
     };
     Platform() = default;
     Platform(const Platform&) = delete;
     Platform& operator=(const Platform&) = delete;
     ~Platform() { close(); }
 
-    /// Window, GL context and ImGui. Input and refresh events set `*inputArrived`.
-    bool open(const Options& options, std::atomic<bool>* inputArrived, std::string& error);
+    /// Window, GL context and ImGui. Input and refresh events set `*inputArrived`. On failure
+    /// `noOpenGl` tells whether it was the OpenGL context (exit code 6) or the display.
+    bool open(const Options& options, std::atomic<bool>* inputArrived, std::string& error, bool* noOpenGl = nullptr);
+    const GlInfo& gl() const { return m_gl; }
     /// ImGui and the window go (GL objects of the caller must be gone before).
     void close();
     bool isOpen() const { return m_window != nullptr; }
@@ -70,6 +86,8 @@ public:
 
 private:
     GLFWwindow* m_window = nullptr;
+    GlInfo m_gl;
+    bool m_legacyRenderer = false;  ///< ImGui's OpenGL2 renderer (a GL 2.1 context)
 };
 
 }  // namespace mint::app

@@ -117,6 +117,10 @@ std::string KioskApp::dumpState() const
     j["window"] = {w, h};
     j["iconified"] = m_platform.iconified();
     j["visible"] = m_platform.visible();
+    j["gl"] = {{"rung", m_platform.gl().rung},
+               {"version", m_platform.gl().version},
+               {"renderer", m_platform.gl().renderer},
+               {"glsl", m_platform.gl().glsl}};
     return util::dumpJson(j, 2);
 }
 

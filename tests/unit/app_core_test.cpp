@@ -4,6 +4,7 @@
 #include "app/core/map_flow.hpp"
 #include "app/core/session.hpp"
 #include "app/core/staff.hpp"
+#include "app/kiosk_args.hpp"
 #include "feed_builder.hpp"
 #include "map/map_interaction.hpp"
 #include "ui_model/i18n.hpp"
@@ -450,4 +451,16 @@ TEST_CASE("map interaction: a drag pans by the finger's way, a fling glides on, 
     outside.x = 100;
     m.frame(outside, area, {}, limits, 11.2);
     CHECK(m.view.centerLon == lon);
+}
+
+TEST_CASE("kiosk args: --gl takes one of the rungs, anything else is a usage error")
+{
+    std::string error;
+    auto a = app::parseKioskArgs({"--gl", "gles3"}, error);
+    REQUIRE(a);
+    CHECK(a->glRung == "gles3");
+    CHECK(a->configPath.empty());  // the default: /etc/mint-kiosk/kiosk.json installed, config/kiosk.json in a build tree
+    CHECK_FALSE(app::parseKioskArgs({"--gl", "gl99"}, error));
+    CHECK(error.find("gl33, gl31, gl30, gl21, gles3, gles2") != std::string::npos);
+    CHECK_FALSE(app::parseKioskArgs({"--gl"}, error));
 }
