@@ -89,21 +89,16 @@ bool KioskApp::init(std::string& error)
     options.glRung = m_args.glRung;
     const bool opened = m_platform.open(options, &m_wake, error, &m_noOpenGl);
     StartupTrace::get().mark("window and GL");
-    Installed cached = installed.get();  // the only thing start-up waits for
-    if (cached.catalog)
-        installCatalog(cached.catalog, std::move(cached.images));
-    if (!cached.problem.empty())
-        util::logInfo("cache", cached.problem);
-    StartupTrace::get().mark("catalogue (after the window)");
     if (!opened)
-        return false;
+        return false;  // (the worker's future waits for it on the way out)
     int w = 0, h = 0;
     m_platform.framebufferSize(w, h);
     const ui::ScreenLayout large = ui::computeLayout(w, h, 1.3f);
     std::string fontError;
     if (!ui::loadFonts(m_fonts, std::round(large.fontPx * 1.2f), fontError, m_config.kiosk.font, m_config.kiosk.fontBold))
         util::logWarn("fonts", fontError);
-    StartupTrace::get().mark("fonts");
+    m_platform.prepareRenderer();  // the font atlas and the shaders, while the catalogue still loads
+    StartupTrace::get().mark("fonts and renderer");
 
     auto workerDone = [this]
     {
@@ -114,6 +109,12 @@ bool KioskApp::init(std::string& error)
     m_queries = std::make_unique<QueryWorker>(workerDone);
     setUpMap();
     StartupTrace::get().mark("workers and map");
+    Installed cached = installed.get();  // the only thing start-up waits for
+    if (cached.catalog)
+        installCatalog(cached.catalog, std::move(cached.images));
+    if (!cached.problem.empty())
+        util::logInfo("cache", cached.problem);
+    StartupTrace::get().mark("the rest of the catalogue");
     return true;
 }
 

@@ -276,6 +276,14 @@ void Platform::framebufferSize(int& w, int& h) const
         glfwGetFramebufferSize(m_window, &w, &h);
 }
 
+void Platform::prepareRenderer()
+{
+    if (m_legacyRenderer)
+        ImGui_ImplOpenGL2_CreateDeviceObjects();
+    else
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+}
+
 void Platform::beginFrame(const std::optional<Pointer>& scripted)
 {
     if (m_legacyRenderer)

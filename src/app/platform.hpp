@@ -65,6 +65,8 @@ public:
         bool down = false;
         double dtS = 1.0 / 60;  ///< the frame's time step
     };
+    /// Builds the font atlas texture and the renderer's shaders now (else the first frame does).
+    void prepareRenderer();
     /// Starts an ImGui frame (backends first, then ImGui::NewFrame).
     void beginFrame(const std::optional<Pointer>& scripted);
     /// Renders ImGui's draw data (after ImGui::Render) on a cleared background.
