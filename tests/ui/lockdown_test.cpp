@@ -75,6 +75,27 @@ TEST_CASE("lockdown: keys, other mouse buttons, typing, focus moving away and hi
     CHECK(x.run("xdotool", {"type", "hallo"}).exitCode == 0);
     CHECK(x.run("xdotool", {"windowfocus", root}).exitCode == 0);  // focus away: never iconified
     CHECK(x.run("xdotool", {"windowminimize", win}).exitCode == 0);
+    // A window-close request (WM_DELETE_WINDOW, what a window manager sends for Alt+F4 or a close button).
+    const std::string closeRequest = writeScratch("lockdown-input/close.py", R"(import ctypes, sys
+x = ctypes.cdll.LoadLibrary("libX11.so.6")
+x.XOpenDisplay.restype = ctypes.c_void_p
+x.XInternAtom.restype = ctypes.c_ulong
+x.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+d = x.XOpenDisplay(None)
+class ClientMessage(ctypes.Structure):
+    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int), ("display", ctypes.c_void_p),
+                ("window", ctypes.c_ulong), ("message_type", ctypes.c_ulong), ("format", ctypes.c_int), ("data", ctypes.c_long * 5),
+                ("pad", ctypes.c_long * 12)]
+e = ClientMessage()
+e.type = 33  # ClientMessage
+e.window = int(sys.argv[1])
+e.message_type = x.XInternAtom(d, b"WM_PROTOCOLS", 0)
+e.format = 32
+e.data[0] = x.XInternAtom(d, b"WM_DELETE_WINDOW", 0)
+x.XSendEvent(ctypes.c_void_p(d), ctypes.c_ulong(e.window), 0, 0, ctypes.byref(e))
+x.XSync(ctypes.c_void_p(d), 0)
+)");
+    CHECK(x.run("python3", {closeRequest, win}).exitCode == 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
     CHECK(x.run("xdotool", {"windowunmap", win}).exitCode == 0);  // hidden from outside: shown again
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
