@@ -5,6 +5,9 @@
 #include "util/json_text.hpp"
 #include "util/sha256.hpp"
 
+#include <future>
+#include <memory>
+
 #include <nlohmann/json.hpp>
 
 #include <fcntl.h>
@@ -105,7 +108,7 @@ CacheStore::Lock CacheStore::tryLock(std::string& error) const
     return Lock(fd);
 }
 
-std::optional<Generation> CacheStore::loadFile(const std::string& path, std::string& problem) const
+std::optional<Generation> CacheStore::loadFile(const std::string& path, std::string& problem, std::future<bool>* intact) const
 {
     std::string content, error;
     if (::access(path.c_str(), F_OK) != 0)
@@ -132,7 +135,14 @@ std::optional<Generation> CacheStore::loadFile(const std::string& path, std::str
     }
     Generation g;
     g.feed = content.substr(newline + 1);
-    if (util::Sha256::hex(g.feed) != meta->sha256)
+    if (intact)
+    {
+        // The worker hashes its own copy of the text (the caller moves g.feed into the parser).
+        auto text = std::make_shared<const std::string>(std::move(content));
+        *intact = std::async(std::launch::async, [text, newline, sha = meta->sha256]
+                             { return util::Sha256::hex(std::string_view(*text).substr(newline + 1)) == sha; });
+    }
+    else if (util::Sha256::hex(g.feed) != meta->sha256)
     {
         problem = path + " is damaged (checksum mismatch)";
         return std::nullopt;
@@ -151,6 +161,15 @@ std::optional<Generation> CacheStore::loadLatest(std::string* problem) const
     if (problem && currentProblem != "missing")
         *problem = currentProblem;
     return previous;
+}
+
+std::optional<Generation> CacheStore::loadLatestChecking(std::future<bool>& intact, std::string* problem) const
+{
+    std::string currentProblem;
+    if (auto g = loadFile(catalogDir() + "/current.gen", currentProblem, &intact))
+        return g;
+    intact = std::future<bool>();
+    return loadLatest(problem);
 }
 
 std::optional<GenerationMeta> CacheStore::latestMeta() const

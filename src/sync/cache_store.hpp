@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <optional>
 #include <string>
 
@@ -73,6 +74,10 @@ public:
     /// The newest intact generation (current, else previous), or nullopt. `problem` tells
     /// why current was not usable when it was skipped.
     std::optional<Generation> loadLatest(std::string* problem = nullptr) const;
+    /// Start-up's faster way: the current generation as it is, its checksum checked on a
+    /// worker while the caller parses it (`intact` answers). When it answers false, call
+    /// loadLatest() for the previous one. Falls back to loadLatest() when current is missing.
+    std::optional<Generation> loadLatestChecking(std::future<bool>& intact, std::string* problem = nullptr) const;
     /// Only the metadata of the newest intact generation (reads the whole file to verify).
     std::optional<GenerationMeta> latestMeta() const;
 
@@ -84,7 +89,8 @@ public:
     std::optional<std::string> readStatus() const;
 
 private:
-    std::optional<Generation> loadFile(const std::string& path, std::string& problem) const;
+    /// `intact`: check the checksum there, on a worker (else here, refusing a mismatch).
+    std::optional<Generation> loadFile(const std::string& path, std::string& problem, std::future<bool>* intact = nullptr) const;
     std::string m_dir;
 };
 

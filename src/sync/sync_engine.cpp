@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <thread>
 
 namespace mint::sync
@@ -63,18 +64,31 @@ CatalogPtr SyncEngine::loadInstalled(std::string* problem)
         if (auto previous = statusFromJson(*text))
             m_status = *previous;
     std::string skipped;
-    auto generation = m_store.loadLatest(&skipped);
-    if (generation)
-        m_status.lastSuccess = std::max(m_status.lastSuccess, generation->meta.fetchedAt);
+    // The newest generation is parsed while a worker checks its checksum (start-up time);
+    // a damaged one is dropped afterwards and the previous one loaded as before.
+    std::future<bool> intact;
+    auto generation = m_store.loadLatestChecking(intact, &skipped);
     if (!generation)
     {
         if (problem)
             *problem = skipped.empty() ? "no catalogue in the cache yet" : skipped;
         return nullptr;
     }
+    auto result = catalog::loadCatalog(std::move(generation->feed), m_config.feedLimits());
+    if (intact.valid() && !intact.get())
+    {
+        generation = m_store.loadLatest(&skipped);  // checks inline: current is skipped as damaged
+        if (!generation)
+        {
+            if (problem)
+                *problem = skipped;
+            return nullptr;
+        }
+        result = catalog::loadCatalog(std::move(generation->feed), m_config.feedLimits());
+    }
+    m_status.lastSuccess = std::max(m_status.lastSuccess, generation->meta.fetchedAt);
     if (!skipped.empty())
         util::logWarn("cache", "current catalogue unusable (" + skipped + "); using the previous one");
-    auto result = catalog::loadCatalog(std::move(generation->feed), m_config.feedLimits());
     if (!result.accepted())
     {
         if (problem)

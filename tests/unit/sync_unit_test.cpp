@@ -2,9 +2,11 @@
 // fallback, URL resolution, picture checks, mint-kiosk arguments.
 #include "app/kiosk_args.hpp"
 #include "app/script.hpp"
+#include "feed_builder.hpp"
 #include "media/image_decode.hpp"
 #include "net/http_client.hpp"
 #include "sync/cache_store.hpp"
+#include "sync/sync_engine.hpp"
 #include "sync/sync_status.hpp"
 #include "util/fs_util.hpp"
 #include "util/sha256.hpp"
@@ -139,6 +141,45 @@ TEST_CASE("cache store: commit keeps the previous generation, damage falls back"
     // Both damaged: nothing, never garbage.
     std::ofstream(store.catalogDir() + "/previous.gen", std::ios::trunc) << "garbage";
     CHECK_FALSE(store.loadLatest());
+}
+
+TEST_CASE("start-up: the newest catalogue is parsed while its checksum is checked, a damaged one gives way to the previous")
+{
+    const std::string dir = tempDir("startup-check");
+    CacheStore store(dir);
+    std::string error;
+    REQUIRE(store.prepare(error));
+    test::Json one = test::sampleFeed(), two = test::sampleFeed();
+    one["sequence"] = 1;
+    two["sequence"] = 2;
+    const std::string f1 = one.dump(), f2 = two.dump();
+    REQUIRE(store.commit(metaFor(f1, 1), f1, error));
+    REQUIRE(store.commit(metaFor(f2, 2), f2, error));
+    config::KioskConfig cfg;
+    cfg.feed.url = "https://example.org/feed.json";
+    cfg.cache.dir = dir;
+    {
+        SyncEngine engine(cfg, store);
+        std::string problem;
+        auto cat = engine.loadInstalled(&problem);
+        REQUIRE(cat);
+        CHECK(cat->sequence == 2);
+        CHECK(problem.empty());
+    }
+    // A flipped letter inside a title: still valid JSON, but not what was fetched.
+    const std::string current = store.catalogDir() + "/current.gen";
+    std::string bytes;
+    REQUIRE(util::readWholeFile(current, bytes, error));
+    const auto at = bytes.find("Einsteiger");
+    REQUIRE(at != std::string::npos);
+    bytes[at] = 'X';
+    std::ofstream(current, std::ios::binary | std::ios::trunc) << bytes;
+    SyncEngine engine(cfg, store);
+    std::string problem;
+    auto cat = engine.loadInstalled(&problem);
+    REQUIRE(cat);
+    CHECK(cat->sequence == 1);
+    CHECK(problem.find("checksum mismatch") != std::string::npos);
 }
 
 TEST_CASE("cache store: one sync at a time")
