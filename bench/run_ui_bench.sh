@@ -43,3 +43,33 @@ PY
 # Start-up: launch to the first frame with content, catalogue from the cache (real mode).
 (timeout 6 xvfb-run -a -s "-screen 0 1920x1080x24" "$build/src/mint-kiosk" --config "$tmp/kiosk.json" --windowed 1920x1080 2>&1 || true) |
   grep -o "first frame with content [0-9]* ms after start"
+
+# The watchdog's wake-ups on a static screen: the home screen idle with systemd's notify
+# socket (a listener here) and WATCHDOG_USEC=2 s, so the loop pings every second (the units
+# use 30 s: a ping every 15 s).
+sock="$tmp/notify.sock"
+python3 -c '
+import socket, sys, os
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM); s.bind(sys.argv[1]); n = 0
+s.settimeout(1)
+while os.path.exists(sys.argv[1] + ".run") or n == 0:
+    try:
+        if s.recv(256) == b"WATCHDOG=1": n += 1
+    except socket.timeout:
+        pass
+open(sys.argv[1] + ".count", "w").write(str(n))
+' "$sock" &
+listener=$!
+touch "$sock.run"
+for _ in $(seq 50); do [[ -S "$sock" ]] && break; sleep 0.05; done
+{ echo "tap attract"; echo "wait 1"; echo "measure start"; echo "realtime $idle"; echo "measure stop watchdog-idle"; } > "$tmp/wd.txt"
+NOTIFY_SOCKET="$sock" WATCHDOG_USEC=2000000 xvfb-run -a -s "-screen 0 1920x1080x24" "$build/src/mint-kiosk" --config "$tmp/kiosk.json" \
+  --windowed 1920x1080 --script "$tmp/wd.txt" --script-out "$tmp/out" >/dev/null 2>&1
+rm -f "$sock.run"
+wait $listener
+python3 - "$tmp/out/watchdog-idle.json" "$(cat "$sock.count")" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(f"home screen + watchdog    frames {d['frames']:5d} in {d['wall_s']:6.1f} s, CPU {d['cpu_percent_of_one_core']:5.2f} % of one core, "
+      f"{sys.argv[2]} WATCHDOG=1 pings received")
+PY

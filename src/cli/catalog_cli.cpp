@@ -6,6 +6,7 @@
 #include "catalog/schedule.hpp"
 #include "catalog/time_util.hpp"
 #include "cli_args.hpp"
+#include "signing_cli.hpp"
 #include "util/json_text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -360,6 +361,8 @@ int cmdQuery(const Arguments& args, std::ostream& out, std::ostream& err)
 
 int runCatalogCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
+    if (auto code = runSigningCommand(args, out, err))
+        return *code;
     std::string error;
     auto parsed = parseArguments(args, error);
     if (!parsed)
@@ -369,7 +372,7 @@ int runCatalogCli(const std::vector<std::string>& args, std::ostream& out, std::
     }
     if (parsed->command == "help")
     {
-        out << kHelp;
+        out << kHelp << "\nSigning (minisign keys and signatures, for feeds and map packages):\n" << kSigningHelp;
         return kExitOk;
     }
     if (parsed->command == "version")
