@@ -9,6 +9,7 @@
 #include "app/startup_trace.hpp"
 #include "catalog/time_util.hpp"
 #include "map/package_update.hpp"
+#include "trust/minisign.hpp"
 #include "ui_model/date_text.hpp"
 #include "util/fs_util.hpp"
 #include "util/log.hpp"
@@ -281,6 +282,12 @@ ui::AdminInfo KioskApp::adminInfo() const
     if (m_tileLoader)
         f.tiles = m_tileLoader->counters();
     f.mapProblem = m_mapProblem;
+    for (const std::string& line : m_config.feed.publicKeys)
+    {
+        std::string error;
+        if (auto key = trust::parsePublicKey(line, error))
+            f.feedKeyIds.push_back(key->idHex());
+    }
     if (!m_cacheSizeJob.valid())
         f.cacheBytes = m_cacheBytes;
     f.cacheDir = m_config.cache.dir;

@@ -1,6 +1,8 @@
 // Kiosk configuration loading and validation; see kiosk_config.hpp.
 #include "kiosk_config.hpp"
 
+#include "trust/minisign.hpp"
+
 #include "util/fs_util.hpp"
 #include "util/json_text.hpp"
 #include "util/sha256.hpp"
@@ -244,6 +246,20 @@ void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
         s.string("user_agent_contact", c.feed.userAgentContact);
         s.integer("max_offers", c.feed.maxOffers, 1, 1000000);
         s.integer("max_string_bytes", c.feed.maxStringBytes, 256, 16 << 20);
+        if (const Json* keys = s.find("public_keys"))
+        {
+            if (!keys->is_array() || keys->empty() || keys->size() > 2)
+                throw ConfigError{"feed.public_keys", "expected one or two minisign public keys [\"RW...\"], got " + describe(*keys)};
+            for (std::size_t i = 0; i < keys->size(); ++i)
+            {
+                const Json& k = (*keys)[i];
+                std::string error;
+                if (!k.is_string() || !trust::parsePublicKey(k.get<std::string>(), error))
+                    throw ConfigError{"feed.public_keys[" + std::to_string(i) + "]",
+                                      "not a minisign public key line (the second line of the .pub file, RW...)"};
+                c.feed.publicKeys.push_back(k.get<std::string>());
+            }
+        }
         s.rejectUnknown();
         const std::string& u = c.feed.url;
         if (util::startsWithNoCase(u, "https://") || util::startsWithNoCase(u, "http://"))

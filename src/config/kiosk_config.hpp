@@ -38,6 +38,9 @@ struct FeedSection
     std::string userAgentContact;      ///< e-mail or URL in the User-Agent
     int maxOffers = 200000;
     std::size_t maxStringBytes = 64u << 10;
+    /// minisign public key lines ("RW…"), one or two (a rotation); empty: feeds are not
+    /// signed. Set: a feed is installed only with a good `<url>.minisig` by one of them.
+    std::vector<std::string> publicKeys;
 };
 
 struct ImagesSection

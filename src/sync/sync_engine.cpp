@@ -51,6 +51,13 @@ SyncEngine::SyncEngine(config::KioskConfig config, CacheStore& store)
     : clock(unixNow), m_config(std::move(config)), m_store(store), m_images(store.imagesDir()), m_rng(std::random_device{}())
 {
     m_images.load();
+    trust::initCrypto();
+    for (const std::string& line : m_config.feed.publicKeys)
+    {
+        std::string error;
+        if (auto key = trust::parsePublicKey(line, error))  // checked when the configuration was read
+            m_trustedKeys.push_back(*key);
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -191,6 +198,12 @@ void SyncEngine::fetchFeed(SyncStatus& status)
         return;
     }
 
+    // Signed feeds: nothing of an unsigned or foreign feed is even parsed.
+    if (std::string why; !m_trustedKeys.empty() && !signatureGood(url, resp.body, why))
+    {
+        fail(status, FailureKind::Signature, why);
+        return;
+    }
     const std::string sha = util::Sha256::hex(resp.body);
     if (haveCopy && sha == m_meta->sha256)
     {
@@ -257,6 +270,38 @@ void SyncEngine::fetchFeed(SyncStatus& status)
         m_catalog = CatalogPtr(std::move(loaded.catalog));
     }
     status.result = SyncResult::Updated;
+}
+
+bool SyncEngine::signatureGood(const std::string& url, const std::string& body, std::string& why)
+{
+    const std::string sigUrl = url + ".minisig";
+    net::HttpRequest req = baseRequest(sigUrl);
+    req.maxBytes = 64 << 10;  // a .minisig is about 300 bytes
+    const net::HttpResponse resp = m_http.get(req);
+    if (!resp.ok() || (!isFileUrl(url) && resp.status != 200))
+    {
+        why = "no signature at " + sigUrl + " (" +
+              (resp.ok() ? "HTTP " + std::to_string(resp.status) : std::string(net::transportErrorKey(resp.error))) + ")";
+        return false;
+    }
+    std::string error;
+    const auto sig = trust::parseSignature(resp.body, error);
+    if (!sig)
+    {
+        why = sigUrl + ": " + error;
+        return false;
+    }
+    const trust::Verdict v = trust::verify(body, *sig, m_trustedKeys);
+    if (v != trust::Verdict::Good)
+    {
+        std::string trusted;
+        for (const auto& k : m_trustedKeys)
+            trusted += (trusted.empty() ? "" : ", ") + k.idHex();
+        why = std::string(trust::verdictText(v)) + " (signature key " + trust::PublicKey{sig->keyId, {}}.idHex() + ", trusted " + trusted +
+              ")";
+        return false;
+    }
+    return true;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include "image_cache.hpp"
 #include "net/http_client.hpp"
 #include "sync_status.hpp"
+#include "trust/minisign.hpp"
 
 #include <functional>
 #include <map>
@@ -47,6 +48,9 @@ public:
 
 private:
     void fetchFeed(SyncStatus& status);
+    /// With feed.public_keys: fetches `<url>.minisig` and checks `body` against it; false
+    /// with the reason (for the status detail and the log).
+    bool signatureGood(const std::string& url, const std::string& body, std::string& why);
     void syncImages(const catalog::Catalog& cat, SyncStatus& status, bool feedChanged, bool countOnly);
     net::HttpRequest baseRequest(const std::string& url) const;
     void fail(SyncStatus& status, FailureKind kind, std::string detail);
@@ -64,6 +68,7 @@ private:
     std::optional<long> m_retryAfter;
     std::map<std::string, std::int64_t> m_imageFailedAt;  ///< url -> when it last failed
     std::mt19937_64 m_rng;
+    std::vector<trust::PublicKey> m_trustedKeys;  ///< feed.public_keys (empty: feeds are not signed)
     mutable std::mutex m_catalogMutex;
 };
 

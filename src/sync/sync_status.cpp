@@ -42,6 +42,7 @@ const char* failureKey(FailureKind k)
     case FailureKind::Disk: return "disk";
     case FailureKind::Busy: return "busy";
     case FailureKind::Internal: return "internal";
+    case FailureKind::Signature: return "signature";
     }
     return "none";
 }
@@ -70,6 +71,8 @@ std::string failureText(FailureKind k)
     case FailureKind::Internal:
         return "The sync stopped with an internal error (see the log). The last good catalogue stays on screen; the kiosk "
                "tries again later.";
+    case FailureKind::Signature:
+        return "The new catalogue is not signed with this network's key and was refused. The last good catalogue stays on screen.";
     }
     return "";
 }
@@ -107,7 +110,7 @@ std::optional<SyncStatus> statusFromJson(const std::string& text)
         const std::string result = j.at("result");
         s.result = result == "updated" ? SyncResult::Updated : result == "not_modified" ? SyncResult::NotModified : SyncResult::Failed;
         const std::string kind = j.value("error_kind", "none");
-        for (int k = 0; k <= static_cast<int>(FailureKind::Internal); ++k)
+        for (int k = 0; k <= static_cast<int>(FailureKind::Signature); ++k)
             if (kind == failureKey(static_cast<FailureKind>(k)))
                 s.failure = static_cast<FailureKind>(k);
         s.httpStatus = j.value("http_status", 0L);

@@ -35,6 +35,7 @@ enum class FailureKind
     Disk,         ///< could not write the cache
     Busy,         ///< another process is syncing this cache right now
     Internal,     ///< the run itself failed (an exception caught at the sync thread's boundary)
+    Signature,    ///< feed.public_keys are set and the feed's .minisig is missing, broken or not by them
 };
 const char* failureKey(FailureKind k);
 /// Words a librarian understands (English; the UI shows the translated key).

@@ -309,6 +309,7 @@ TEST_CASE("admin lines: sync result, catalogue, map source, cache size while wal
     CHECK(info.usageLines[0] == tr.format("admin.usage_today", {{"sessions", "2"}, {"details", "1"}, {"qr", "0"}, {"nothing", "1"}}));
     CHECK(info.usageLines[1] == tr.format("admin.usage_all", {{"sessions", "3"}, {"details", "1"}, {"qr", "0"}, {"nothing", "1"}}));
     CHECK(has(info.systemLines, tr.format("admin.version_line", {{"version", MINT_VERSION}, {"h", "2"}, {"m", "5"}})));
+    CHECK(has(info.syncLines, tr.tr("admin.unsigned_line")));  // no feed.public_keys: the admin screen says so
 
     facts.cacheBytes = 4096 * 1024;
     facts.status.lastAttempt = 1'799'999'000;  // before the request: still running
@@ -317,6 +318,9 @@ TEST_CASE("admin lines: sync result, catalogue, map source, cache size while wal
     CHECK(info.syncRunning);
     CHECK(info.syncNotice == tr.tr("admin.sync_running"));
     CHECK(has(info.catalogLines, tr.tr("admin.map_none")));
+    facts.feedKeyIds = {"E5B9C7A8F3D2B1A0", "0011223344556677"};
+    info = app::adminInfo(facts, tr);
+    CHECK(has(info.syncLines, tr.format("admin.signed_line", {{"keys", "E5B9C7A8F3D2B1A0, 0011223344556677"}})));
     CHECK(has(info.catalogLines, tr.format("admin.cache_line", {{"kib", "4096"}, {"dir", "/var/cache/mint-kiosk"}})));
 }
 

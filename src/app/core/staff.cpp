@@ -67,6 +67,15 @@ ui::AdminInfo adminInfo(const AdminFacts& f, const ui::Translations& tr)
         info.syncNotice = done ? tr.format("admin.sync_done", {{"result", result}}) : tr.tr("admin.sync_running");
         info.syncRunning = !done;
     }
+    if (f.feedKeyIds.empty())
+        info.syncLines.push_back(tr.tr("admin.unsigned_line"));
+    else
+    {
+        std::string keys;
+        for (const auto& id : f.feedKeyIds)
+            keys += (keys.empty() ? "" : ", ") + id;
+        info.syncLines.push_back(tr.format("admin.signed_line", {{"keys", keys}}));
+    }
     if (st.result == sync::SyncResult::Failed)
         info.syncError =
             tr.tr(std::string("sync_error.") + sync::failureKey(st.failure)) + (st.detail.empty() ? "" : " [" + st.detail + "]");

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace mint::app
 {
@@ -53,6 +54,7 @@ struct AdminFacts
     int onlineCacheMaxMb = 0;
     std::optional<map::LoaderCounters> tiles;  ///< when there is a tile loader
     std::string mapProblem;                    ///< why there are no tiles (damaged package, ...)
+    std::vector<std::string> feedKeyIds;       ///< feed.public_keys as key ids (empty: feeds are not signed)
     std::optional<std::uintmax_t> cacheBytes;  ///< nothing while the cache is being walked
     std::string cacheDir;
     const ui::UsageStats* usage = nullptr;
