@@ -13,9 +13,10 @@ void attachMapPackageUpdate(sync::SyncEngine& engine, const config::KioskConfig&
         return;
     const config::MapSection map = config.map;
     const std::string ua = net::userAgent(config.feed.userAgentContact);
-    engine.extraStep = [map, ua, installed](sync::SyncStatus& status, net::HttpClient& http)
+    const std::vector<std::string> keys = config.feed.publicKeys;
+    engine.extraStep = [map, ua, keys, installed](sync::SyncStatus& status, net::HttpClient& http)
     {
-        const map::PackageResult r = map::updateMapPackage(map, ua, http);
+        const map::PackageResult r = map::updateMapPackage(map, ua, http, keys);
         status.mapPackage = r.message;
         if (r.kind == map::PackageResult::Installed && installed)
             *installed = true;

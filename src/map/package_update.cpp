@@ -2,6 +2,7 @@
 #include "map/package_update.hpp"
 
 #include "map/mbtiles.hpp"
+#include "trust/minisign.hpp"
 #include "util/fs_util.hpp"
 #include "util/log.hpp"
 #include "util/sha256.hpp"
@@ -32,7 +33,8 @@ bool fileSha256(const std::string& path, std::string& hex)
 
 }  // namespace
 
-PackageResult updateMapPackage(const config::MapSection& map, const std::string& userAgent, net::HttpClient& http)
+PackageResult updateMapPackage(const config::MapSection& map, const std::string& userAgent, net::HttpClient& http,
+                               const std::vector<std::string>& publicKeys)
 {
     PackageResult r;
     if (map.packageUrl.empty() || map.packageSha256.empty() || map.mbtiles.empty())
@@ -73,6 +75,30 @@ PackageResult updateMapPackage(const config::MapSection& map, const std::string&
         return fail("cannot read the download");
     if (hex != map.packageSha256)
         return fail("sha256 " + hex.substr(0, 12) + "… does not match map.package_sha256 " + map.packageSha256.substr(0, 12) + "…");
+    if (!publicKeys.empty())
+    {
+        // Signed like the feed: the package's prehash against "<url>.minisig".
+        std::vector<trust::PublicKey> keys;
+        std::string error;
+        for (const auto& line : publicKeys)
+            if (auto k = trust::parsePublicKey(line, error))
+                keys.push_back(*k);
+        net::HttpRequest sigReq;
+        sigReq.url = map.packageUrl + ".minisig";
+        sigReq.userAgent = userAgent;
+        sigReq.maxBytes = 64 << 10;
+        const net::HttpResponse sigRes = http.get(sigReq);
+        if (!sigRes.ok() || sigRes.status != 200)
+            return fail("no signature at " + sigReq.url + (sigRes.ok() ? " (HTTP " + std::to_string(sigRes.status) + ")" : ""));
+        const auto sig = trust::parseSignature(sigRes.body, error);
+        if (!sig)
+            return fail(sigReq.url + ": " + error);
+        std::array<unsigned char, 64> hash{};
+        if (!trust::prehashFile(part, hash))
+            return fail("cannot read the download");
+        if (const trust::Verdict v = trust::verifyPrehash(hash, *sig, keys); v != trust::Verdict::Good)
+            return fail(std::string("signature refused: ") + trust::verdictText(v));
+    }
     {
         MbtilesReader check;
         std::string error;

@@ -10,6 +10,7 @@
 #include "net/http_client.hpp"
 
 #include <string>
+#include <vector>
 
 namespace mint::map
 {
@@ -26,6 +27,9 @@ struct PackageResult
     std::string message;  ///< for the log, the status and the admin screen
 };
 
-PackageResult updateMapPackage(const config::MapSection& map, const std::string& userAgent, net::HttpClient& http);
+/// `publicKeys`: feed.public_keys — set, the package is installed only with a good
+/// "<map.package_url>.minisig" by one of them (the network signs its map like its feed).
+PackageResult updateMapPackage(const config::MapSection& map, const std::string& userAgent, net::HttpClient& http,
+                               const std::vector<std::string>& publicKeys = {});
 
 }  // namespace mint::map

@@ -9,6 +9,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
 namespace mint::trust
@@ -214,12 +215,33 @@ const char* verdictText(Verdict v)
 
 Verdict verify(std::string_view message, const Signature& sig, const std::vector<PublicKey>& keys)
 {
+    return verifyPrehash(prehash(message), sig, keys);
+}
+
+bool prehashFile(const std::string& path, std::array<unsigned char, 64>& hash)
+{
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f)
+        return false;
+    crypto_generichash_state h;
+    crypto_generichash_init(&h, nullptr, 0, hash.size());
+    std::vector<unsigned char> buf(1 << 16);
+    std::size_t n = 0;
+    while ((n = std::fread(buf.data(), 1, buf.size(), f)) > 0)
+        crypto_generichash_update(&h, buf.data(), n);
+    const bool ok = !std::ferror(f);
+    std::fclose(f);
+    crypto_generichash_final(&h, hash.data(), hash.size());
+    return ok;
+}
+
+Verdict verifyPrehash(const std::array<unsigned char, 64>& h, const Signature& sig, const std::vector<PublicKey>& keys)
+{
     const auto key = std::find_if(keys.begin(), keys.end(), [&](const PublicKey& k) { return k.keyId == sig.keyId; });
     if (key == keys.end())
         return Verdict::UnknownKey;
     if (!sig.prehashed)
         return Verdict::Legacy;
-    const auto h = prehash(message);
     if (crypto_sign_verify_detached(sig.signature.data(), h.data(), h.size(), key->key.data()) != 0)
         return Verdict::BadSignature;
     std::vector<unsigned char> signedComment(sig.signature.begin(), sig.signature.end());

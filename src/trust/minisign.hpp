@@ -61,6 +61,12 @@ const char* verdictText(Verdict v);
 /// Checks `message` against `sig` with the first of `keys` whose id matches.
 Verdict verify(std::string_view message, const Signature& sig, const std::vector<PublicKey>& keys);
 
+/// The prehash (BLAKE2b-512) of a file read in blocks (map packages are hundreds of MB);
+/// false when it cannot be read.
+bool prehashFile(const std::string& path, std::array<unsigned char, 64>& hash);
+/// verify() for a file whose prehash is already known.
+Verdict verifyPrehash(const std::array<unsigned char, 64>& hash, const Signature& sig, const std::vector<PublicKey>& keys);
+
 struct KeyPair
 {
     std::string publicText;  ///< the .pub file

@@ -13,6 +13,7 @@
 #include "support/test_servers.hpp"
 #include "sync/sync_engine.hpp"
 #include "synthetic_tiles.hpp"
+#include "trust/minisign.hpp"
 #include "util/sha256.hpp"
 
 #include <doctest/doctest.h>
@@ -540,4 +541,66 @@ TEST_CASE("map package: delivered like the feed: downloaded to disk, sha256 chec
         CHECK(engine.runOnce().mapPackage.find("not an MBTiles package") != std::string::npos);
         CHECK(readFile(dir + "/region.mbtiles") == v2);
     }
+}
+
+TEST_CASE("map package: with feed.public_keys only a package signed by a trusted key is installed")
+{
+    net::initHttpGlobal();
+    REQUIRE(trust::initCrypto());
+    const std::string dir = makeTempDir("signed-package");
+    const std::string pkg = readFile(makePackage(dir, "png", 8));
+    std::filesystem::remove(dir + "/map.mbtiles");
+    const trust::KeyPair network = trust::generateKeyPair(), stranger = trust::generateKeyPair();
+    std::string error;
+    const auto networkKey = trust::parseSecretKey(network.secretText, error),
+               strangerKey = trust::parseSecretKey(stranger.secretText, error);
+    REQUIRE(networkKey);
+    HttpTestServer server;
+    std::string signature;  // "" = 404
+    server.server().Get("/map.mbtiles",
+                        [&](const httplib::Request&, httplib::Response& res) { res.set_content(pkg, "application/x-sqlite3"); });
+    server.server().Get("/map.mbtiles.minisig",
+                        [&](const httplib::Request&, httplib::Response& res)
+                        {
+                            if (signature.empty())
+                                res.status = 404;
+                            else
+                                res.set_content(signature, "text/plain");
+                        });
+    const std::string cache = makeTempDir("signed-package-cache");
+    // The feed is signed too (the map step runs after a good feed step).
+    const std::string feed = readFile(std::string(MINT_SOURCE_DIR) + "/assets/demo/feed.json");
+    REQUIRE(util::writeFileAtomic(dir + "/feed.json", feed, error));
+    REQUIRE(util::writeFileAtomic(dir + "/feed.json.minisig", trust::sign(feed, *networkKey, "feed"), error));
+    auto cfg = testConfig("file://" + dir + "/feed.json", cache,
+                          R"(, "map": {"mbtiles": ")" + dir + R"(/region.mbtiles", "package_url": ")" + server.url("/map.mbtiles") +
+                              R"(", "package_sha256": ")" + util::Sha256::hex(pkg) + R"("})");
+    cfg.feed.publicKeys = {network.publicText.substr(network.publicText.find('\n') + 1, 56)};
+    sync::CacheStore store(cache);
+    sync::SyncEngine engine(cfg, store);
+    app::attachMapPackageUpdate(engine, cfg, nullptr);
+    struct Case
+    {
+        const char* what;
+        std::string signature;
+        const char* message;
+    };
+    const Case refusals[] = {
+        {"no signature", "", "no signature at "},
+        {"another key", trust::sign(pkg, *strangerKey, "map"), "not trusted here"},
+        {"another file", trust::sign(pkg + "x", *networkKey, "map"), "does not match"},
+        {"garbage", "<html>login</html>", "not a minisign signature"},
+    };
+    for (const Case& c : refusals)
+    {
+        CAPTURE(c.what);
+        signature = c.signature;
+        const auto s = engine.runOnce();
+        CHECK_MESSAGE(s.mapPackage.find(c.message) != std::string::npos, s.mapPackage);
+        CHECK_FALSE(std::filesystem::exists(dir + "/region.mbtiles"));
+        CHECK_FALSE(std::filesystem::exists(dir + "/region.mbtiles.download"));
+    }
+    signature = trust::sign(pkg, *networkKey, "map");
+    CHECK(engine.runOnce().mapPackage == "installed");
+    CHECK(readFile(dir + "/region.mbtiles") == pkg);
 }
