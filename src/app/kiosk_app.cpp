@@ -282,6 +282,7 @@ ui::AdminInfo KioskApp::adminInfo() const
     if (m_tileLoader)
         f.tiles = m_tileLoader->counters();
     f.mapProblem = m_mapProblem;
+    f.wallNow = wallNow();
     for (const std::string& line : m_config.feed.publicKeys)
     {
         std::string error;

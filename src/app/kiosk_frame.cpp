@@ -136,7 +136,9 @@ void KioskApp::frame()
         drawScreen(c, t);
         const std::string dataDate = ui::germanDate(ui::regionZone(m_catalog.get()), m_catalog->generatedAt);
         const std::int64_t staleS = static_cast<std::int64_t>(m_config.feed.staleAfterH) * 3600;
-        m_staleShown = m_status.lastSuccess > 0 && c.wallNow - m_status.lastSuccess > staleS && s.screen != Screen::Attract;
+        // Old data, or a catalogue past its valid_until ("now" never before its generated_at).
+        const bool expired = m_catalog->validUntil && std::max(c.wallNow, m_catalog->generatedAt) > *m_catalog->validUntil;
+        m_staleShown = ((m_status.lastSuccess > 0 && c.wallNow - m_status.lastSuccess > staleS) || expired) && s.screen != Screen::Attract;
         ui::closeLayer(c.dl);  // notices and overlays cover the screen's text too
         if (m_staleShown)
         {

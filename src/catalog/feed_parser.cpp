@@ -209,6 +209,15 @@ private:
                 m_envelopeErrors.push_back(
                     {Severity::Fatal, m_dec.path(), "expected an RFC 3339 date and time with zone, got " + v.describe()});
         }
+        else if (key == "valid_until")
+        {
+            std::string_view text = expectString();
+            if (auto t = timeutil::parseDateTime(text, false))
+                m_cat->validUntil = t->seconds;
+            else if (v.isString())
+                m_envelopeErrors.push_back(
+                    {Severity::Fatal, m_dec.path(), "expected an RFC 3339 date and time with zone, got " + v.describe()});
+        }
         else if (key == "license")
             m_cat->license = expectString();
         else if (key == "attribution")
@@ -379,6 +388,8 @@ private:
             return fatal("is required (an integer that grows with every publish)", "/sequence");
         if (!m_sawGeneratedAt)
             return fatal("is required", "/generated_at");
+        if (m_cat->validUntil && *m_cat->validUntil <= m_cat->generatedAt)
+            return fatal("is not after generated_at (a feed that is never valid)", "/valid_until");
         if (!m_sawOffers)
             return fatal("is required: a feed without an offers array is rejected", "/offers");
 

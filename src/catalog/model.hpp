@@ -361,6 +361,9 @@ public:
     std::int64_t sequence = 0;
     Timestamp generatedAt = 0;
     std::string_view generatedAtText;
+    /// Optional: after this the catalogue has expired (a frozen or replayed feed); the kiosk
+    /// keeps showing it with the stale notice and refuses a fetched feed already past it.
+    std::optional<Timestamp> validUntil;
     std::string_view license;
     LocalizedText attribution;  ///< shown with the data: a string or a language map
     Publisher publisher;

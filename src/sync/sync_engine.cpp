@@ -7,6 +7,7 @@
 #include "sync_engine.hpp"
 
 #include "catalog/feed_parser.hpp"
+#include "catalog/time_util.hpp"
 #include "media/image_decode.hpp"
 #include "util/log.hpp"
 #include "util/sha256.hpp"
@@ -105,6 +106,7 @@ CatalogPtr SyncEngine::loadInstalled(std::string* problem)
     if (problem)
         *problem = skipped;
     m_meta = generation->meta;
+    m_clockFloor = std::max(m_clockFloor, result.catalog->generatedAt);
     result.catalog->sourceUrl = generation->meta.sourceUrl.empty() ? m_config.feed.url : generation->meta.sourceUrl;
     CatalogPtr cat(std::move(result.catalog));
     std::lock_guard<std::mutex> lock(m_catalogMutex);
@@ -227,6 +229,13 @@ void SyncEngine::fetchFeed(SyncStatus& status)
     }
     const catalog::Catalog& fresh = *loaded.catalog;
     status.offersSkipped = loaded.offersSkipped;
+    if (fresh.validUntil && *fresh.validUntil <= trustedNow())
+    {
+        fail(status, FailureKind::Expired,
+             "the feed's valid_until " + catalog::timeutil::formatRfc3339(nullptr, *fresh.validUntil) + " has passed (now " +
+                 catalog::timeutil::formatRfc3339(nullptr, trustedNow()) + ")");
+        return;
+    }
     const std::size_t installedOffers = m_catalog ? m_catalog->offers.size() : 0;
     if (m_catalog && fresh.sequence < m_catalog->sequence)
     {
@@ -264,6 +273,7 @@ void SyncEngine::fetchFeed(SyncStatus& status)
         return;
     }
     m_meta = meta;
+    m_clockFloor = std::max(m_clockFloor, fresh.generatedAt);
     {
         std::lock_guard<std::mutex> lock(m_catalogMutex);
         loaded.catalog->sourceUrl = url;

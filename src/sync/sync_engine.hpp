@@ -11,6 +11,7 @@
 #include "sync_status.hpp"
 #include "trust/minisign.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -39,6 +40,10 @@ public:
     SyncStatus recordCrash(const std::string& what);
 
     CatalogPtr catalog() const;
+    /// "Now" for validity decisions: the clock, but never earlier than the newest
+    /// generated_at this kiosk has accepted (a kiosk without a real-time clock that boots
+    /// in the past cannot be made to take an expired feed for a valid one).
+    std::int64_t trustedNow() const { return std::max(clock(), m_clockFloor); }
     const SyncStatus& lastStatus() const { return m_status; }
     /// Unix seconds (overridable for tests).
     std::function<std::int64_t()> clock;
@@ -68,7 +73,8 @@ private:
     std::optional<long> m_retryAfter;
     std::map<std::string, std::int64_t> m_imageFailedAt;  ///< url -> when it last failed
     std::mt19937_64 m_rng;
-    std::vector<trust::PublicKey> m_trustedKeys;  ///< feed.public_keys (empty: feeds are not signed)
+    std::vector<trust::PublicKey> m_trustedKeys;
+    std::int64_t m_clockFloor = 0;  ///< the newest generated_at accepted  ///< feed.public_keys (empty: feeds are not signed)
     mutable std::mutex m_catalogMutex;
 };
 

@@ -43,6 +43,7 @@ const char* failureKey(FailureKind k)
     case FailureKind::Busy: return "busy";
     case FailureKind::Internal: return "internal";
     case FailureKind::Signature: return "signature";
+    case FailureKind::Expired: return "expired";
     }
     return "none";
 }
@@ -73,6 +74,9 @@ std::string failureText(FailureKind k)
                "tries again later.";
     case FailureKind::Signature:
         return "The new catalogue is not signed with this network's key and was refused. The last good catalogue stays on screen.";
+    case FailureKind::Expired:
+        return "The server sent a catalogue that has already expired (valid_until); it was refused. The last good catalogue stays on "
+               "screen.";
     }
     return "";
 }
@@ -110,7 +114,7 @@ std::optional<SyncStatus> statusFromJson(const std::string& text)
         const std::string result = j.at("result");
         s.result = result == "updated" ? SyncResult::Updated : result == "not_modified" ? SyncResult::NotModified : SyncResult::Failed;
         const std::string kind = j.value("error_kind", "none");
-        for (int k = 0; k <= static_cast<int>(FailureKind::Signature); ++k)
+        for (int k = 0; k <= static_cast<int>(FailureKind::Expired); ++k)
             if (kind == failureKey(static_cast<FailureKind>(k)))
                 s.failure = static_cast<FailureKind>(k);
         s.httpStatus = j.value("http_status", 0L);

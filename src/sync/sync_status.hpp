@@ -36,6 +36,7 @@ enum class FailureKind
     Busy,         ///< another process is syncing this cache right now
     Internal,     ///< the run itself failed (an exception caught at the sync thread's boundary)
     Signature,    ///< feed.public_keys are set and the feed's .minisig is missing, broken or not by them
+    Expired,      ///< the fetched feed's valid_until has passed (a frozen or replayed feed)
 };
 const char* failureKey(FailureKind k);
 /// Words a librarian understands (English; the UI shows the translated key).

@@ -134,3 +134,48 @@ TEST_CASE("signed feeds: the configuration takes one or two key lines and names 
     CHECK(error.find("feed.public_keys[0]") != std::string::npos);
     CHECK_FALSE(parse("\"" + keyLine(kp) + "\""));
 }
+
+TEST_CASE("valid_until: a fetched feed past it is refused, and a kiosk whose clock is behind is not fooled")
+{
+    SignedServer server;  // serves without a signature: no keys configured here
+    const std::string cache = makeTempDir("valid-until");
+    config::KioskConfig cfg = testConfig(server.http.url("/feed.json"), cache);
+    sync::CacheStore store(cache);
+    sync::SyncEngine engine(cfg, store);
+    std::int64_t now = 1795000000;  // 2026-11-18
+    engine.clock = [&] { return now; };
+    // Sequence 5, generated 2026-11-24, valid for a week: installed.
+    Json f = sampleFeed();
+    f["offers"][0].erase("images");
+    f["sequence"] = 5;
+    f["valid_until"] = "2026-12-01T06:00:00+01:00";
+    server.body = f.dump();
+    auto s = engine.runOnce();
+    REQUIRE_MESSAGE(s.result == SyncResult::Updated, s.detail);
+    const std::string snapshot = cacheSnapshot(cache);
+    // Five weeks later, the server (or someone between) still serves a frozen feed: refused.
+    now = 1798000000;  // 2026-12-23
+    f["sequence"] = 6;
+    server.body = f.dump();
+    ++server.version;
+    s = engine.runOnce();
+    CHECK(s.failure == FailureKind::Expired);
+    CHECK(s.detail.find("valid_until 2026-12-01T05:00:00Z has passed") != std::string::npos);
+    CHECK(nlohmann::json::parse(sync::statusToJson(s))["error_kind"] == "expired");
+    CHECK(cacheSnapshot(cache) == snapshot);
+    // A kiosk without a real-time clock boots in 2000: "now" is still no earlier than the
+    // newest generated_at it accepted (2026-11-24), so a feed that expired before that is refused.
+    now = 946684800;
+    sync::SyncEngine restarted(cfg, store);
+    restarted.clock = [&] { return now; };
+    REQUIRE(restarted.loadInstalled());
+    CHECK(restarted.trustedNow() >= 1795496400);  // 2026-11-24T06:00:00+01:00
+    f["sequence"] = 7;
+    f["generated_at"] = "2026-11-20T06:00:00+01:00";
+    f["valid_until"] = "2026-11-22T06:00:00+01:00";
+    server.body = f.dump();
+    ++server.version;
+    s = restarted.runOnce();
+    CHECK(s.failure == FailureKind::Expired);
+    CHECK(cacheSnapshot(cache) == snapshot);
+}

@@ -410,6 +410,23 @@ TEST_CASE("ui: stale data shows a notice and keeps the content")
     CHECK(stale["results_total"].get<int>() > 10);
 }
 
+TEST_CASE("ui: a catalogue past its valid_until stays on screen with the stale notice")
+{
+    Json feed = Json::parse(slurp(std::string(MINT_SOURCE_DIR) + "/assets/demo/feed.json"));
+    feed["valid_until"] = "2026-11-27T00:00:00+01:00";
+    const std::string path = writeScratch("expired-feed.json", feed.dump());
+    fs::create_directories(processScratch() / "images");
+    for (const auto& e : fs::directory_iterator(std::string(MINT_SOURCE_DIR) + "/assets/demo/images"))
+        fs::copy_file(e.path(), processScratch() / "images" / e.path().filename(), fs::copy_options::overwrite_existing);
+    const fs::path out = runScenario("expired", kOrientations[0], "", "cache", path);
+    const Json valid = dump(out, "01-valid");
+    CHECK(valid["stale_notice"] == false);
+    CHECK(valid["screen"] == "results");
+    const Json expired = dump(out, "02-expired");
+    CHECK(expired["stale_notice"] == true);
+    CHECK(expired["results_total"] == valid["results_total"]);  // the content stays
+}
+
 TEST_CASE("ui: the data's age survives a restart while offline: the notice appears when it should")
 {
     const fs::path cache = processScratch() / "restart-cache";

@@ -318,6 +318,11 @@ TEST_CASE("admin lines: sync result, catalogue, map source, cache size while wal
     CHECK(info.syncRunning);
     CHECK(info.syncNotice == tr.tr("admin.sync_running"));
     CHECK(has(info.catalogLines, tr.tr("admin.map_none")));
+    CHECK_FALSE(has(info.catalogLines, "valid_until"));
+    f.catalog->validUntil = f.catalog->generatedAt + 3600;
+    facts.wallNow = f.catalog->generatedAt + 7200;
+    info = app::adminInfo(facts, tr);
+    CHECK(has(info.catalogLines, "(valid_until)"));  // "expired on …": the catalogue stays until a new one arrives
     facts.feedKeyIds = {"E5B9C7A8F3D2B1A0", "0011223344556677"};
     info = app::adminInfo(facts, tr);
     CHECK(has(info.syncLines, tr.format("admin.signed_line", {{"keys", "E5B9C7A8F3D2B1A0, 0011223344556677"}})));

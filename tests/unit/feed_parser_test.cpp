@@ -61,6 +61,27 @@ TEST_CASE("feed: unknown keys are ignored, plain strings are the default languag
     CHECK(r.catalog->offers[0].title.get("en", "de") == "Nur deutsch");
 }
 
+TEST_CASE("feed: valid_until is optional, read as a date and time, and must lie after generated_at")
+{
+    Json f = sampleFeed();
+    auto r = load(f);
+    REQUIRE(r.accepted());
+    CHECK_FALSE(r.catalog->validUntil);
+    f["valid_until"] = "2026-12-01T00:00:00+01:00";
+    r = load(f);
+    REQUIRE(r.accepted());
+    REQUIRE(r.catalog->validUntil);
+    CHECK(*r.catalog->validUntil - r.catalog->generatedAt == 6 * 86400 + 18 * 3600);
+    f["valid_until"] = "2026-11-24T06:00:00+01:00";  // the same moment as generated_at
+    r = load(f);
+    CHECK_FALSE(r.accepted());
+    CHECK(hasIssue(r, "/valid_until", "not after generated_at", Severity::Fatal));
+    f["valid_until"] = "next week";
+    r = load(f);
+    CHECK_FALSE(r.accepted());
+    CHECK(hasIssue(r, "/valid_until", "RFC 3339", Severity::Fatal));
+}
+
 TEST_CASE("feed: a broken envelope rejects the whole feed")
 {
     SUBCASE("not JSON")

@@ -3,6 +3,8 @@
 
 #include "ui_model/date_text.hpp"
 
+#include <algorithm>
+
 namespace mint::app
 {
 
@@ -86,6 +88,9 @@ ui::AdminInfo adminInfo(const AdminFacts& f, const ui::Translations& tr)
                                                                      {"date", ui::germanDate(zone, f.catalog->generatedAt)}}));
         info.catalogLines.push_back(
             tr.format("admin.images_line", {{"cached", std::to_string(st.imagesCached)}, {"missing", std::to_string(st.imagesMissing)}}));
+        // Expired: "now" is never taken as earlier than the catalogue's own generated_at.
+        if (f.catalog->validUntil && std::max(f.wallNow, f.catalog->generatedAt) > *f.catalog->validUntil)
+            info.catalogLines.push_back(tr.format("admin.expired_line", {{"date", ui::germanDateTime(zone, *f.catalog->validUntil)}}));
     }
     // The map: where its tiles come from and what went wrong.
     switch (f.mapSource)

@@ -55,6 +55,7 @@ struct AdminFacts
     std::optional<map::LoaderCounters> tiles;  ///< when there is a tile loader
     std::string mapProblem;                    ///< why there are no tiles (damaged package, ...)
     std::vector<std::string> feedKeyIds;       ///< feed.public_keys as key ids (empty: feeds are not signed)
+    catalog::Timestamp wallNow = 0;            ///< for the catalogue's valid_until
     std::optional<std::uintmax_t> cacheBytes;  ///< nothing while the cache is being walked
     std::string cacheDir;
     const ui::UsageStats* usage = nullptr;
