@@ -52,7 +52,13 @@ int runKiosk(int argc, char** argv)
             std::cerr << "mint-kiosk: a PIN is 4 or more digits\n";
             return app::kKioskConfigError;
         }
-        std::cout << config::hashPin(pin) << "\n";
+        const std::string hash = config::hashPin(pin);
+        if (hash.empty())
+        {
+            std::cerr << "mint-kiosk: cannot hash the PIN (Argon2id needs 64 MiB of memory)\n";
+            return app::kKioskInternalError;
+        }
+        std::cout << hash << "\n";
         return app::kKioskOk;
     }
 
@@ -64,6 +70,9 @@ int runKiosk(int argc, char** argv)
         return app::kKioskConfigError;
     }
     app::StartupTrace::get().mark("config");
+    if (config::isLegacyPinHash(cfg->admin.pinHash))
+        util::logWarn("config", "admin.pin_hash uses the old PBKDF2 format; it still works, but make a new (Argon2id) one: "
+                                "echo PIN | mint-kiosk --hash-pin");
     // Is the admin PIN still the demo's 1234? Hashing it takes PBKDF2's rounds (~160 ms
     // here, more on a Pi): on a worker, so start-up never waits for it.
     struct Joiner

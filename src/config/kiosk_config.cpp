@@ -2,7 +2,6 @@
 #include "kiosk_config.hpp"
 
 #include "trust/minisign.hpp"
-
 #include "util/fs_util.hpp"
 #include "util/json_text.hpp"
 #include "util/sha256.hpp"
@@ -10,8 +9,11 @@
 #include "util/utf8.hpp"
 
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 
+#include <array>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -307,8 +309,8 @@ void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
             c.admin.corner != "bottom_right")
             throw ConfigError{"admin.corner", "expected top_left, top_right, bottom_left or bottom_right, got \"" + c.admin.corner + "\""};
         if (!c.admin.pinHash.empty() && !isPinHash(c.admin.pinHash))
-            throw ConfigError{"admin.pin_hash", "expected \"pbkdf2-sha256$ITERATIONS$SALT$HASH\" (make one with "
-                                                "mint-kiosk --hash-pin); a plain PIN is never stored"};
+            throw ConfigError{"admin.pin_hash", "expected an Argon2id hash \"$argon2id$...\" (make one with "
+                                                "echo PIN | mint-kiosk --hash-pin); a plain PIN is never stored"};
     }
     if (const Json* m = top.object("map"))
     {
@@ -416,7 +418,26 @@ std::optional<KioskConfig> loadConfig(const std::string& path, std::string& erro
     return parseConfig(text, path, error);
 }
 
-bool isPinHash(const std::string& h)
+namespace
+{
+
+/// "$argon2id$v=19$m=65536,t=2,p=1$SALT$HASH" with bounded memory and passes.
+bool isArgon2idHash(const std::string& h)
+{
+    unsigned long m = 0, t = 0, p = 0;
+    int consumed = 0;
+    if (h.size() >= crypto_pwhash_STRBYTES || std::sscanf(h.c_str(), "$argon2id$v=19$m=%lu,t=%lu,p=%lu$%n", &m, &t, &p, &consumed) != 3 ||
+        consumed == 0)
+        return false;
+    const std::string rest = h.substr(static_cast<std::size_t>(consumed));
+    const auto dollar = rest.find('$');
+    return m >= 8 && m <= (256u << 10) && t >= 1 && t <= 10 && p == 1 && dollar != std::string::npos && dollar >= 8 &&
+           rest.size() - dollar - 1 >= 16;
+}
+
+}  // namespace
+
+bool isLegacyPinHash(const std::string& h)
 {
     // pbkdf2-sha256$ITER$SALT$HASH
     const std::string prefix = "pbkdf2-sha256$";
@@ -433,24 +454,34 @@ bool isPinHash(const std::string& h)
            std::stol(iter) <= kMaxPinIterations && salt.size() >= 16 && isHex(salt) && hash.size() == 64 && isHex(hash);
 }
 
-std::string hashPin(const std::string& pin, int iterations)
+bool isPinHash(const std::string& h)
 {
-    std::string salt(16, '\0');
-    std::ifstream urandom("/dev/urandom", std::ios::binary);
-    if (!urandom.read(salt.data(), static_cast<std::streamsize>(salt.size())))
-    {
-        std::random_device rd;
-        for (auto& c : salt)
-            c = static_cast<char>(rd());
-    }
-    const std::string saltHex = util::toHex(reinterpret_cast<const std::uint8_t*>(salt.data()), salt.size());
+    return isArgon2idHash(h) || isLegacyPinHash(h);
+}
+
+std::string hashPin(const std::string& pin)
+{
+    char out[crypto_pwhash_STRBYTES];
+    if (sodium_init() < 0 ||
+        crypto_pwhash_str(out, pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return {};  // out of memory: the caller says so
+    return out;
+}
+
+std::string legacyPinHash(const std::string& pin, int iterations)
+{
+    std::array<std::uint8_t, 16> salt{};
+    randombytes_buf(salt.data(), salt.size());
+    const std::string saltHex = util::toHex(salt);
     const auto dk = util::pbkdf2Sha256(pin, saltHex, static_cast<std::uint32_t>(iterations));
     return "pbkdf2-sha256$" + std::to_string(iterations) + "$" + saltHex + "$" + util::toHex(dk);
 }
 
 bool verifyPin(const std::string& pin, const std::string& pinHash)
 {
-    if (!isPinHash(pinHash))
+    if (isArgon2idHash(pinHash))
+        return sodium_init() >= 0 && crypto_pwhash_str_verify(pinHash.c_str(), pin.data(), pin.size()) == 0;
+    if (!isLegacyPinHash(pinHash))
         return false;
     const std::string prefix = "pbkdf2-sha256$";
     const auto a = pinHash.find('$', prefix.size());

@@ -59,7 +59,7 @@ struct CacheSection
 
 struct AdminSection
 {
-    std::string pinHash;              ///< "pbkdf2-sha256$ITERATIONS$SALT_HEX$HASH_HEX"; empty: admin screen locked
+    std::string pinHash;              ///< Argon2id "$argon2id$…" (or the old "pbkdf2-sha256$…"); empty: admin screen locked
     std::string corner = "top_left";  ///< held to open the PIN pad: top_left, top_right, bottom_left, bottom_right
     int holdS = 5;                    ///< seconds to hold it
 };
@@ -95,11 +95,16 @@ std::optional<KioskConfig> loadConfig(const std::string& path, std::string& erro
 /// The same from text (path only names the source and the folder for relative paths).
 std::optional<KioskConfig> parseConfig(const std::string& text, const std::string& path, std::string& error);
 
-/// Salted PBKDF2 hash of a PIN in the pin_hash format; salt from /dev/urandom.
-std::string hashPin(const std::string& pin, int iterations = 100000);
-/// True when `pin` matches `pinHash` (constant-time compare).
+/// An Argon2id hash of a PIN (libsodium's crypto_pwhash_str: "$argon2id$v=19$m=65536,t=2,p=1$…").
+std::string hashPin(const std::string& pin);
+/// The old format, "pbkdf2-sha256$ITERATIONS$SALT_HEX$HASH_HEX" (still read; tests make them).
+std::string legacyPinHash(const std::string& pin, int iterations = 100000);
+/// True when `pin` matches `pinHash` (either format; constant time).
 bool verifyPin(const std::string& pin, const std::string& pinHash);
-/// True when `pinHash` has the pin_hash format.
+/// True when `pinHash` is a pin_hash: Argon2id with at most 256 MiB and 10 passes, or the
+/// old PBKDF2 format with at most 1,000,000 iterations (more would stall every start).
 bool isPinHash(const std::string& pinHash);
+/// True for the old PBKDF2 format (the kiosk logs it and the admin screen asks for a new one).
+bool isLegacyPinHash(const std::string& pinHash);
 
 }  // namespace mint::config

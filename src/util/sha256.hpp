@@ -1,6 +1,7 @@
-// SHA-256, HMAC-SHA-256 and PBKDF2-HMAC-SHA-256 (FIPS 180-4, RFC 2104, RFC 8018).
-// Used for the content-addressed image cache, the feed checksum in the cache metadata
-// and the salted admin PIN hash. Written for this project; small and dependency-free.
+// SHA-256, HMAC-SHA-256 and PBKDF2-HMAC-SHA-256 on libsodium's primitives
+// (crypto_hash_sha256, crypto_auth_hmacsha256). Used for the content-addressed image cache,
+// the feed checksum in the cache metadata, and to check admin PIN hashes of the old
+// "pbkdf2-sha256$…" format (new ones are Argon2id: config/kiosk_config.hpp).
 #pragma once
 
 #include <array>
@@ -24,11 +25,7 @@ public:
     static std::string hex(std::string_view data);  ///< lower-case hex digest
 
 private:
-    void block(const std::uint8_t* p);
-    std::array<std::uint32_t, 8> m_state;
-    std::array<std::uint8_t, 64> m_buffer{};
-    std::size_t m_buffered = 0;
-    std::uint64_t m_length = 0;  ///< bytes hashed
+    alignas(64) unsigned char m_state[128];  ///< libsodium's crypto_hash_sha256_state (104 bytes)
 };
 
 std::string toHex(const std::uint8_t* data, std::size_t size);
@@ -39,7 +36,8 @@ std::string toHex(const std::array<std::uint8_t, N>& a)
 }
 
 Sha256::Digest hmacSha256(std::string_view key, std::string_view message);
-/// PBKDF2 with HMAC-SHA-256, one 32-byte block (dkLen = 32).
+/// PBKDF2 with HMAC-SHA-256, one 32-byte block (dkLen = 32): RFC 8018's loop over
+/// libsodium's HMAC.
 Sha256::Digest pbkdf2Sha256(std::string_view password, std::string_view salt, std::uint32_t iterations);
 
 /// Constant-time comparison (for PIN hashes).

@@ -97,7 +97,7 @@ TEST_CASE("kiosk --hash-pin: a salted hash from standard input")
 {
     Run r = kiosk({"--hash-pin"}, "2468\n");
     REQUIRE(r.exitCode == 0);
-    CHECK(r.out.rfind("pbkdf2-sha256$100000$", 0) == 0);
+    CHECK(r.out.rfind("$argon2id$v=19$m=65536,t=2,p=1$", 0) == 0);
     CHECK(r.out.find("2468") == std::string::npos);
     CHECK(kiosk({"--hash-pin"}, "12\n").exitCode == 2);
     CHECK(kiosk({"--hash-pin"}, "abcd\n").exitCode == 2);

@@ -108,7 +108,8 @@ TEST_CASE("config: every bad value is one line naming the key")
         {R"({"feed": {"url": "https://e.org/f.json"}, "kiosk": {"idle_timeout_s": 5}})",
          "kiosk.idle_timeout_s: expected a whole number from 10"},
         {R"({"feed": {"url": "https://e.org/f.json"}, "kiosk": {"hide_cursor": "yes"}})", "kiosk.hide_cursor: expected true or false"},
-        {R"({"feed": {"url": "https://e.org/f.json"}, "admin": {"pin_hash": "1234"}})", "admin.pin_hash: expected \"pbkdf2-sha256$"},
+        {R"({"feed": {"url": "https://e.org/f.json"}, "admin": {"pin_hash": "1234"}})",
+         "admin.pin_hash: expected an Argon2id hash \"$argon2id$"},
         {R"({"feed": {"url": "https://e.org/f.json"}, "images": {"parallel": 100}})",
          "images.parallel: expected a whole number from 1 to 16"},
         {R"({"feed": {"url": "https://e.org/f.json"}, "map": {"min_zoom": 12, "max_zoom": 8}})", "map.min_zoom: is above map.max_zoom"},
@@ -149,11 +150,13 @@ TEST_CASE("config: a missing file is a clear error")
     CHECK(error == "/nonexistent/kiosk.json: cannot read the config file (No such file or directory)");
 }
 
-TEST_CASE("config: PIN hashes are salted and verify")
+TEST_CASE("config: PIN hashes are Argon2id, salted, and verify, the old PBKDF2 format still verifies")
 {
-    const std::string a = hashPin("4711", 2000);
-    const std::string b = hashPin("4711", 2000);
+    const std::string a = hashPin("4711");
+    const std::string b = hashPin("4711");
+    CHECK(a.rfind("$argon2id$v=19$m=65536,t=2,p=1$", 0) == 0);
     CHECK(isPinHash(a));
+    CHECK_FALSE(isLegacyPinHash(a));
     CHECK(a != b);  // different salts
     CHECK(a.find("4711") == std::string::npos);
     CHECK(verifyPin("4711", a));
@@ -161,4 +164,15 @@ TEST_CASE("config: PIN hashes are salted and verify")
     CHECK_FALSE(verifyPin("4712", a));
     CHECK_FALSE(verifyPin("4711", "plain"));
     CHECK_FALSE(isPinHash("pbkdf2-sha256$10$00112233445566778899aabbccddeeff$00"));  // too few iterations, short hash
+    // The old format: still read (with a warning at start-up), never written.
+    const std::string old = legacyPinHash("4711", 2000);
+    CHECK(isLegacyPinHash(old));
+    CHECK(isPinHash(old));
+    CHECK(verifyPin("4711", old));
+    CHECK_FALSE(verifyPin("4712", old));
+    // Argon2id parameters a config may ask for are bounded (a start must not need gigabytes).
+    CHECK_FALSE(isPinHash("$argon2id$v=19$m=4194304,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$" + std::string(43, 'A')));
+    CHECK_FALSE(isPinHash("$argon2id$v=19$m=65536,t=100,p=1$c29tZXNhbHRzb21lc2FsdA$" + std::string(43, 'A')));
+    CHECK_FALSE(isPinHash("$argon2i$v=19$m=65536,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$" + std::string(43, 'A')));
+    CHECK_FALSE(verifyPin("4711", "$argon2id$v=19$m=4194304,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$" + std::string(43, 'A')));
 }
