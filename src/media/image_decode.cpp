@@ -178,6 +178,61 @@ bool checkPngChunks(std::string_view bytes, std::string& error)
     }
 }
 
+/// Debian's stb_image (2018) does not bound a JPEG Huffman table's code count: a table
+/// whose 16 counts add up to more than 256 writes past its size list (found by fuzzing;
+/// upstream checks it since). Every DHT segment, also those between the scans of a
+/// progressive JPEG, is checked here before stb sees the file. Anything else unusual is
+/// left to stb.
+bool checkJpegTables(std::string_view b, std::string& error)
+{
+    auto at = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
+    std::size_t pos = 2;
+    while (pos + 1 < b.size())
+    {
+        if (at(pos) != 0xFF)
+        {
+            ++pos;  // entropy-coded data after a scan: look for the next marker
+            continue;
+        }
+        const unsigned char marker = at(pos + 1);
+        if (marker == 0xFF)
+        {
+            ++pos;  // fill byte
+            continue;
+        }
+        pos += 2;
+        if (marker == 0x00 || marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7))
+            continue;  // stuffed byte, TEM, SOI, restart markers: no length
+        if (marker == 0xD9 || pos + 2 > b.size())
+            break;
+        const std::size_t len = static_cast<std::size_t>(at(pos)) << 8 | at(pos + 1);
+        if (len < 2)
+            break;
+        if (marker == 0xC4)
+        {
+            // stb reads missing bytes as 0 and goes on, so a segment cut by the end of the
+            // file is checked the same way.
+            auto byteAt = [&](std::size_t i) { return i < b.size() ? at(i) : 0u; };
+            for (std::size_t p = pos + 2; p < pos + len && p < b.size();)
+            {
+                std::size_t codes = 0;
+                for (std::size_t i = 1; i <= 16; ++i)
+                    codes += byteAt(p + i);
+                if (codes > 256)
+                {
+                    error = "damaged jpeg (a Huffman table with " + std::to_string(codes) + " codes)";
+                    return false;
+                }
+                p += 17 + codes;
+            }
+        }
+        if (pos + len > b.size())
+            break;  // stb reports a cut segment itself
+        pos += len;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::int64_t pixelsInFlight()
@@ -245,6 +300,9 @@ ImageInfo probeImage(std::string_view bytes, int maxDimension, std::int64_t maxP
         if (pw > maxDimension || ph > maxDimension || pw * ph > maxPixels)
             return tooLarge(pw, ph);
     }
+    // stb reads the Huffman tables already while looking for the size.
+    if (info.type == ImageType::Jpeg && !checkJpegTables(bytes, info.error))
+        return info;
     int w = 0, h = 0, comp = 0;
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX) ||
         !stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &h, &comp))

@@ -45,6 +45,8 @@ bool startsWith(std::string_view s, std::string_view prefix)
 /// Base64 (standard alphabet, padded) to exactly `size` bytes.
 bool decode(std::string_view b64, std::size_t size, std::vector<unsigned char>& out)
 {
+    if (b64.empty())
+        return false;  // (libsodium must not get a null buffer; found by fuzzing)
     out.assign(b64.size(), 0);
     std::size_t len = 0;
     const char* end = nullptr;

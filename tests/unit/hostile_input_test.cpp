@@ -20,6 +20,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -301,4 +302,24 @@ TEST_CASE("clock: the wait after a run depends on the chosen delay, not on where
     CHECK(sync::waitAfterRunS(s) == 1);
     s.nextAttempt = s.lastAttempt + 10LL * 365 * 86400;
     CHECK(sync::waitAfterRunS(s) == 24 * 3600);
+}
+
+TEST_CASE("hostile picture: a JPEG Huffman table with more than 256 codes is refused before stb reads it (found by fuzzing)")
+{
+    // Debian's stb_image writes past its size list for such a table, in the header already.
+    for (const char* name : {"regression-jpeg-huffman-in-header.jpg", "regression-jpeg-huffman-overflow.jpg"})
+    {
+        CAPTURE(name);
+        std::ifstream in(std::string(MINT_SOURCE_DIR) + "/tests/fuzz/corpus/image/" + name, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        REQUIRE(bytes.size() > 50);
+        const auto info = media::probeImage(bytes, 4096);
+        CHECK_FALSE(info.ok);
+        CHECK(info.error.rfind("damaged jpeg (a Huffman table with ", 0) == 0);
+        CHECK_FALSE(media::decodeImage(bytes, 4096).ok());
+    }
+    // A real JPEG still decodes (its tables are fine).
+    std::ifstream in(std::string(MINT_SOURCE_DIR) + "/tests/fuzz/corpus/image/tile.jpg", std::ios::binary);
+    const std::string jpeg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(media::decodeImage(jpeg, 4096).ok());
 }
