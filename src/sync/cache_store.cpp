@@ -154,7 +154,9 @@ std::optional<Generation> CacheStore::loadFile(const std::string& path, std::str
 
 std::optional<Generation> CacheStore::loadLatest(std::string* problem) const
 {
-    std::string currentProblem, previousProblem;
+    std::string currentProblem, previousProblem, nextProblem;
+    if (auto g = loadFile(catalogDir() + "/next.gen", nextProblem))  // a commit cut off after its first step
+        return g;
     if (auto g = loadFile(catalogDir() + "/current.gen", currentProblem))
         return g;
     auto previous = loadFile(catalogDir() + "/previous.gen", previousProblem);
@@ -166,6 +168,8 @@ std::optional<Generation> CacheStore::loadLatest(std::string* problem) const
 std::optional<Generation> CacheStore::loadLatestChecking(std::future<bool>& intact, std::string* problem) const
 {
     std::string currentProblem;
+    if (::access((catalogDir() + "/next.gen").c_str(), F_OK) == 0)
+        return loadLatest(problem);  // after a cut-off commit: the careful way
     if (auto g = loadFile(catalogDir() + "/current.gen", currentProblem, &intact))
         return g;
     intact = std::future<bool>();
@@ -180,29 +184,43 @@ std::optional<GenerationMeta> CacheStore::latestMeta() const
     return g->meta;
 }
 
+void (*CacheStore::commitStepHook)(int step) = nullptr;
+
 bool CacheStore::commit(const GenerationMeta& meta, const std::string& feed, std::string& error)
 {
     if (!prepare(error))
         return false;
     const std::string current = catalogDir() + "/current.gen";
     const std::string previous = catalogDir() + "/previous.gen";
-    // 1. Keep the old generation as previous (a hard link: current never disappears).
-    if (::access(current.c_str(), F_OK) == 0)
+    const std::string next = catalogDir() + "/next.gen";
+    auto step = [](int n)
     {
-        const std::string link = catalogDir() + "/.previous.link";
-        ::unlink(link.c_str());
-        if (::link(current.c_str(), link.c_str()) != 0 || ::rename(link.c_str(), previous.c_str()) != 0)
-        {
-            error = std::string("cannot keep the previous catalogue: ") + std::strerror(errno);
-            ::unlink(link.c_str());
-            return false;
-        }
-    }
-    // 2. Write, fsync and rename the new one over current; fsync the folder.
+        if (commitStepHook)
+            commitStepHook(n);
+    };
+    // 1. The new generation, complete and durable, before anything old is touched.
     std::string content = encodeMeta(meta);
     content += '\n';
     content += feed;
-    return util::writeFileAtomic(current, content, error);
+    if (!util::writeFileAtomic(next, content, error))
+        return false;
+    step(1);
+    // 2. The old current becomes previous (the one before it goes now, not earlier).
+    if (::access(current.c_str(), F_OK) == 0 && ::rename(current.c_str(), previous.c_str()) != 0)
+    {
+        error = std::string("cannot keep the previous catalogue: ") + std::strerror(errno);
+        ::unlink(next.c_str());
+        return false;
+    }
+    step(2);
+    // 3. The new one becomes current; 4. the folder's entries are made durable.
+    if (::rename(next.c_str(), current.c_str()) != 0)
+    {
+        error = std::string("cannot install the new catalogue: ") + std::strerror(errno);
+        return false;  // next.gen stays: loadLatest takes it
+    }
+    step(3);
+    return util::syncDirectory(catalogDir(), error);
 }
 
 bool CacheStore::writeStatus(const std::string& json, std::string& error) const

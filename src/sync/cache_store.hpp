@@ -3,13 +3,15 @@
 //
 //   <dir>/catalog/current.gen    metadata line (JSON) + "\n" + the feed bytes
 //   <dir>/catalog/previous.gen   the generation before
+//   <dir>/catalog/next.gen       only while a commit runs (or after one was cut off): the newest
 //   <dir>/status.json            the last sync status (for the admin screen after a restart)
 //
-// Metadata and feed live in one file, so one rename commits both. A commit writes a temp
-// file, fsyncs it, hard-links current to previous, renames the temp over current and
-// fsyncs the folder: after a power cut at any instant current is the old or the new
-// generation, never a mix and never nothing. Loading checks the sha256 in the metadata
-// and falls back to previous.
+// Metadata and feed live in one file, so one rename commits both. A commit (1) writes the
+// new generation completely as next.gen (temp file, fsync, rename), (2) renames current over
+// previous, (3) renames next over current, (4) fsyncs the folder. Whatever instant a kill or
+// power cut hits, two good generations are on disk (once there were two): before (2) the
+// old current and previous plus maybe a complete next; after it next and the new previous.
+// Loading takes next, else current, else previous, each checked against its sha256.
 #pragma once
 
 #include <cstdint>
@@ -81,8 +83,10 @@ public:
     /// Only the metadata of the newest intact generation (reads the whole file to verify).
     std::optional<GenerationMeta> latestMeta() const;
 
-    /// Crash-safe commit of a new generation; false with `error` (the old one stays).
+    /// Crash-safe commit of a new generation; false with `error` (the old ones stay).
     bool commit(const GenerationMeta& meta, const std::string& feed, std::string& error);
+    /// Test seam: called with 1, 2, 3 after each step of a commit (kills aimed at a commit).
+    static void (*commitStepHook)(int step);
 
     /// Status JSON, written atomically (no fsync needed: it is advisory).
     bool writeStatus(const std::string& json, std::string& error) const;

@@ -1,0 +1,112 @@
+// Two good generations through any failure: a commit killed (SIGKILL, in a child process)
+// right after each of its steps leaves two intact, different generations on disk, and the
+// newest complete one is what loads.
+#include "support/sync_fixture.hpp"
+#include "util/sha256.hpp"
+
+#include <doctest/doctest.h>
+
+#include <csignal>
+#include <set>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace mint;
+using namespace mint::test;
+
+namespace
+{
+
+int g_killAtStep = 0;
+
+void killHere(int step)
+{
+    if (step == g_killAtStep)
+        ::raise(SIGKILL);
+}
+
+sync::GenerationMeta metaFor(const std::string& feed, std::int64_t sequence)
+{
+    sync::GenerationMeta m;
+    m.sequence = sequence;
+    m.sha256 = util::Sha256::hex(feed);
+    m.bytes = feed.size();
+    return m;
+}
+
+/// Sequences of the intact generation files on disk.
+std::set<std::int64_t> intactSequences(const sync::CacheStore& store)
+{
+    std::set<std::int64_t> out;
+    for (const char* name : {"/current.gen", "/previous.gen", "/next.gen"})
+    {
+        std::string text, error;
+        if (!util::readWholeFile(store.catalogDir() + name, text, error))
+            continue;
+        const auto nl = text.find('\n');
+        const auto meta = sync::decodeMeta(text.substr(0, nl));
+        if (meta && util::Sha256::hex(text.substr(nl + 1)) == meta->sha256)
+            out.insert(meta->sequence);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("generations: a commit killed after any of its steps keeps two good generations, the newest complete one loads")
+{
+    for (int step = 1; step <= 3; ++step)
+    {
+        CAPTURE(step);
+        sync::CacheStore store(makeTempDir("generations"));
+        std::string error;
+        REQUIRE(store.prepare(error));
+        REQUIRE(store.commit(metaFor("feed-1", 1), "feed-1", error));
+        REQUIRE(store.commit(metaFor("feed-2", 2), "feed-2", error));
+        const pid_t child = ::fork();
+        if (child == 0)
+        {
+            g_killAtStep = step;
+            sync::CacheStore::commitStepHook = killHere;
+            std::string e;
+            store.commit(metaFor("feed-3", 3), "feed-3", e);
+            ::_exit(0);  // not reached for steps 1-3
+        }
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        REQUIRE(WIFSIGNALED(status));
+        CHECK(WTERMSIG(status) == SIGKILL);
+        const auto on = intactSequences(store);
+        CHECK(on.size() >= 2);  // never fewer than two good generations
+        auto latest = store.loadLatest();
+        REQUIRE(latest);
+        CHECK(latest->meta.sequence == 3);  // the new one is complete from step 1 on
+        // The next commit cleans up and two generations remain.
+        REQUIRE(store.commit(metaFor("feed-4", 4), "feed-4", error));
+        CHECK(store.loadLatest()->meta.sequence == 4);
+        CHECK(intactSequences(store).size() >= 2);
+    }
+}
+
+TEST_CASE("generations: a commit that fails keeps both old generations")
+{
+    sync::CacheStore store(makeTempDir("generations-fail"));
+    std::string error;
+    REQUIRE(store.prepare(error));
+    REQUIRE(store.commit(metaFor("feed-1", 1), "feed-1", error));
+    REQUIRE(store.commit(metaFor("feed-2", 2), "feed-2", error));
+    // The folder is read-only: writing next.gen fails before anything old is touched.
+    if (::geteuid() == 0)
+    {
+        // root ignores permissions: make next.gen a folder instead, so the rename fails.
+        std::filesystem::create_directories(store.catalogDir() + "/next.gen/x");
+    }
+    else
+        std::filesystem::permissions(store.catalogDir(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    CHECK_FALSE(store.commit(metaFor("feed-3", 3), "feed-3", error));
+    CHECK_FALSE(error.empty());
+    std::filesystem::permissions(store.catalogDir(), std::filesystem::perms::owner_all);
+    std::filesystem::remove_all(store.catalogDir() + "/next.gen");
+    CHECK(intactSequences(store) == std::set<std::int64_t>{1, 2});
+    CHECK(store.loadLatest()->meta.sequence == 2);
+}
