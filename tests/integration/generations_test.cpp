@@ -2,11 +2,15 @@
 // right after each of its steps leaves two intact, different generations on disk, and the
 // newest complete one is what loads.
 #include "support/sync_fixture.hpp"
+#include "support/test_servers.hpp"
+#include "unit/feed_builder.hpp"
 #include "util/sha256.hpp"
 
 #include <doctest/doctest.h>
 
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -109,4 +113,71 @@ TEST_CASE("generations: a commit that fails keeps both old generations")
     std::filesystem::remove_all(store.catalogDir() + "/next.gen");
     CHECK(intactSequences(store) == std::set<std::int64_t>{1, 2});
     CHECK(store.loadLatest()->meta.sequence == 2);
+}
+
+TEST_CASE("disk full during a sync: the last good catalogue stays loadable, the error is clear, the next sync with space recovers")
+{
+    // A 2 MiB tmpfs as the cache (CI runs as root); without the right to mount, a clear skip.
+    const std::string mountPoint = makeTempDir("diskfull");
+    if (::geteuid() != 0 || std::system(("mount -t tmpfs -o size=2m tmpfs " + mountPoint + " 2>/dev/null").c_str()) != 0)
+    {
+        MESSAGE("skipped: mounting a small tmpfs needs root (CI runs it)");
+        return;
+    }
+    struct Unmount
+    {
+        std::string at;
+        ~Unmount() { (void)std::system(("umount " + at).c_str()); }
+    } unmount{mountPoint};
+
+    HttpTestServer http;
+    auto feedText = [](int sequence, int offers)
+    {
+        Json list = Json::array();
+        for (int i = 0; i < offers; ++i)
+        {
+            Json o = sampleOffer("o-" + std::to_string(i));
+            o.erase("images");
+            list.push_back(o);
+        }
+        Json f = sampleFeed(list);
+        f["offers"] = list;
+        f["sequence"] = sequence;
+        return f.dump();
+    };
+    std::string body = feedText(5, 20);
+    http.server().Get("/feed.json", [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
+    const std::string cache = mountPoint + "/cache";
+    config::KioskConfig cfg = testConfig(http.url("/feed.json"), cache);
+    sync::CacheStore store(cache);
+    sync::SyncEngine engine(cfg, store);
+    REQUIRE(engine.runOnce().result == sync::SyncResult::Updated);
+
+    // Fill the file system, then a bigger feed arrives.
+    {
+        std::FILE* f = std::fopen((mountPoint + "/filler").c_str(), "wb");
+        REQUIRE(f);
+        const std::string block(4096, 'x');
+        while (std::fwrite(block.data(), 1, block.size(), f) == block.size() && std::fflush(f) == 0)
+        {
+        }
+        std::fclose(f);
+    }
+    body = feedText(6, 200);
+    auto s = engine.runOnce();
+    CHECK(s.result == sync::SyncResult::Failed);
+    CHECK(s.failure == sync::FailureKind::Disk);
+    CHECK_MESSAGE(s.detail.find("No space left on device") != std::string::npos, s.detail);
+    CHECK(engine.catalog()->sequence == 5);  // still shown
+    {
+        sync::SyncEngine restarted(cfg, store);  // and still there after a restart
+        auto cat = restarted.loadInstalled();
+        REQUIRE(cat);
+        CHECK(cat->sequence == 5);
+    }
+    // Space again: the next sync installs the new feed.
+    std::filesystem::remove(mountPoint + "/filler");
+    s = engine.runOnce();
+    CHECK_MESSAGE(s.result == sync::SyncResult::Updated, s.detail);
+    CHECK(engine.catalog()->sequence == 6);
 }
