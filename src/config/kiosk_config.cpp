@@ -248,6 +248,9 @@ void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
         s.string("user_agent_contact", c.feed.userAgentContact);
         s.integer("max_offers", c.feed.maxOffers, 1, 1000000);
         s.integer("max_string_bytes", c.feed.maxStringBytes, 256, 16 << 20);
+        s.string("ca_file", c.feed.caFile);
+        if (!c.feed.caFile.empty())
+            c.feed.caFile = resolvePath(c.feed.caFile, base);
         if (const Json* keys = s.find("public_keys"))
         {
             if (!keys->is_array() || keys->empty() || keys->size() > 2)

@@ -41,6 +41,9 @@ struct FeedSection
     /// minisign public key lines ("RW…"), one or two (a rotation); empty: feeds are not
     /// signed. Set: a feed is installed only with a good `<url>.minisig` by one of them.
     std::vector<std::string> publicKeys;
+    /// PEM file of the certificate authorities to trust for https (a network with its own
+    /// CA); empty: the system's (ca-certificates).
+    std::string caFile;
 };
 
 struct ImagesSection

@@ -232,6 +232,8 @@ HttpResponse HttpClient::get(const HttpRequest& req)
     curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(req.maxBytes));
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!req.caFile.empty())
+        curl_easy_setopt(curl, CURLOPT_CAINFO, req.caFile.c_str());
     curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "gzip, deflate");
     curl_easy_setopt(curl, CURLOPT_USERAGENT, req.userAgent.empty() ? userAgent("").c_str() : req.userAgent.c_str());
     struct curl_slist* headers = nullptr;

@@ -28,6 +28,7 @@ struct HttpRequest
     std::string userAgent;
     bool allowFile = false;  ///< file:// (local feeds); never reachable through a redirect
     std::string bodyFile;    ///< when set, the body is written to this file (large downloads), not kept in memory
+    std::string caFile;      ///< PEM certificates to trust instead of the system's (feed.ca_file)
 };
 
 enum class TransportError

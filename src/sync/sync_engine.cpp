@@ -133,6 +133,7 @@ net::HttpRequest SyncEngine::baseRequest(const std::string& url) const
     r.lowSpeedTimeS = m_config.feed.lowSpeedTimeS;
     r.userAgent = net::userAgent(m_config.feed.userAgentContact);
     r.allowFile = isFileUrl(m_config.feed.url);
+    r.caFile = m_config.feed.caFile;
     return r;
 }
 
