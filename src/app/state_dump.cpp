@@ -9,6 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+#include <filesystem>
+#include <unistd.h>
+
 namespace mint::app
 {
 
@@ -106,6 +110,22 @@ std::string KioskApp::dumpState() const
     j["targets"] = targets;
     j["target_centers"] = centers;
     j["textures"] = m_textures ? m_textures->count() : 0;
+    {
+        // For long runs (the soak test): resident memory now and open file descriptors.
+        long pages = 0, resident = 0;
+        if (std::FILE* f = std::fopen("/proc/self/statm", "r"))
+        {
+            if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2)
+                resident = 0;
+            std::fclose(f);
+        }
+        std::size_t fds = 0;
+        std::error_code ec;
+        for (auto it = std::filesystem::directory_iterator("/proc/self/fd", ec); it != std::filesystem::directory_iterator();
+             it.increment(ec))
+            ++fds;
+        j["process"] = {{"rss_kb", resident * (::sysconf(_SC_PAGESIZE) / 1024)}, {"open_fds", fds}};
+    }
     j["pin_failures"] = m_pinGuard.failures();
     j["pin_digits"] = m_session.staff.pinDigits.size();
     j["pin_message"] = pinMessageShown(m_session.staff, m_pinGuard, now(), m_tr);
