@@ -40,6 +40,17 @@ std::vector<std::string> splitComma(const std::string& s)
 
 }  // namespace
 
+bool optionValue(const std::vector<std::string>& args, std::size_t& i, std::string& value, std::string& error)
+{
+    if (i + 1 >= args.size())
+    {
+        error = args[i] + " needs a value";
+        return false;
+    }
+    value = args[++i];
+    return true;
+}
+
 std::optional<Arguments> parseArguments(const std::vector<std::string>& args, std::string& error)
 {
     Arguments out;
@@ -69,16 +80,7 @@ std::optional<Arguments> parseArguments(const std::vector<std::string>& args, st
     for (std::size_t i = 1; i < args.size(); ++i)
     {
         const std::string& a = args[i];
-        auto value = [&](std::string& v)
-        {
-            if (i + 1 >= args.size())
-            {
-                error = a + " needs a value";
-                return false;
-            }
-            v = args[++i];
-            return true;
-        };
+        auto value = [&](std::string& v) { return optionValue(args, i, v, error); };
         auto queryOnly = [&]()
         {
             if (!isQuery)

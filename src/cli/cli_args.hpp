@@ -39,6 +39,9 @@ struct Arguments
     std::optional<std::size_t> maxBytes;
 };
 
+/// The value after option args[i] (advancing i); false with "OPTION needs a value" when none.
+bool optionValue(const std::vector<std::string>& args, std::size_t& i, std::string& value, std::string& error);
+
 /// Parses argv; on error returns nullopt and sets `error` to a one-line message.
 std::optional<Arguments> parseArguments(const std::vector<std::string>& args, std::string& error);
 

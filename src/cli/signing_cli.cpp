@@ -1,6 +1,7 @@
 // mint-catalog keygen, sign and verify; see signing_cli.hpp.
 #include "signing_cli.hpp"
 
+#include "cli_args.hpp"
 #include "trust/minisign.hpp"
 #include "util/fs_util.hpp"
 
@@ -39,16 +40,7 @@ bool parse(const std::vector<std::string>& args, Options& o, std::string& error)
     for (std::size_t i = 1; i < args.size(); ++i)
     {
         const std::string& a = args[i];
-        auto value = [&](std::string& v)
-        {
-            if (i + 1 >= args.size())
-            {
-                error = a + " needs a value";
-                return false;
-            }
-            v = args[++i];
-            return true;
-        };
+        auto value = [&](std::string& v) { return optionValue(args, i, v, error); };
         if (a == "--out" || a == "--key" || a == "--pubkey" || a == "--sig")
         {
             if (!value(a == "--out" ? o.out : a == "--key" ? o.key : a == "--pubkey" ? o.pubkey : o.sig))

@@ -131,20 +131,7 @@ TEST_CASE("disk full during a sync: the last good catalogue stays loadable, the 
     } unmount{mountPoint};
 
     HttpTestServer http;
-    auto feedText = [](int sequence, int offers)
-    {
-        Json list = Json::array();
-        for (int i = 0; i < offers; ++i)
-        {
-            Json o = sampleOffer("o-" + std::to_string(i));
-            o.erase("images");
-            list.push_back(o);
-        }
-        Json f = sampleFeed(list);
-        f["offers"] = list;
-        f["sequence"] = sequence;
-        return f.dump();
-    };
+    auto feedText = [](int sequence, int offers) { return feedWithOffers(sequence, offers); };
     std::string body = feedText(5, 20);
     http.server().Get("/feed.json", [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
     const std::string cache = mountPoint + "/cache";

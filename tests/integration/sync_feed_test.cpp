@@ -21,20 +21,9 @@ using sync::SyncResult;
 namespace
 {
 
-/// A feed with `offers` offers and the given sequence (no pictures).
 std::string feedText(std::int64_t sequence, int offers = 3)
 {
-    Json list = Json::array();
-    for (int i = 0; i < offers; ++i)
-    {
-        Json o = sampleOffer("o-" + std::to_string(i));
-        o.erase("images");
-        list.push_back(o);
-    }
-    Json feed = sampleFeed(list);
-    feed["offers"] = list;  // sampleFeed puts a sample offer into an empty list
-    feed["sequence"] = sequence;
-    return feed.dump();
+    return feedWithOffers(sequence, offers);
 }
 
 struct FeedServer

@@ -54,6 +54,22 @@ inline Json sampleFeed(Json offers = Json::array())
     return feed;
 }
 
+/// A feed with `offers` copies of the sample offer (ids o-0, o-1, ...; no pictures) and the given sequence.
+inline std::string feedWithOffers(std::int64_t sequence, int offers = 3)
+{
+    Json list = Json::array();
+    for (int i = 0; i < offers; ++i)
+    {
+        Json o = sampleOffer("o-" + std::to_string(i));
+        o.erase("images");
+        list.push_back(o);
+    }
+    Json feed = sampleFeed(list);
+    feed["offers"] = list;  // sampleFeed puts a sample offer into an empty list
+    feed["sequence"] = sequence;
+    return feed.dump();
+}
+
 inline catalog::LoadResult load(const Json& feed, const catalog::FeedLimits& limits = {})
 {
     return catalog::loadCatalog(feed.dump(), limits);
