@@ -23,11 +23,13 @@ struct RunningKiosk
     fs::path out;
     std::string log;
     std::unique_ptr<Background> process;
+    Json before;  ///< the script's first dump ("dump before")
 };
 
 /// Starts the kiosk full screen on `x` with a script; returns once its first dump exists.
 RunningKiosk startKiosk(const XServer& x, const std::string& name, const std::string& script)
 {
+    REQUIRE_FALSE(x.display().empty());
     const fs::path work = processScratch() / name;
     fs::remove_all(work);
     fs::create_directories(work / "out");
@@ -43,6 +45,7 @@ RunningKiosk startKiosk(const XServer& x, const std::string& name, const std::st
     for (int i = 0; i < 300 && !fs::exists(k.out / "before.json"); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     REQUIRE_MESSAGE(fs::exists(k.out / "before.json"), slurp(k.log));
+    k.before = Json::parse(slurp(k.out / "before.json"));
     return k;
 }
 
@@ -59,10 +62,8 @@ std::string kioskWindow(const XServer& x)
 TEST_CASE("lockdown: keys, other mouse buttons, typing, focus moving away and hide requests leave the kiosk where it was")
 {
     XServer x;
-    REQUIRE_FALSE(x.display().empty());
     RunningKiosk k = startKiosk(x, "lockdown-input", "sync\ndump before\nrealtime 6\ndump after\n");
-    const Json before = Json::parse(slurp(k.out / "before.json"));
-    REQUIRE(before["screen"] == "attract");
+    REQUIRE(k.before["screen"] == "attract");
     const std::string win = kioskWindow(x);
     std::string root = x.run("xwininfo", {"-root"}).out;
     root = root.substr(root.find("Window id: ") + 11);
@@ -147,9 +148,8 @@ x.XSync(d, 0)
 TEST_CASE("touch as screens deliver it: a tap in one burst between frames counts once, a long press and a drag never tap")
 {
     XServer x;
-    REQUIRE_FALSE(x.display().empty());
     RunningKiosk k = startKiosk(x, "touch-burst", "sync\ntap attract\ndump before\nrealtime 8\ndump after\n");
-    const Json before = Json::parse(slurp(k.out / "before.json"));
+    const Json& before = k.before;
     REQUIRE(before["screen"] == "home");
     auto at = [&](const char* target)
     {
