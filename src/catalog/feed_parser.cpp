@@ -82,16 +82,17 @@ public:
         json::ParseLimits parseLimits;
         parseLimits.maxDepth = m_limits.maxDepth;
         parseLimits.maxStringBytes = m_limits.maxStringBytes;
-        json::Parser parser(buf.data(), buf.size(), parseLimits);
-        const char first = parser.peek();
+        const std::size_t start = buf.find_first_not_of(" \t\r\n");
+        const char first = start == std::string::npos ? '\0' : buf[start];
         if (first == '<')
             return fatal("not JSON: the document looks like an HTML page (a captive portal or an error page?)");
         if (first != '{')
             return fatal(first == '\0' ? "the feed is empty" : "not JSON: a feed must be one JSON object");
-        if (!readEnvelope(parser))
         {
-            const auto& e = parser.error();
-            return fatal("not valid JSON: " + e.toString());
+            // The reader's index of the text (4 bytes per token) is gone before indexing.
+            json::Reader reader(buf, parseLimits);
+            if (!readEnvelope(reader))
+                return fatal("not valid JSON: " + reader.error().toString());
         }
         return finish(std::move(catalog));
     }
@@ -103,64 +104,49 @@ private:
         return nullptr;
     }
 
-    bool readEnvelope(json::Parser& p)
+    bool readEnvelope(json::Reader& reader)
     {
-        if (!p.expect('{'))
-            return false;
-        if (p.accept('}'))
-            return p.atEnd() || p.fail("unexpected content after the end of the document");
         json::Tape tape;
-        do
-        {
-            std::string_view key;
-            if (!p.parseString(key) || !p.expect(':'))
-                return false;
-            if (key == "offers" && p.peek() == '[')
+        return reader.readObject(
+            [&](std::string_view key, json::Pending& value)
             {
-                if (!readOffers(p, tape))
+                if (key == "offers" && value.peekKind() == Kind::Array)
+                    return readOffers(reader, value, tape);
+                if (!value.read(tape))
                     return false;
-                continue;
-            }
-            if (!p.parseValue(tape))
-                return false;
-            envelopeMember(key, json::Value(&tape, 0));
-        } while (p.accept(','));
-        if (!p.expect('}'))
-            return false;
-        return p.atEnd() || p.fail("unexpected content after the end of the document");
+                envelopeMember(key, json::Value(&tape, 0));
+                return true;
+            });
     }
 
     /// Offers are decoded one at a time with a reused tape, so memory stays flat.
-    bool readOffers(json::Parser& p, json::Tape& tape)
+    bool readOffers(json::Reader& reader, json::Pending& offersArray, json::Tape& tape)
     {
         m_sawOffers = true;
-        p.expect('[');
-        if (p.accept(']'))
-            return true;
         Decoder::Scope offers(m_dec, "offers");
         std::size_t index = 0;
-        do
-        {
-            if (index >= m_limits.maxOffers)
+        const bool ok = offersArray.elements(
+            [&](json::Pending& element)
             {
-                return p.fail("more than " + std::to_string(m_limits.maxOffers) + " offers (the limit)");
-            }
-            if (!p.parseValue(tape))
-                return false;
-            Decoder::Scope item(m_dec, index);
-            m_dec.beginItem();
-            Offer o = m_dec.offer(json::Value(&tape, 0));
-            if (m_dec.itemFailed())
-                ++m_result.offersSkipped;
-            else
-            {
-                m_cat->offers.push_back(std::move(o));
-                m_offerDocIndex.push_back(index);
-            }
-            ++index;
-        } while (p.accept(','));
+                if (index >= m_limits.maxOffers)
+                    return reader.fail("more than " + std::to_string(m_limits.maxOffers) + " offers (the limit)");
+                if (!element.read(tape))
+                    return false;
+                Decoder::Scope item(m_dec, index);
+                m_dec.beginItem();
+                Offer o = m_dec.offer(json::Value(&tape, 0));
+                if (m_dec.itemFailed())
+                    ++m_result.offersSkipped;
+                else
+                {
+                    m_cat->offers.push_back(std::move(o));
+                    m_offerDocIndex.push_back(index);
+                }
+                ++index;
+                return true;
+            });
         m_result.offersSeen = index;
-        return p.expect(']');
+        return ok;
     }
 
     void envelopeMember(std::string_view key, const json::Value& v)
@@ -528,6 +514,9 @@ ReadStatus readFile(const std::string& path, std::string& out, std::string& erro
         error = "the feed is " + std::to_string(size) + " bytes, larger than the limit of " + std::to_string(maxBytes) + " bytes";
         return ReadStatus::TooLarge;
     }
+    // Spare capacity for the JSON reader's padding (simdjson reads up to 64 bytes past
+    // the end), so a 125 MB feed is not copied once more to get it.
+    out.reserve(static_cast<std::size_t>(size) + kReadPadding);
     out.assign(static_cast<std::size_t>(size), '\0');
     if (size > 0 && !in.read(out.data(), size))
     {

@@ -64,7 +64,10 @@ enum class ReadStatus
     IoError,
     TooLarge
 };
-/// Reads a whole file into `out` (one allocation); a file over `maxBytes` is not read.
+/// Spare bytes readFile reserves past the end: what the JSON reader needs as padding.
+constexpr std::size_t kReadPadding = 64;
+/// Reads a whole file into `out` (one allocation, with kReadPadding spare capacity); a
+/// file over `maxBytes` is not read.
 ReadStatus readFile(const std::string& path, std::string& out, std::string& error, std::size_t maxBytes = static_cast<std::size_t>(-1));
 
 /// Reads a file first; an unreadable or oversized file is a Fatal issue.

@@ -1,8 +1,24 @@
-// JSON reader: grammar, UTF-8 and limits checked in one pass; see json_reader.hpp.
+// JSON reader: simdjson On-Demand into tapes; see json_reader.hpp.
 #include "json_reader.hpp"
 
+#include "feed_parser.hpp"
 #include "util/utf8.hpp"
 
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wshadow"
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+#pragma GCC diagnostic ignored "-Wuseless-cast"
+#pragma GCC diagnostic ignored "-Wpedantic"
+#endif
+#include <simdjson.h>
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -99,434 +115,449 @@ std::string ParseError::toString() const
 }
 
 // ---------------------------------------------------------------------------------------
-// Parser
+// Reader
 
-Parser::Parser(char* data, std::size_t size, ParseLimits limits) : m_begin(data), m_pos(data), m_end(data + size), m_limits(limits)
-{
-}
-
-bool Parser::fail(std::string message)
-{
-    if (failed())
-        return false;
-    m_error.message = std::move(message);
-    m_error.offset = offset();
-    m_error.line = 1;
-    const char* lineStart = m_begin;
-    for (const char* p = m_begin; p < m_pos; ++p)
-        if (*p == '\n')
-        {
-            ++m_error.line;
-            lineStart = p + 1;
-        }
-    m_error.column = static_cast<std::size_t>(m_pos - lineStart) + 1;
-    return false;
-}
-
-void Parser::skipWhitespace()
-{
-    while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\n' || *m_pos == '\r' || *m_pos == '\t'))
-        ++m_pos;
-}
-
-char Parser::peek()
-{
-    skipWhitespace();
-    return m_pos < m_end ? *m_pos : '\0';
-}
-
-bool Parser::expect(char c)
-{
-    if (peek() == c && m_pos < m_end)
-    {
-        ++m_pos;
-        return true;
-    }
-    if (m_pos >= m_end)
-        return fail(std::string("unexpected end of document, expected '") + c + "'");
-    return fail(std::string("expected '") + c + "'");
-}
-
-bool Parser::accept(char c)
-{
-    if (m_pos < m_end && peek() == c)
-    {
-        ++m_pos;
-        return true;
-    }
-    return false;
-}
-
-bool Parser::atEnd()
-{
-    skipWhitespace();
-    return m_pos >= m_end;
-}
-
-bool Parser::parseString(std::string_view& out)
-{
-    if (peek() != '"')
-        return fail("expected a string");
-    std::uint32_t offset = 0, length = 0;
-    if (!parseStringRaw(offset, length))
-        return false;
-    out = std::string_view(m_begin + offset, length);
-    return true;
-}
-
-bool Parser::parseValue(Tape& tape)
-{
-    tape.clear();
-    tape.base = m_begin;
-    skipWhitespace();
-    return parseInto(tape, 0);
-}
+namespace ondemand = simdjson::ondemand;
+static_assert(catalog::kReadPadding >= simdjson::SIMDJSON_PADDING, "files are read with the padding simdjson needs");
 
 namespace
 {
 
-int hexValue(char c)
+/// Staff-readable words for simdjson's errors (its own messages name its internals).
+std::string describeError(simdjson::error_code code)
 {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    switch (code)
+    {
+    case simdjson::UTF8_ERROR: return "invalid UTF-8 in the text";
+    case simdjson::UNCLOSED_STRING: return "unterminated string";
+    case simdjson::UNESCAPED_CHARS: return "a control character (tab, line break) inside a string must be escaped";
+    case simdjson::STRING_ERROR: return "invalid escape in a string (like \\x or a lone surrogate \\ud800)";
+    case simdjson::NUMBER_ERROR: return "invalid number (leading zero, missing digits or out of range)";
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR: return "invalid literal (expected true, false or null)";
+    case simdjson::EMPTY: return "unexpected end of document, expected a value (the document is empty)";
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT: return "unexpected end of document inside an array or object";
+    case simdjson::DEPTH_ERROR: return "nesting too deep";
+    case simdjson::CAPACITY: return "the document is too large";
+    case simdjson::MEMALLOC: return "out of memory while reading the document";
+    case simdjson::TAPE_ERROR:
+    case simdjson::INCORRECT_TYPE: return "unexpected character: not valid JSON here";
+    default: return simdjson::error_message(code);
+    }
 }
 
-char* appendUtf8(char* out, std::uint32_t cp)
+bool isJsonSpace(char c)
 {
-    if (cp < 0x80)
-        *out++ = static_cast<char>(cp);
-    else if (cp < 0x800)
-    {
-        *out++ = static_cast<char>(0xC0 | (cp >> 6));
-        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    else if (cp < 0x10000)
-    {
-        *out++ = static_cast<char>(0xE0 | (cp >> 12));
-        *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    else
-    {
-        *out++ = static_cast<char>(0xF0 | (cp >> 18));
-        *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        *out++ = static_cast<char>(0x80 | (cp & 0x3F));
-    }
-    return out;
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
-/// Length of the UTF-8 sequence at p (1..4), or 0 when it is not well-formed.
-int utf8SequenceLength(const unsigned char* p, const unsigned char* end)
+/// Names the first bad escape in a string's raw bytes (simdjson only says that one is bad).
+std::string describeBadEscape(const char* raw, std::size_t length)
 {
-    const unsigned char c = p[0];
-    if (c < 0x80)
-        return 1;
-    auto cont = [&](int i) { return p + i < end && (p[i] & 0xC0) == 0x80; };
-    if (c >= 0xC2 && c <= 0xDF)
-        return cont(1) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF)
+    for (std::size_t i = 0; i + 1 < length; ++i)
     {
-        if (!cont(1) || !cont(2))
-            return 0;
-        if (c == 0xE0 && p[1] < 0xA0)
-            return 0;  // overlong
-        if (c == 0xED && p[1] >= 0xA0)
-            return 0;  // surrogate
-        return 3;
+        if (raw[i] != '\\')
+            continue;
+        const char c = raw[i + 1];
+        if (c != '\0' && std::strchr("\"\\/bfnrt", c))
+        {
+            ++i;
+            continue;
+        }
+        if (c != 'u')
+        {
+            const auto byte = static_cast<unsigned char>(c);
+            char name[8];
+            if (byte < 0x20 || byte >= 0x7F)
+                std::snprintf(name, sizeof name, "\\0x%02X", byte);
+            else
+                std::snprintf(name, sizeof name, "\\%c", c);
+            return std::string("invalid escape '") + name + "' in a string";
+        }
+        i += 1;
     }
-    if (c >= 0xF0 && c <= 0xF4)
-    {
-        if (!cont(1) || !cont(2) || !cont(3))
-            return 0;
-        if (c == 0xF0 && p[1] < 0x90)
-            return 0;  // overlong
-        if (c == 0xF4 && p[1] >= 0x90)
-            return 0;  // above U+10FFFF
-        return 4;
-    }
-    return 0;
+    return describeError(simdjson::STRING_ERROR);
+}
+
+/// The raw text of the value about to be read (the document's version can fail).
+std::string_view tokenOf(ondemand::value& v)
+{
+    return v.raw_json_token();
+}
+
+std::string_view tokenOf(ondemand::document& d)
+{
+    std::string_view token;
+    return d.raw_json_token().get(token) == simdjson::SUCCESS ? token : std::string_view();
 }
 
 }  // namespace
 
-bool isValidUtf8(std::string_view text)
+struct Reader::Impl
 {
-    auto p = reinterpret_cast<const unsigned char*>(text.data());
-    auto end = p + text.size();
-    while (p < end)
-    {
-        int n = utf8SequenceLength(p, end);
-        if (n == 0)
-            return false;
-        p += n;
-    }
-    return true;
-}
+    std::string& buffer;
+    ParseLimits limits;
+    ondemand::parser parser;
+    ondemand::document doc;
+    const char* position = nullptr;  ///< the last token looked at, for error positions
+    bool iterating = false;          ///< doc is valid (iterate succeeded)
 
-bool Parser::parseStringRaw(std::uint32_t& offset, std::uint32_t& length)
+    Impl(std::string& b, ParseLimits l) : buffer(b), limits(l), parser(std::max<std::size_t>(b.size(), 1)) {}
+
+    template <typename V>
+    bool string(Reader& r, V& v, Node& node);
+    template <typename V>
+    bool value(Reader& r, V& v, Tape& tape, std::size_t depth);
+    bool key(Reader& r, ondemand::field& field, Node& node);
+    bool place(Reader& r, const char* raw, std::size_t rawLength, std::string_view unescaped, Node& node);
+    bool fromSimdjson(Reader& r, simdjson::error_code code);
+    bool atEnd();
+    simdjson::error_code iterate();
+};
+
+bool Reader::Impl::fromSimdjson(Reader& r, simdjson::error_code code)
 {
-    ++m_pos;  // opening quote
-    char* out = m_pos;
-    const char* start = m_pos;
-    offset = static_cast<std::uint32_t>(m_pos - m_begin);
-    while (true)
+    if (code == simdjson::UTF8_ERROR)
     {
-        // Fast path: plain ASCII runs without escapes.
-        char* in = m_pos;
-        while (in < m_end)
+        // simdjson checks the whole text up front without saying where: find the place.
+        for (std::size_t i = 0; i < buffer.size();)
         {
-            const unsigned char c = static_cast<unsigned char>(*in);
-            if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
-                break;
-            ++in;
-        }
-        const std::size_t run = static_cast<std::size_t>(in - m_pos);
-        if (out != m_pos && run)
-            std::memmove(out, m_pos, run);
-        out += run;
-        m_pos = in;
-        if (m_pos >= m_end)
-            return fail("unterminated string");
-        const unsigned char c = static_cast<unsigned char>(*m_pos);
-        if (c == '"')
-        {
-            ++m_pos;
-            break;
-        }
-        if (c < 0x20)
-            return fail("control character in string (must be escaped)");
-        if (c >= 0x80)
-        {
-            int n = utf8SequenceLength(reinterpret_cast<const unsigned char*>(m_pos), reinterpret_cast<const unsigned char*>(m_end));
+            const std::size_t n = util::utf8SequenceLength(buffer, i);
             if (n == 0)
-                return fail("invalid UTF-8 in string");
-            if (out != m_pos)
-                std::memmove(out, m_pos, static_cast<std::size_t>(n));
-            out += n;
-            m_pos += n;
-            continue;
-        }
-        // Escape sequence.
-        if (m_pos + 1 >= m_end)
-            return fail("unterminated escape sequence");
-        const char e = m_pos[1];
-        m_pos += 2;
-        switch (e)
-        {
-        case '"': *out++ = '"'; break;
-        case '\\': *out++ = '\\'; break;
-        case '/': *out++ = '/'; break;
-        case 'b': *out++ = '\b'; break;
-        case 'f': *out++ = '\f'; break;
-        case 'n': *out++ = '\n'; break;
-        case 'r': *out++ = '\r'; break;
-        case 't': *out++ = '\t'; break;
-        case 'u':
-        {
-            auto readHex4 = [&](std::uint32_t& cp)
             {
-                if (m_end - m_pos < 4)
-                    return false;
-                cp = 0;
-                for (int i = 0; i < 4; ++i)
-                {
-                    int h = hexValue(m_pos[i]);
-                    if (h < 0)
-                        return false;
-                    cp = cp * 16 + static_cast<std::uint32_t>(h);
-                }
-                m_pos += 4;
-                return true;
-            };
-            std::uint32_t cp = 0;
-            if (!readHex4(cp))
-                return fail("invalid \\u escape");
-            if (cp >= 0xD800 && cp <= 0xDBFF)
-            {
-                std::uint32_t low = 0;
-                if (m_end - m_pos < 2 || m_pos[0] != '\\' || m_pos[1] != 'u')
-                    return fail("unpaired UTF-16 surrogate in \\u escape");
-                m_pos += 2;
-                if (!readHex4(low) || low < 0xDC00 || low > 0xDFFF)
-                    return fail("unpaired UTF-16 surrogate in \\u escape");
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                position = buffer.data() + i;
+                break;
             }
-            else if (cp >= 0xDC00 && cp <= 0xDFFF)
-                return fail("unpaired UTF-16 surrogate in \\u escape");
-            if (cp == 0)
-                return fail("NUL character (\\u0000) in string");
-            out = appendUtf8(out, cp);
-            break;
-        }
-        default:
-        {
-            const auto b = static_cast<unsigned char>(e);
-            char shown[8];
-            std::snprintf(shown, sizeof shown, b >= 0x20 && b < 0x7F ? "%c" : "0x%02X", b);
-            return fail(std::string("invalid escape '\\") + shown + "'");
-        }
+            i += n;
         }
     }
-    length = static_cast<std::uint32_t>(out - start);
-    if (length > m_limits.maxStringBytes)
-    {
-        return fail("string of " + std::to_string(length) + " bytes is longer than the limit of " +
-                    std::to_string(m_limits.maxStringBytes));
-    }
-    return true;
-}
-
-bool Parser::parseNumber(Node& node)
-{
-    const char* start = m_pos;
-    const char* p = m_pos;
-    bool integer = true;
-    if (p < m_end && *p == '-')
-        ++p;
-    if (p >= m_end)
-        return fail("invalid number");
-    if (*p == '0')
-        ++p;
-    else if (*p >= '1' && *p <= '9')
-        while (p < m_end && *p >= '0' && *p <= '9')
-            ++p;
     else
-        return fail("invalid number");
-    if (p < m_end && *p == '.')
     {
-        integer = false;
-        ++p;
-        if (p >= m_end || *p < '0' || *p > '9')
-            return fail("invalid number: digits expected after '.'");
-        while (p < m_end && *p >= '0' && *p <= '9')
-            ++p;
+        const char* here = nullptr;
+        if (iterating && doc.current_location().get(here) == simdjson::SUCCESS && here)
+            position = std::max(position, here);
+        else if (code == simdjson::INCOMPLETE_ARRAY_OR_OBJECT || code == simdjson::EMPTY)
+            position = buffer.data() + buffer.size();
     }
-    if (p < m_end && (*p == 'e' || *p == 'E'))
+    return r.fail(describeError(code));
+}
+
+bool Reader::Impl::place(Reader& r, const char* raw, std::size_t rawLength, std::string_view unescaped, Node& node)
+{
+    if (unescaped.size() > limits.maxStringBytes)
+        return r.fail("string longer than the limit of " + std::to_string(limits.maxStringBytes) + " bytes");
+    if (std::memchr(unescaped.data(), '\0', unescaped.size()))
+        return r.fail("a string contains a NUL character (\\u0000)");
+    char* target = const_cast<char*>(raw);  // our own buffer; simdjson is past these bytes
+    if (unescaped.data() != raw)
     {
-        integer = false;
-        ++p;
-        if (p < m_end && (*p == '+' || *p == '-'))
-            ++p;
-        if (p >= m_end || *p < '0' || *p > '9')
-            return fail("invalid number: digits expected in exponent");
-        while (p < m_end && *p >= '0' && *p <= '9')
-            ++p;
+        if (unescaped.size() > rawLength)
+            return r.fail("internal: an unescaped string grew");
+        std::memcpy(target, unescaped.data(), unescaped.size());
     }
-    double value = 0;
-    auto res = std::from_chars(start, p, value);
-    if (res.ec != std::errc() || res.ptr != p)
-        return fail("number out of range");
-    node.kind = Kind::Number;
-    node.number = value;
-    node.flag = integer;
-    m_pos = const_cast<char*>(p);
+    node.kind = Kind::String;
+    node.text.offset = static_cast<std::uint32_t>(target - buffer.data());
+    node.text.length = static_cast<std::uint32_t>(unescaped.size());
     return true;
 }
 
-bool Parser::parseInto(Tape& tape, std::size_t depth)
+template <typename V>
+bool Reader::Impl::string(Reader& r, V& v, Node& node)
 {
-    if (m_pos >= m_end)
-        return fail("unexpected end of document, expected a value");
+    const std::string_view token = tokenOf(v);
+    if (!token.empty())
+        position = token.data();
+    std::size_t end = token.size();
+    while (end > 0 && isJsonSpace(token[end - 1]))
+        --end;
+    if (end < 2 || token[0] != '"' || token[end - 1] != '"')
+        return r.fail("unterminated string");
+    const char* raw = token.data() + 1;
+    const std::size_t rawLength = end - 2;
+    if (!std::memchr(raw, '\\', rawLength))
+    {
+        // No escapes: the bytes stand as they are (UTF-8 and control characters were checked
+        // by simdjson for the whole text).
+        ondemand::raw_json_string unused;
+        if (auto e = v.get_raw_json_string().get(unused))
+            return fromSimdjson(r, e);
+        return place(r, raw, rawLength, std::string_view(raw, rawLength), node);
+    }
+    std::string_view unescaped;
+    if (auto e = v.get_string().get(unescaped))
+        return e == simdjson::STRING_ERROR ? r.fail(describeBadEscape(raw, rawLength)) : fromSimdjson(r, e);
+    return place(r, raw, rawLength, unescaped, node);
+}
+
+bool Reader::Impl::key(Reader& r, ondemand::field& field, Node& node)
+{
+    const char* raw = reinterpret_cast<const char*>(field.key().raw());
+    position = raw;
+    // The key's closing quote: the first '"' not escaped by an odd run of backslashes.
+    const char* end = raw;
+    const char* limit = buffer.data() + buffer.size();
+    bool escaped = false;
+    while (end < limit && *end != '"')
+    {
+        escaped = escaped || *end == '\\';
+        end += *end == '\\' ? 2 : 1;
+    }
+    if (end >= limit)
+        return r.fail("unterminated string");
+    const std::size_t rawLength = static_cast<std::size_t>(end - raw);
+    if (!escaped)
+        return place(r, raw, rawLength, std::string_view(raw, rawLength), node);
+    std::string_view unescaped;
+    if (auto e = field.unescaped_key().get(unescaped))
+        return e == simdjson::STRING_ERROR ? r.fail(describeBadEscape(raw, rawLength)) : fromSimdjson(r, e);
+    return place(r, raw, rawLength, unescaped, node);
+}
+
+template <typename V>
+bool Reader::Impl::value(Reader& r, V& v, Tape& tape, std::size_t depth)
+{
     const std::uint32_t index = static_cast<std::uint32_t>(tape.nodes.size());
     tape.nodes.emplace_back();
-    const char c = *m_pos;
-    switch (c)
+    ondemand::json_type type;
+    if (auto e = v.type().get(type))
+        return fromSimdjson(r, e);
+    const std::string_view token = tokenOf(v);
+    if (!token.empty())
+        position = token.data();
+    switch (type)
     {
-    case '{':
-    case '[':
+    case ondemand::json_type::object:
+    case ondemand::json_type::array:
     {
-        if (depth + 1 > m_limits.maxDepth)
-            return fail("nesting deeper than the limit of " + std::to_string(m_limits.maxDepth));
-        const bool object = c == '{';
-        ++m_pos;
+        if (depth + 1 > limits.maxDepth)
+            return r.fail("nesting deeper than the limit of " + std::to_string(limits.maxDepth));
         std::uint32_t count = 0;
-        if (!accept(object ? '}' : ']'))
+        if (type == ondemand::json_type::object)
         {
-            do
+            ondemand::object object;
+            if (auto e = v.get_object().get(object))
+                return fromSimdjson(r, e);
+            for (auto member : object)
             {
-                skipWhitespace();
-                if (object)
-                {
-                    if (m_pos >= m_end || *m_pos != '"')
-                        return fail(m_pos >= m_end ? "unexpected end of document in object" : "expected a member name in quotes");
-                    Node key;
-                    key.kind = Kind::String;
-                    if (!parseStringRaw(key.text.offset, key.text.length))
-                        return false;
-                    key.end = static_cast<std::uint32_t>(tape.nodes.size() + 1);
-                    tape.nodes.push_back(key);
-                    if (!expect(':'))
-                        return false;
-                    skipWhitespace();
-                }
-                if (!parseInto(tape, depth + 1))
+                ondemand::field field;
+                if (auto e = std::move(member).get(field))
+                    return fromSimdjson(r, e);
+                Node keyNode;
+                if (!key(r, field, keyNode))
+                    return false;
+                keyNode.end = static_cast<std::uint32_t>(tape.nodes.size() + 1);
+                tape.nodes.push_back(keyNode);
+                if (!value(r, field.value(), tape, depth + 1))
                     return false;
                 ++count;
-            } while (accept(','));
-            if (!expect(object ? '}' : ']'))
-                return false;
+            }
+        }
+        else
+        {
+            ondemand::array array;
+            if (auto e = v.get_array().get(array))
+                return fromSimdjson(r, e);
+            for (auto element : array)
+            {
+                ondemand::value item;
+                if (auto e = std::move(element).get(item))
+                    return fromSimdjson(r, e);
+                if (!value(r, item, tape, depth + 1))
+                    return false;
+                ++count;
+            }
         }
         Node& node = tape.nodes[index];
-        node.kind = object ? Kind::Object : Kind::Array;
+        node.kind = type == ondemand::json_type::object ? Kind::Object : Kind::Array;
         node.count = count;
         break;
     }
-    case '"':
+    case ondemand::json_type::string:
     {
-        std::uint32_t offset = 0, length = 0;
-        if (!parseStringRaw(offset, length))
+        Node node;
+        if (!string(r, v, node))
             return false;
-        Node& node = tape.nodes[index];
-        node.kind = Kind::String;
-        node.text.offset = offset;
-        node.text.length = length;
+        tape.nodes[index] = node;
         break;
     }
-    case 't':
-    case 'f':
-    case 'n':
+    case ondemand::json_type::number:
     {
-        const char* word = c == 't' ? "true" : c == 'f' ? "false" : "null";
-        const std::size_t len = std::strlen(word);
-        if (static_cast<std::size_t>(m_end - m_pos) < len || std::memcmp(m_pos, word, len) != 0)
-            return fail("invalid literal");
-        m_pos += len;
+        double number = 0;
+        if (auto e = v.get_double().get(number))
+            return fromSimdjson(r, e);
         Node& node = tape.nodes[index];
-        node.kind = c == 'n' ? Kind::Null : Kind::Bool;
-        node.flag = c == 't';
+        node.kind = Kind::Number;
+        node.number = number;
+        node.flag = token.find_first_of(".eE") == std::string_view::npos;
         break;
     }
-    default:
-        if (c == '-' || (c >= '0' && c <= '9'))
-        {
-            Node number;
-            if (!parseNumber(number))
-                return false;
-            tape.nodes[index] = number;
-            break;
-        }
-        return fail(std::string("unexpected character '") +
-                    (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80 ? '?' : c) + "'");
+    case ondemand::json_type::boolean:
+    {
+        bool flag = false;
+        if (auto e = v.get_bool().get(flag))
+            return fromSimdjson(r, e);
+        tape.nodes[index].kind = Kind::Bool;
+        tape.nodes[index].flag = flag;
+        break;
+    }
+    case ondemand::json_type::null:
+    {
+        bool isNull = false;
+        if (auto e = v.is_null().get(isNull))
+            return fromSimdjson(r, e);
+        if (!isNull)
+            return fromSimdjson(r, simdjson::N_ATOM_ERROR);
+        tape.nodes[index].kind = Kind::Null;
+        break;
+    }
     }
     tape.nodes[index].end = static_cast<std::uint32_t>(tape.nodes.size());
     return true;
 }
 
+bool Reader::Impl::atEnd()
+{
+    // simdjson 3.0's document has no at_end(): a location inside the text means that
+    // another token follows the root value.
+    const char* here = nullptr;
+    if (doc.current_location().get(here) != simdjson::SUCCESS || !here)
+        return true;
+    position = here;
+    return false;
+}
+
+Reader::Reader(std::string& buffer, ParseLimits limits) : m_impl(std::make_unique<Impl>(buffer, limits))
+{
+    if (buffer.capacity() < buffer.size() + simdjson::SIMDJSON_PADDING)
+        buffer.reserve(buffer.size() + simdjson::SIMDJSON_PADDING);
+}
+
+Reader::~Reader() = default;
+
+bool Reader::fail(std::string message)
+{
+    if (failed())
+        return false;
+    const std::string& text = m_impl->buffer;
+    const char* at = m_impl->position ? m_impl->position : text.data();
+    at = std::clamp(at, text.data(), text.data() + text.size());
+    m_error.message = std::move(message);
+    m_error.offset = static_cast<std::size_t>(at - text.data());
+    m_error.line = 1;
+    std::size_t lineStart = 0;
+    for (std::size_t i = 0; i < m_error.offset; ++i)
+        if (text[i] == '\n')
+        {
+            ++m_error.line;
+            lineStart = i + 1;
+        }
+    m_error.column = m_error.offset - lineStart + 1;
+    return false;
+}
+
+simdjson::error_code Reader::Impl::iterate()
+{
+    const auto e = parser.iterate(simdjson::padded_string_view(buffer.data(), buffer.size(), buffer.capacity())).get(doc);
+    iterating = e == simdjson::SUCCESS;
+    return e;
+}
+
+bool Reader::readDocument(Tape& tape)
+{
+    tape.clear();
+    tape.base = m_impl->buffer.data();
+    Impl& in = *m_impl;
+    if (auto e = in.iterate())
+        return in.fromSimdjson(*this, e);
+    if (!in.value(*this, in.doc, tape, 0))
+        return false;
+    return in.atEnd() || fail("unexpected content after the end of the document");
+}
+
+bool Reader::readObject(const std::function<bool(std::string_view key, Pending& value)>& member)
+{
+    Impl& in = *m_impl;
+    if (auto e = in.iterate())
+        return in.fromSimdjson(*this, e);
+    ondemand::object object;
+    if (auto e = in.doc.get_object().get(object))
+        return in.fromSimdjson(*this, e);
+    for (auto field : object)
+    {
+        ondemand::field f;
+        if (auto e = std::move(field).get(f))
+            return in.fromSimdjson(*this, e);
+        Node keyNode;
+        if (!in.key(*this, f, keyNode))
+            return false;
+        Pending pending(*this, &f.value());
+        if (!member(std::string_view(in.buffer.data() + keyNode.text.offset, keyNode.text.length), pending))
+            return false;
+    }
+    return in.atEnd() || fail("unexpected content after the end of the document");
+}
+
+Kind Pending::peekKind()
+{
+    auto& v = *static_cast<ondemand::value*>(m_value);
+    ondemand::json_type type;
+    if (v.type().get(type) != simdjson::SUCCESS)
+        return Kind::Null;
+    switch (type)
+    {
+    case ondemand::json_type::object: return Kind::Object;
+    case ondemand::json_type::array: return Kind::Array;
+    case ondemand::json_type::string: return Kind::String;
+    case ondemand::json_type::number: return Kind::Number;
+    case ondemand::json_type::boolean: return Kind::Bool;
+    case ondemand::json_type::null: break;
+    }
+    return Kind::Null;
+}
+
+bool Pending::read(Tape& tape)
+{
+    tape.clear();
+    tape.base = m_reader.m_impl->buffer.data();
+    return m_reader.m_impl->value(m_reader, *static_cast<ondemand::value*>(m_value), tape, 0);
+}
+
+bool Pending::elements(const std::function<bool(Pending& element)>& each)
+{
+    Reader::Impl& in = *m_reader.m_impl;
+    ondemand::array array;
+    if (auto e = static_cast<ondemand::value*>(m_value)->get_array().get(array))
+        return in.fromSimdjson(m_reader, e);
+    for (auto element : array)
+    {
+        ondemand::value item;
+        if (auto e = std::move(element).get(item))
+            return in.fromSimdjson(m_reader, e);
+        const std::string_view token = tokenOf(item);
+        if (!token.empty())
+            in.position = token.data();
+        Pending pending(m_reader, &item);
+        if (!each(pending))
+            return false;
+    }
+    return true;
+}
+
 bool parseDocument(std::string& buffer, Tape& tape, ParseError& error, ParseLimits limits)
 {
-    Parser parser(buffer.data(), buffer.size(), limits);
-    if (!parser.parseValue(tape) || (!parser.atEnd() && !parser.fail("unexpected content after the end of the document")))
+    Reader reader(buffer, limits);
+    if (!reader.readDocument(tape))
     {
-        error = parser.error();
+        error = reader.error();
         return false;
     }
     return true;
+}
+
+bool isValidUtf8(std::string_view text)
+{
+    return util::isValidUtf8(text);
 }
 
 }  // namespace mint::json

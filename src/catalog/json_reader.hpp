@@ -1,14 +1,16 @@
-// A small, fast JSON reader for catalogue feeds.
-//
-// Why not nlohmann's DOM: a 100k-offer feed (~120 MB) costs ~3 s and ~830 MB as a DOM.
-// This reader parses one value at a time into a flat "tape" of 16-byte nodes and
-// unescapes strings in place inside the caller's buffer, so a feed can be read offer by
-// offer with a scratch tape that is reused. It checks the full JSON grammar, UTF-8,
-// nesting depth and string length, and reports errors with byte offset, line and column.
+// JSON for catalogue feeds: simdjson's On-Demand API reads the document (libsimdjson-dev,
+// fuzzed upstream; grammar, UTF-8, escapes and numbers are its job), and this layer turns
+// one value at a time into a flat "tape" of 16-byte nodes whose strings are views into
+// the caller's buffer: a string without escapes is used where it stands, an escaped one
+// is unescaped by simdjson and written back over its own bytes (never longer). So a feed
+// is read offer by offer with one reused scratch tape and no copy of its text, and errors
+// keep byte offset, line and column.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -130,42 +132,53 @@ struct ParseError
     std::string toString() const;
 };
 
-/// Recursive-descent parser over a mutable buffer (strings are unescaped in place).
-/// The buffer must outlive every tape filled from it.
-class Parser
+class Reader;
+
+/// A value in the document that has not been read yet: read it whole into a tape, or, when
+/// it is an array, element by element (how a feed's offers are read).
+class Pending
 {
 public:
-    Parser(char* data, std::size_t size, ParseLimits limits = {});
+    /// The value's kind, from its first byte (nothing is consumed).
+    Kind peekKind();
+    /// Reads the whole value into `tape` (cleared first). False on error (see Reader).
+    bool read(Tape& tape);
+    /// For an array: calls `each` with every element in turn; false on error or when
+    /// `each` returns false.
+    bool elements(const std::function<bool(Pending& element)>& each);
 
-    /// Parses the next value into `tape` (cleared first). Returns false on error.
-    bool parseValue(Tape& tape);
-    /// Skips white space; returns the next byte or 0 at the end.
-    char peek();
-    /// Consumes `c` after white space; false (and an error) when something else is there.
-    bool expect(char c);
-    /// Consumes `c` after white space when it is there.
-    bool accept(char c);
-    /// Parses a string (e.g. an object key) in place.
-    bool parseString(std::string_view& out);
-    /// True when only white space is left.
-    bool atEnd();
+private:
+    friend class Reader;
+    Pending(Reader& reader, void* value) : m_reader(reader), m_value(value) {}
+    Reader& m_reader;
+    void* m_value;  ///< the simdjson value (kept out of this header)
+};
+
+/// One JSON document in a mutable buffer. Strings are unescaped in place, so the buffer
+/// must outlive every tape filled from it. The buffer gets simdjson's padding as spare
+/// capacity (reserved here when the caller did not).
+class Reader
+{
+public:
+    Reader(std::string& buffer, ParseLimits limits = {});
+    ~Reader();
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+
+    /// The whole document as one value; fails on anything after it.
+    bool readDocument(Tape& tape);
+    /// A document that must be an object, member by member; fails on anything after it.
+    bool readObject(const std::function<bool(std::string_view key, Pending& value)>& member);
 
     bool failed() const { return !m_error.message.empty(); }
     const ParseError& error() const { return m_error; }
-    std::size_t offset() const { return static_cast<std::size_t>(m_pos - m_begin); }
-    /// Records an error at the current position (first error wins).
+    /// Records an error at the reader's position (first error wins); returns false.
     bool fail(std::string message);
 
 private:
-    bool parseInto(Tape& tape, std::size_t depth);
-    bool parseNumber(Node& node);
-    bool parseStringRaw(std::uint32_t& offset, std::uint32_t& length);
-    void skipWhitespace();
-
-    char* m_begin;
-    char* m_pos;
-    char* m_end;
-    ParseLimits m_limits;
+    friend class Pending;
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
     ParseError m_error;
 };
 

@@ -1,10 +1,9 @@
-// stb_image with PNG and JPEG only; see image_decode.hpp.
+// PNG with stb_image, JPEG with libjpeg-turbo; see image_decode.hpp.
 #include "image_decode.hpp"
 
 #define STB_IMAGE_STATIC
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_ONLY_PNG
-#define STBI_ONLY_JPEG
 #define STBI_NO_STDIO
 #define STBI_NO_HDR
 #define STBI_NO_LINEAR
@@ -21,6 +20,7 @@
 #pragma GCC diagnostic pop
 #endif
 
+#include <turbojpeg.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -178,57 +178,42 @@ bool checkPngChunks(std::string_view bytes, std::string& error)
     }
 }
 
-/// Debian's stb_image (2018) does not bound a JPEG Huffman table's code count: a table
-/// whose 16 counts add up to more than 256 writes past its size list (found by fuzzing;
-/// upstream checks it since). Every DHT segment, also those between the scans of a
-/// progressive JPEG, is checked here before stb sees the file. Anything else unusual is
-/// left to stb.
-bool checkJpegTables(std::string_view b, std::string& error)
+/// A TurboJPEG decompressor for one call.
+class Turbo
 {
-    auto at = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
-    std::size_t pos = 2;
-    while (pos + 1 < b.size())
+public:
+    Turbo() : m_handle(tjInitDecompress()) {}
+    ~Turbo()
     {
-        if (at(pos) != 0xFF)
-        {
-            ++pos;  // entropy-coded data after a scan: look for the next marker
-            continue;
-        }
-        const unsigned char marker = at(pos + 1);
-        if (marker == 0xFF)
-        {
-            ++pos;  // fill byte
-            continue;
-        }
-        pos += 2;
-        if (marker == 0x00 || marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7))
-            continue;  // stuffed byte, TEM, SOI, restart markers: no length
-        if (marker == 0xD9 || pos + 2 > b.size())
-            break;
-        const std::size_t len = static_cast<std::size_t>(at(pos)) << 8 | at(pos + 1);
-        if (len < 2)
-            break;
-        if (marker == 0xC4)
-        {
-            // stb reads missing bytes as 0 and goes on, so a segment cut by the end of the
-            // file is checked the same way.
-            auto byteAt = [&](std::size_t i) { return i < b.size() ? at(i) : 0u; };
-            for (std::size_t p = pos + 2; p < pos + len && p < b.size();)
-            {
-                std::size_t codes = 0;
-                for (std::size_t i = 1; i <= 16; ++i)
-                    codes += byteAt(p + i);
-                if (codes > 256)
-                {
-                    error = "damaged jpeg (a Huffman table with " + std::to_string(codes) + " codes)";
-                    return false;
-                }
-                p += 17 + codes;
-            }
-        }
-        if (pos + len > b.size())
-            break;  // stb reports a cut segment itself
-        pos += len;
+        if (m_handle)
+            tjDestroy(m_handle);
+    }
+    Turbo(const Turbo&) = delete;
+    Turbo& operator=(const Turbo&) = delete;
+    tjhandle get() const { return m_handle; }
+    std::string error() const { return std::string("damaged jpeg: ") + tjGetErrorStr2(m_handle); }
+
+private:
+    tjhandle m_handle;
+};
+
+/// Flags for every JPEG call: a warning (corrupt data, cut off) is an error, and a
+/// progressive JPEG with absurdly many scans is refused rather than decoded for minutes.
+constexpr int kJpegFlags = TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS;
+
+bool jpegHeader(const Turbo& tj, std::string_view bytes, int& w, int& h, std::string& error)
+{
+    int subsampling = 0, colorspace = 0;
+    if (!tj.get())
+    {
+        error = "jpeg decoder unavailable";
+        return false;
+    }
+    if (tjDecompressHeader3(tj.get(), reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()), &w,
+                            &h, &subsampling, &colorspace) != 0)
+    {
+        error = tj.error();
+        return false;
     }
     return true;
 }
@@ -300,12 +285,19 @@ ImageInfo probeImage(std::string_view bytes, int maxDimension, std::int64_t maxP
         if (pw > maxDimension || ph > maxDimension || pw * ph > maxPixels)
             return tooLarge(pw, ph);
     }
-    // stb reads the Huffman tables already while looking for the size.
-    if (info.type == ImageType::Jpeg && !checkJpegTables(bytes, info.error))
-        return info;
     int w = 0, h = 0, comp = 0;
-    if (bytes.size() > static_cast<std::size_t>(INT32_MAX) ||
-        !stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &h, &comp))
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
+    {
+        info.error = std::string(imageTypeName(info.type)) + " file larger than 2 GiB";
+        return info;
+    }
+    if (info.type == ImageType::Jpeg)
+    {
+        const Turbo tj;
+        if (!jpegHeader(tj, bytes, w, h, info.error))
+            return info;
+    }
+    else if (!stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &h, &comp))
     {
         info.error = std::string("damaged ") + imageTypeName(info.type) + " header";
         return info;
@@ -325,6 +317,40 @@ ImageInfo probeImage(std::string_view bytes, int maxDimension, std::int64_t maxP
     return info;
 }
 
+namespace
+{
+
+/// libjpeg-turbo (Debian's libturbojpeg, fuzzed upstream by OSS-Fuzz) decodes JPEGs:
+/// Debian's older stb_image mishandles damaged JPEG data (fuzzing found a table overflow
+/// and shifts by negative amounts in its bit reader).
+DecodedImage decodeJpeg(std::string_view bytes)
+{
+    DecodedImage out;
+    const Turbo tj;
+    int w = 0, h = 0;
+    if (!jpegHeader(tj, bytes, w, h, out.error))
+        return out;
+    PixelBuffer pixels;
+    pixels.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    if (pixels.empty())
+    {
+        out.error = "out of memory for a " + std::to_string(w) + "x" + std::to_string(h) + " picture";
+        return out;
+    }
+    if (tjDecompress2(tj.get(), reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()),
+                      pixels.data(), w, 0, h, TJPF_RGBA, kJpegFlags) != 0)
+    {
+        out.error = tj.error();
+        return out;
+    }
+    out.width = w;
+    out.height = h;
+    out.rgba = std::move(pixels);
+    return out;
+}
+
+}  // namespace
+
 DecodedImage decodeImage(std::string_view bytes, int maxDimension, std::int64_t maxPixels)
 {
     DecodedImage out;
@@ -335,6 +361,8 @@ DecodedImage decodeImage(std::string_view bytes, int maxDimension, std::int64_t 
         return out;
     }
     const DecodeTicket ticket(static_cast<std::int64_t>(info.width) * info.height);
+    if (info.type == ImageType::Jpeg)
+        return decodeJpeg(bytes);
     int w = 0, h = 0, comp = 0;
     stbi_uc* pixels =
         stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &h, &comp, 4);

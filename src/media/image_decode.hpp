@@ -1,7 +1,8 @@
 // Image checks and decoding for cached pictures: PNG and JPEG only, dimensions checked
-// from the header before any pixel is decoded. stb_image is compiled in image_decode.cpp
-// with only those two decoders (Debian's libstb is an older upstream whose other decoders
-// carry open CVEs) and static linkage, so no other copy can be picked up.
+// from the header before any pixel is decoded. PNG: stb_image, compiled in
+// image_decode.cpp with only its PNG decoder (Debian's libstb is an older upstream whose
+// other decoders carry open CVEs) and static linkage, so no other copy can be picked up.
+// JPEG: libjpeg-turbo's TurboJPEG API (libturbojpeg0-dev), which OSS-Fuzz keeps fuzzing.
 #pragma once
 
 #include <cstddef>
