@@ -78,6 +78,8 @@ int main(int argc, char** argv)
     std::printf("feed: %s\n", argv[1]);
     std::printf("offers: %zu, size: %.1f MiB, issues: %zu\n", cat.offers.size(), mb, loaded.issues.size());
     std::printf("load (parse+validate+index): %.0f ms, peak RSS after load: %ld MiB\n", loadMs, peakRssMb());
+    std::printf("  read+check fields %.0f ms, duplicates+references %.0f ms, index %.0f ms\n", loaded.timing.decodeMs,
+                loaded.timing.checkMs, loaded.timing.indexMs);
 
     const Timestamp now = timeutil::parseDateTime("2027-03-10T15:00:00+01:00", false)->seconds;
     const GeoPoint kiosk{49.2354, 6.9969};

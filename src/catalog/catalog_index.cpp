@@ -7,6 +7,7 @@
 #include "time_util.hpp"
 
 #include <algorithm>
+#include <future>
 #include <numeric>
 
 namespace mint::catalog
@@ -18,6 +19,16 @@ void indexCatalog(Catalog& catalog, const FeedLimits& limits, std::vector<Issue>
     if (!catalog.zone)
         issues.push_back({Severity::Warning, "/region/timezone",
                           "time zone \"" + catalog.region.timezone + "\" is not installed (package tzdata?); times are taken as UTC"});
+
+    // The text index needs only the decoded offers and their provider and place indices:
+    // it is built on a second thread while this one expands schedules and sorts titles.
+    auto textIndex = std::async(std::launch::async,
+                                [&catalog]
+                                {
+                                    auto index = std::make_unique<TextIndex>();
+                                    index->build(catalog);
+                                    return index;
+                                });
 
     ExpandLimits expand;
     expand.maxOccurrences = limits.maxOccurrencesPerOffer;
@@ -38,13 +49,31 @@ void indexCatalog(Catalog& catalog, const FeedLimits& limits, std::vector<Issue>
 
     catalog.offerById.clear();
     catalog.offerById.reserve(catalog.offers.size());
+    // All occurrences go into one pool (dense for the query engine, one allocation): each
+    // offer's are expanded into one reused scratch vector and appended right away, so the
+    // per-offer vectors and the pool never exist side by side.
+    catalog.occurrencePool.clear();
+    std::vector<std::size_t> firstIndex(catalog.offers.size() + 1);
+    std::vector<Occurrence> scratch;
     for (std::uint32_t i = 0; i < catalog.offers.size(); ++i)
     {
         Offer& o = catalog.offers[i];
+        o.schedule.occurrences.swap(scratch);
         if (!expandSchedule(o.schedule, catalog.zone, expand))
             issues.push_back({Severity::Warning, "/offers",
                               "offer \"" + std::string(o.id) + "\": more than " + std::to_string(expand.maxOccurrences) +
                                   " dates; only the first ones are used"});
+        o.schedule.occurrences.swap(scratch);
+        auto& pool = catalog.occurrencePool;
+        if (pool.size() + scratch.size() > pool.capacity())
+        {
+            // Grow to the expected total (the average so far times all offers), not by
+            // doubling: one or two moves instead of a dozen, and no half-empty tail.
+            const std::size_t expected = (pool.size() + scratch.size()) * catalog.offers.size() / (i + 1);
+            pool.reserve(std::max(pool.size() + scratch.size(), expected + expected / 16));
+        }
+        firstIndex[i] = pool.size();
+        pool.insert(pool.end(), scratch.begin(), scratch.end());
         o.subjectIds.clear();
         o.subjectMask = 0;
         auto addSubject = [&](std::string_view key)
@@ -65,27 +94,9 @@ void indexCatalog(Catalog& catalog, const FeedLimits& limits, std::vector<Issue>
         catalog.offerById.emplace(o.id, i);
     }
 
-    // Pool all occurrences in one array: dense for the query engine, one allocation.
-    {
-        std::size_t total = 0;
-        for (const Offer& o : catalog.offers)
-            total += o.schedule.occurrences.size();
-        catalog.occurrencePool.clear();
-        catalog.occurrencePool.reserve(total);
-        std::vector<std::size_t> firstIndex(catalog.offers.size());
-        for (std::size_t i = 0; i < catalog.offers.size(); ++i)
-        {
-            auto& occ = catalog.offers[i].schedule.occurrences;
-            firstIndex[i] = catalog.occurrencePool.size();
-            catalog.occurrencePool.insert(catalog.occurrencePool.end(), occ.begin(), occ.end());
-            std::vector<Occurrence>().swap(occ);
-        }
-        for (std::size_t i = 0; i < catalog.offers.size(); ++i)
-        {
-            const std::size_t end = i + 1 < catalog.offers.size() ? firstIndex[i + 1] : catalog.occurrencePool.size();
-            catalog.offers[i].schedule.pooled = {catalog.occurrencePool.data() + firstIndex[i], end - firstIndex[i]};
-        }
-    }
+    firstIndex[catalog.offers.size()] = catalog.occurrencePool.size();
+    for (std::size_t i = 0; i < catalog.offers.size(); ++i)
+        catalog.offers[i].schedule.pooled = {catalog.occurrencePool.data() + firstIndex[i], firstIndex[i + 1] - firstIndex[i]};
 
     // German title order (DIN 5007-1), computed once so sorting a result is integer work.
     {
@@ -159,8 +170,7 @@ void indexCatalog(Catalog& catalog, const FeedLimits& limits, std::vector<Issue>
         }
     }
 
-    catalog.textIndex = std::make_unique<TextIndex>();
-    catalog.textIndex->build(catalog);
+    catalog.textIndex = textIndex.get();
 }
 
 }  // namespace mint::catalog

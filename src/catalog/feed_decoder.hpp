@@ -38,27 +38,35 @@ class Decoder
 public:
     Decoder(std::vector<Issue>& issues, const FeedLimits& limits) : m_issues(issues), m_limits(limits) {}
 
-    /// A JSON-pointer segment that lives as long as the scope.
+    /// A JSON-pointer segment that lives as long as the scope. Segments are kept as they
+    /// are and joined only when an issue is reported (most fields have none).
     class Scope
     {
     public:
-        Scope(Decoder& d, std::string_view key) : m_d(d), m_len(d.m_path.size()) { appendPointerToken(d.m_path, key); }
-        Scope(Decoder& d, std::size_t index) : m_d(d), m_len(d.m_path.size())
-        {
-            d.m_path += '/';
-            d.m_path += std::to_string(index);
-        }
-        ~Scope() { m_d.m_path.resize(m_len); }
+        Scope(Decoder& d, std::string_view key) : m_d(d) { d.m_segments.push_back({key, 0, false}); }
+        Scope(Decoder& d, std::size_t index) : m_d(d) { d.m_segments.push_back({{}, index, true}); }
+        ~Scope() { m_d.m_segments.pop_back(); }
         Scope(const Scope&) = delete;
         Scope& operator=(const Scope&) = delete;
 
     private:
         Decoder& m_d;
-        std::size_t m_len;
     };
 
-    const std::string& path() const { return m_path; }
-    void report(Severity severity, std::string message) { m_issues.push_back({severity, m_path, std::move(message)}); }
+    /// The current JSON pointer, e.g. "/offers/17/location/geo/lat".
+    std::string path() const
+    {
+        std::string out;
+        for (const Segment& s : m_segments)
+        {
+            if (s.isIndex)
+                out += '/' + std::to_string(s.index);
+            else
+                appendPointerToken(out, s.key);
+        }
+        return out;
+    }
+    void report(Severity severity, std::string message) { m_issues.push_back({severity, path(), std::move(message)}); }
     void warn(std::string message) { report(Severity::Warning, std::move(message)); }
     /// Marks the current item (offer, place, ...) as broken.
     bool error(std::string message)
@@ -199,7 +207,13 @@ public:
 private:
     std::vector<Issue>& m_issues;
     const FeedLimits& m_limits;
-    std::string m_path;
+    struct Segment
+    {
+        std::string_view key;
+        std::size_t index;
+        bool isIndex;
+    };
+    std::vector<Segment> m_segments;
     bool m_itemFailed = false;
 };
 

@@ -17,6 +17,7 @@
 #include "util/utf8.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -62,6 +63,11 @@ using json::Value;
 // ---------------------------------------------------------------------------------------
 // [SECTION] Envelope, streaming over offers, cross-references
 
+double msSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
 class FeedReader
 {
 public:
@@ -88,12 +94,14 @@ public:
             return fatal("not JSON: the document looks like an HTML page (a captive portal or an error page?)");
         if (first != '{')
             return fatal(first == '\0' ? "the feed is empty" : "not JSON: a feed must be one JSON object");
+        const auto started = std::chrono::steady_clock::now();
         {
             // The reader's index of the text (4 bytes per token) is gone before indexing.
             json::Reader reader(buf, parseLimits);
             if (!readEnvelope(reader))
                 return fatal("not valid JSON: " + reader.error().toString());
         }
+        m_result.timing.decodeMs = msSince(started);
         return finish(std::move(catalog));
     }
 
@@ -123,6 +131,12 @@ private:
     bool readOffers(json::Reader& reader, json::Pending& offersArray, json::Tape& tape)
     {
         m_sawOffers = true;
+        // Room for as many offers as the document can hold at about 1 KiB of JSON each, so
+        // the array is not moved while it grows (a 100k-offer array is 75 MB; growing it
+        // would hold the old and the new copy at once). Pages never filled are never used.
+        const std::size_t expected = std::min(m_limits.maxOffers, m_source->size() / 1024 + 16);
+        m_cat->offers.reserve(expected);
+        m_offerDocIndex.reserve(expected);
         Decoder::Scope offers(m_dec, "offers");
         std::size_t index = 0;
         const bool ok = offersArray.elements(
@@ -335,12 +349,12 @@ private:
                                                                std::size_t* skipped = nullptr)
     {
         std::unordered_map<std::string_view, std::uint32_t> byId;
-        std::vector<T> kept;
-        std::vector<std::size_t> keptIndex;
-        kept.reserve(items.size());
+        byId.reserve(items.size());
+        // Compacted in place: no second copy of a 100k-offer array.
+        std::size_t kept = 0;
         for (std::size_t i = 0; i < items.size(); ++i)
         {
-            if (!byId.emplace(items[i].id, static_cast<std::uint32_t>(kept.size())).second)
+            if (!byId.emplace(items[i].id, static_cast<std::uint32_t>(kept)).second)
             {
                 m_result.issues.push_back({Severity::Error, pointer(array, docIndex[i], "id"),
                                            "duplicate id \"" + std::string(items[i].id) + "\"; this one is skipped"});
@@ -348,11 +362,15 @@ private:
                     ++*skipped;
                 continue;
             }
-            kept.push_back(std::move(items[i]));
-            keptIndex.push_back(docIndex[i]);
+            if (kept != i)
+            {
+                items[kept] = std::move(items[i]);
+                docIndex[kept] = docIndex[i];
+            }
+            ++kept;
         }
-        items = std::move(kept);
-        docIndex = std::move(keptIndex);
+        items.resize(kept);
+        docIndex.resize(kept);
         return byId;
     }
 
@@ -379,6 +397,7 @@ private:
         if (!m_sawOffers)
             return fatal("is required: a feed without an offers array is rejected", "/offers");
 
+        const auto started = std::chrono::steady_clock::now();
         auto providerIds = dedupe(m_cat->providers, m_providerDocIndex, "providers");
         auto placeIds = dedupe(m_cat->places, m_placeDocIndex, "places");
         dedupe(m_cat->offers, m_offerDocIndex, "offers", &m_result.offersSkipped);
@@ -387,9 +406,8 @@ private:
         for (const auto& t : m_cat->tombstones)
             deleted.insert(t.id);
 
-        // Cross-references: a broken reference skips the offer.
-        std::vector<Offer> kept;
-        kept.reserve(m_cat->offers.size());
+        // Cross-references: a broken reference skips the offer (compacted in place).
+        std::size_t kept = 0;
         for (std::size_t i = 0; i < m_cat->offers.size(); ++i)
         {
             Offer& o = m_cat->offers[i];
@@ -426,15 +444,20 @@ private:
                 ok = false;
             }
             if (ok)
-                kept.push_back(std::move(o));
+            {
+                if (kept != i)
+                    m_cat->offers[kept] = std::move(o);
+                ++kept;
+            }
             else
                 ++m_result.offersSkipped;
         }
-        m_cat->offers = std::move(kept);
+        m_cat->offers.resize(kept);
 
         std::unordered_set<std::string_view> offerIds;
-        for (const auto& o : m_cat->offers)
-            offerIds.insert(o.id);
+        if (!m_cat->stories.empty())
+            for (const auto& o : m_cat->offers)
+                offerIds.insert(o.id);
         for (std::size_t i = 0; i < m_cat->stories.size(); ++i)
         {
             const Story& s = m_cat->stories[i];
@@ -443,7 +466,10 @@ private:
                                            "links unknown offer \"" + std::string(s.offerId) + "\""});
         }
 
+        m_result.timing.checkMs = msSince(started);
+        const auto indexStarted = std::chrono::steady_clock::now();
         indexCatalog(*m_cat, m_limits, m_result.issues);
+        m_result.timing.indexMs = msSince(indexStarted);
         return catalog;
     }
 

@@ -49,6 +49,13 @@ struct LoadResult
     std::vector<Issue> issues;
     std::size_t offersSeen = 0;  ///< offers in the document, valid or not
     std::size_t offersSkipped = 0;
+    /// Where the time went, in milliseconds (for the bench and the start-up trace).
+    struct Timing
+    {
+        double decodeMs = 0;  ///< JSON reading and per-field checks
+        double checkMs = 0;   ///< duplicates and cross-references
+        double indexMs = 0;   ///< schedules, subjects, ids, title order, text index
+    } timing;
 
     bool accepted() const { return catalog != nullptr; }
     std::size_t count(Severity severity) const;

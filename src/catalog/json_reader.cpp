@@ -47,9 +47,19 @@ Value Value::operator[](std::string_view key) const
 {
     if (!is(Kind::Object))
         return {};
-    for (auto it = begin(); it != end(); ++it)
-        if (it.key() == key)
-            return it.value();
+    // The decoder asks every object for each field it knows: length and first byte decide
+    // most mismatches before a full compare.
+    const Node* nodes = m_tape->nodes.data();
+    const char* base = m_tape->base;
+    for (std::uint32_t i = m_index + 1, end = node().end; i < end; i = nodes[i + 1].end)
+    {
+        const Node& k = nodes[i];
+        if (k.text.length != key.size())
+            continue;
+        const char* text = base + k.text.offset;
+        if (key.empty() || (text[0] == key[0] && std::memcmp(text, key.data(), key.size()) == 0))
+            return {m_tape, i + 1};
+    }
     return {};
 }
 

@@ -42,18 +42,18 @@ const char* latinBase(std::uint32_t cp)
     return "";
 }
 
-/// Lower case + accents removed; non-Latin characters copied unchanged.
-std::string foldBasic(std::string_view in)
+/// Lower case + accents removed; non-Latin characters copied unchanged. Appends to `out`
+/// through `put`, which sees every folded piece (one call per input character).
+template <typename Put>
+void foldBasic(std::string_view in, Put&& put)
 {
-    std::string out;
-    out.reserve(in.size());
     std::size_t i = 0;
     while (i < in.size())
     {
         const unsigned char c = static_cast<unsigned char>(in[i]);
         if (c < 0x80)
         {
-            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
+            put((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c));
             ++i;
             continue;
         }
@@ -74,34 +74,49 @@ std::string foldBasic(std::string_view in)
             len = 4;
         const char* base = cp ? latinBase(cp) : "";
         if (*base)
-            out += base;
+            for (; *base; ++base)
+                put(*base);
         else
-            out.append(in.substr(i, len));
+            for (std::size_t k = 0; k < len; ++k)
+                put(in[i + k]);
         i += len;
     }
-    return out;
 }
 
 }  // namespace
 
 std::string foldForCollation(std::string_view utf8)
 {
-    return foldBasic(utf8);
+    std::string out;
+    out.reserve(utf8.size());
+    foldBasic(utf8, [&](char c) { out += c; });
+    return out;
+}
+
+void foldForSearchInto(std::string_view utf8, std::string& out)
+{
+    out.clear();
+    // "oe" -> "o" etc. on the folded text, so "Loewen" meets "Löwen" (folded to "lowen"):
+    // an 'e' right after a, o or u is dropped, unless that vowel already swallowed one.
+    bool swallowed = false;
+    foldBasic(utf8,
+              [&](char c)
+              {
+                  if (c == 'e' && !swallowed && !out.empty() && (out.back() == 'a' || out.back() == 'o' || out.back() == 'u'))
+                  {
+                      swallowed = true;
+                      return;
+                  }
+                  swallowed = false;
+                  out += c;
+              });
 }
 
 std::string foldForSearch(std::string_view utf8)
 {
-    std::string basic = foldBasic(utf8);
-    // "oe" -> "o" etc., so "Loewen" meets "Löwen" (folded to "lowen").
     std::string out;
-    out.reserve(basic.size());
-    for (std::size_t i = 0; i < basic.size(); ++i)
-    {
-        const char c = basic[i];
-        out += c;
-        if ((c == 'a' || c == 'o' || c == 'u') && i + 1 < basic.size() && basic[i + 1] == 'e')
-            ++i;
-    }
+    out.reserve(utf8.size());
+    foldForSearchInto(utf8, out);
     return out;
 }
 

@@ -13,6 +13,8 @@ namespace mint::catalog
 {
 
 std::string foldForSearch(std::string_view utf8);
+/// foldForSearch into `out` (cleared first), reusing its capacity.
+void foldForSearchInto(std::string_view utf8, std::string& out);
 std::string foldForCollation(std::string_view utf8);
 
 /// Calls `word(std::string_view)` for each word of folded text. Words are runs of ASCII

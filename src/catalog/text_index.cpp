@@ -5,18 +5,88 @@
 #include "text_fold.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <numeric>
 #include <unordered_map>
 
 namespace mint::catalog
 {
 
+namespace
+{
+
+/// The vocabulary while the index is built: every distinct word once, in one text arena,
+/// found through an open-addressing table of (hash, word id) pairs. A catalogue of 100k
+/// offers has about 3 million words and 100k distinct ones; a node per word (as
+/// std::unordered_map makes) costs a cache miss per lookup.
+class Vocabulary
+{
+public:
+    Vocabulary() { m_slots.assign(1u << 16, 0); }
+
+    std::uint32_t idOf(std::string_view word)
+    {
+        const std::uint64_t h = hash(word);
+        const std::uint32_t tag = static_cast<std::uint32_t>(h >> 32) | 1u;  // never 0 (empty)
+        std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask)
+        {
+            const std::uint64_t slot = m_slots[i];
+            if (slot == 0)
+            {
+                const auto id = static_cast<std::uint32_t>(m_offsets.size());
+                m_offsets.push_back(static_cast<std::uint32_t>(m_arena.size()));
+                m_lengths.push_back(static_cast<std::uint32_t>(word.size()));
+                m_arena.append(word);
+                m_slots[i] = (static_cast<std::uint64_t>(tag) << 32) | id;
+                if (m_offsets.size() * 2 > m_slots.size())
+                    grow();
+                return id;
+            }
+            if (static_cast<std::uint32_t>(slot >> 32) == tag && word == this->word(static_cast<std::uint32_t>(slot)))
+                return static_cast<std::uint32_t>(slot);
+        }
+    }
+
+    std::size_t size() const { return m_offsets.size(); }
+    std::string_view word(std::uint32_t id) const { return std::string_view(m_arena).substr(m_offsets[id], m_lengths[id]); }
+
+private:
+    /// FNV-1a: inlined, and quick for short words.
+    static std::uint64_t hash(std::string_view word)
+    {
+        std::uint64_t h = 14695981039346656037ull;
+        for (const char c : word)
+            h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return h ^ (h >> 29);
+    }
+
+    void grow()
+    {
+        std::vector<std::uint64_t> old(m_slots.size() * 2, 0);
+        old.swap(m_slots);
+        const std::size_t mask = m_slots.size() - 1;
+        for (const std::uint64_t slot : old)
+        {
+            if (slot == 0)
+                continue;
+            std::size_t i = static_cast<std::size_t>(hash(word(static_cast<std::uint32_t>(slot)))) & mask;
+            while (m_slots[i] != 0)
+                i = (i + 1) & mask;
+            m_slots[i] = slot;
+        }
+    }
+
+    std::vector<std::uint64_t> m_slots;  ///< tag << 32 | id; 0 = empty
+    std::string m_arena;
+    std::vector<std::uint32_t> m_offsets, m_lengths;
+};
+
+}  // namespace
+
 void TextIndex::build(const Catalog& catalog)
 {
     m_offerCount = catalog.offers.size();
-    std::deque<std::string> storage;  // stable addresses for the map's keys
-    std::unordered_map<std::string_view, std::uint32_t> ids;
+    Vocabulary vocabulary;
     struct Token
     {
         std::uint32_t word;
@@ -26,46 +96,71 @@ void TextIndex::build(const Catalog& catalog)
     std::vector<Token> tokens;
     tokens.reserve(catalog.offers.size() * 24);
 
+    // The words of one text as ids, appended to `out`.
     std::string folded;
-    auto add = [&](std::uint32_t offer, std::uint8_t field, std::string_view text)
+    auto wordsOf = [&](std::string_view text, std::vector<std::uint32_t>& out)
     {
-        folded = foldForSearch(text);
-        forEachWord(folded,
-                    [&](std::string_view word)
-                    {
-                        auto it = ids.find(word);
-                        if (it == ids.end())
-                        {
-                            storage.emplace_back(word);
-                            it = ids.emplace(storage.back(), static_cast<std::uint32_t>(storage.size() - 1)).first;
-                        }
-                        tokens.push_back({it->second, offer, field});
-                    });
+        foldForSearchInto(text, folded);
+        forEachWord(folded, [&](std::string_view word) { out.push_back(vocabulary.idOf(word)); });
+    };
+    std::vector<std::uint32_t> words;
+    auto add = [&](std::uint32_t offer, std::uint8_t field, const std::vector<std::uint32_t>& wordIds)
+    {
+        for (const std::uint32_t w : wordIds)
+            tokens.push_back({w, offer, field});
     };
     auto addText = [&](std::uint32_t offer, std::uint8_t field, const LocalizedText& text)
     {
+        words.clear();
         for (const auto& e : text.entries)
-            add(offer, field, e.text);
+            wordsOf(e.text, words);
+        add(offer, field, words);
     };
+    // Providers, places and subjects are shared by many offers: their words are folded and
+    // looked up once each.
+    std::vector<std::vector<std::uint32_t>> providerWords(catalog.providers.size()), placeWords(catalog.places.size());
+    for (std::size_t i = 0; i < catalog.providers.size(); ++i)
+        for (const auto& e : catalog.providers[i].name.entries)
+            wordsOf(e.text, providerWords[i]);
+    for (std::size_t i = 0; i < catalog.places.size(); ++i)
+    {
+        for (const auto& e : catalog.places[i].name.entries)
+            wordsOf(e.text, placeWords[i]);
+        wordsOf(catalog.places[i].address.locality, placeWords[i]);
+    }
+    std::unordered_map<std::string_view, std::vector<std::uint32_t>> subjectWords;
     for (std::uint32_t i = 0; i < catalog.offers.size(); ++i)
     {
         const Offer& o = catalog.offers[i];
         addText(i, kFieldTitle, o.title);
         addText(i, kFieldSummary, o.summary);
-        if (const Provider* p = catalog.providerOf(o))
-            addText(i, kFieldProvider, p->name);
+        if (o.providerIndex >= 0)
+            add(i, kFieldProvider, providerWords[static_cast<std::size_t>(o.providerIndex)]);
         for (auto s : o.subjects)
-            add(i, kFieldSubject, s);
-        if (const Place* p = catalog.placeOf(o))
         {
-            addText(i, kFieldPlace, p->name);
-            add(i, kFieldPlace, p->address.locality);
+            auto it = subjectWords.find(s);
+            if (it == subjectWords.end())
+            {
+                it = subjectWords.emplace(s, std::vector<std::uint32_t>()).first;
+                wordsOf(s, it->second);
+            }
+            add(i, kFieldSubject, it->second);
+        }
+        if (o.placeIndex >= 0)
+            add(i, kFieldPlace, placeWords[static_cast<std::size_t>(o.placeIndex)]);
+        else if (o.location)
+        {
+            words.clear();  // a place of its own, written into the offer
+            for (const auto& e : o.location->name.entries)
+                wordsOf(e.text, words);
+            wordsOf(o.location->address.locality, words);
+            add(i, kFieldPlace, words);
         }
     }
 
     // Counting sort by word (stable, so each word's postings stay in offer order), then
     // merge repeats of the same offer into one posting with all its fields.
-    const std::size_t wordCount = storage.size();
+    const std::size_t wordCount = vocabulary.size();
     std::vector<std::uint32_t> start(wordCount + 1, 0);
     for (const auto& t : tokens)
         ++start[t.word + 1];
@@ -81,7 +176,7 @@ void TextIndex::build(const Catalog& catalog)
     // Words in alphabetical order, so a prefix is one contiguous range.
     std::vector<std::uint32_t> order(wordCount);
     std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return storage[a] < storage[b]; });
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return vocabulary.word(a) < vocabulary.word(b); });
 
     m_words.clear();
     m_words.reserve(wordCount);
@@ -91,7 +186,7 @@ void TextIndex::build(const Catalog& catalog)
     m_postings.reserve(sorted.size());
     for (std::uint32_t w : order)
     {
-        m_words.push_back(std::move(storage[w]));
+        m_words.emplace_back(vocabulary.word(w));
         for (std::uint32_t p = start[w]; p < start[w + 1]; ++p)
         {
             if (p > start[w] && m_postings.back().offer == sorted[p].offer)
