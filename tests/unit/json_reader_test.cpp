@@ -127,3 +127,90 @@ TEST_CASE("json: numbers keep integer-ness and reject overflow")
     CHECK(integers == std::vector<bool>{true, false, false, true, true});
     CHECK_FALSE(parses("[1e999]", &error));
 }
+
+TEST_CASE("json: escaped member names are unescaped in place and found by name")
+{
+    std::string text = R"({"Stra\u00dfe": 1, "a\"b": {"x\/y": "z\tq"}, "plain": "no escapes"})";
+    Tape tape;
+    ParseError error;
+    REQUIRE(parseDocument(text, tape, error));
+    Value root(&tape, 0);
+    CHECK(root["Straße"].number() == 1);
+    CHECK(root["a\"b"]["x/y"].str() == "z\tq");
+    CHECK(root["plain"].str() == "no escapes");
+    // Every string is a view into the document's own buffer, none into a copy.
+    for (std::string_view s : {root["plain"].str(), root["a\"b"]["x/y"].str()})
+    {
+        CHECK(s.data() >= text.data());
+        CHECK(s.data() + s.size() <= text.data() + text.size());
+    }
+}
+
+TEST_CASE("json: a document is read member by member and an array element by element")
+{
+    std::string text = "{\"name\": \"feed\",\n \"items\": [{\"n\": 1}, {\"n\": 2}, {\"n\": 3}],\n \"after\": true}";
+    Reader reader(text);
+    Tape tape;
+    std::vector<std::string> keys;
+    std::vector<double> numbers;
+    const bool ok = reader.readObject(
+        [&](std::string_view key, Pending& value)
+        {
+            keys.emplace_back(key);
+            if (key == "items")
+            {
+                CHECK(value.peekKind() == Kind::Array);
+                return value.elements(
+                    [&](Pending& item)
+                    {
+                        if (!item.read(tape))
+                            return false;
+                        numbers.push_back(Value(&tape, 0)["n"].number());
+                        return true;
+                    });
+            }
+            return value.read(tape);
+        });
+    REQUIRE(ok);
+    CHECK(keys == std::vector<std::string>{"name", "items", "after"});
+    CHECK(numbers == std::vector<double>{1, 2, 3});
+
+    // A broken element stops the stream with its line; the elements before were read.
+    std::string broken = "{\"items\": [{\"n\": 1},\n {\"n\": 2},\n {\"n\": tru}]}";
+    Reader bad(broken);
+    numbers.clear();
+    CHECK_FALSE(bad.readObject(
+        [&](std::string_view, Pending& value)
+        {
+            return value.elements(
+                [&](Pending& item)
+                {
+                    if (!item.read(tape))
+                        return false;
+                    numbers.push_back(Value(&tape, 0)["n"].number());
+                    return true;
+                });
+        }));
+    CHECK(numbers == std::vector<double>{1, 2});
+    CHECK(bad.error().line == 3);
+    CHECK(bad.error().message.find("not valid JSON") != std::string::npos);
+    CHECK(bad.error().column == 8);
+
+    // Not an object at the top: refused.
+    std::string array = "[1, 2]";
+    Reader notObject(array);
+    CHECK_FALSE(notObject.readObject([](std::string_view, Pending&) { return true; }));
+    CHECK(notObject.failed());
+}
+
+TEST_CASE("json: a NUL character and content after the document are refused by name")
+{
+    ParseError error;
+    CHECK_FALSE(parses(R"({"a": "x\u0000y"})", &error));
+    CHECK(error.message.find("NUL") != std::string::npos);
+    CHECK_FALSE(parses("{\"a\": 1} {\"b\": 2}", &error));
+    CHECK(error.message.find("after the end of the document") != std::string::npos);
+    CHECK(error.column == 10);
+    CHECK_FALSE(parses("{\"a\": 1} x", &error));
+    CHECK(parses("  {\"a\": 1}  \n", &error));
+}
