@@ -43,6 +43,11 @@ CachePolicy parseCacheControl(const std::string& header)
     return p;
 }
 
+std::int64_t tileExpiry(const CachePolicy& policy, std::int64_t now, long long defaultMaxAgeS)
+{
+    return now + std::clamp(policy.maxAgeS.value_or(defaultMaxAgeS), 0LL, kMaxTileAgeS);
+}
+
 TileDiskCache::~TileDiskCache()
 {
     if (m_db)
@@ -126,7 +131,7 @@ std::optional<CachedTile> TileDiskCache::get(const TileId& t, std::int64_t now)
     }
     sqlite3_finalize(st);
     // Recency for the LRU bound; written at most every ten minutes per tile (no write per read).
-    if (out && now - used > 600)
+    if (out && (used < now - 600 || used > now))  // (a damaged row may hold any number)
     {
         sqlite3_prepare_v2(m_db, "UPDATE tiles SET used = ?2 WHERE key = ?1", -1, &st, nullptr);
         sqlite3_bind_int64(st, 1, static_cast<sqlite3_int64>(tileKey(t)));

@@ -32,6 +32,12 @@ struct CachePolicy
 };
 CachePolicy parseCacheControl(const std::string& header);
 
+/// The longest a tile counts as fresh, whatever a server says (max-age=99999999999 would
+/// otherwise overflow the clock).
+constexpr long long kMaxTileAgeS = 365LL * 24 * 3600;
+/// When a tile fetched at `now` stops being fresh: max-age (or the default), at most a year.
+std::int64_t tileExpiry(const CachePolicy& policy, std::int64_t now, long long defaultMaxAgeS);
+
 class TileDiskCache
 {
 public:

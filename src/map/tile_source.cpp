@@ -93,7 +93,7 @@ FetchResult OnlineTileSource::fetch(net::HttpClient& http, const TileId& t)
     if (!res.ok())
         return serveStale(res.errorText.empty() ? net::transportErrorKey(res.error) : res.errorText);
     const CachePolicy policy = parseCacheControl(res.cacheControl);
-    const std::int64_t expires = now + policy.maxAgeS.value_or(m_options.defaultMaxAgeS);
+    const std::int64_t expires = tileExpiry(policy, now, m_options.defaultMaxAgeS);
     if (res.status == 304 && cached)
     {
         m_cache->refresh(t, expires, now);

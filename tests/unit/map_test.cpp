@@ -228,6 +228,12 @@ TEST_CASE("tile cache: Cache-Control, LRU by size, survives a damaged file")
     CHECK_FALSE(parseCacheControl("no-store").store);
     CHECK_FALSE(parseCacheControl("max-age=abc").maxAgeS.has_value());
     CHECK_FALSE(parseCacheControl("").maxAgeS.has_value());
+    // Expiry: max-age or the default, never past a year (a huge max-age would overflow).
+    const std::int64_t now = 1795000000;
+    CHECK(tileExpiry(parseCacheControl("max-age=3600"), now, 86400) == now + 3600);
+    CHECK(tileExpiry(parseCacheControl(""), now, 86400) == now + 86400);
+    CHECK(tileExpiry(parseCacheControl("max-age=99999999999999999999"), now, 86400) == now + kMaxTileAgeS);
+    CHECK(tileExpiry(parseCacheControl("no-cache"), now, 86400) == now);
 
     const std::string dir = std::filesystem::temp_directory_path() / ("mint-tilecache-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir);
