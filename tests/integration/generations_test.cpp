@@ -168,3 +168,51 @@ TEST_CASE("disk full during a sync: the last good catalogue stays loadable, the 
     CHECK_MESSAGE(s.result == sync::SyncResult::Updated, s.detail);
     CHECK(engine.catalog()->sequence == 6);
 }
+
+TEST_CASE("read-only cache during a sync: the last good catalogue stays loadable, the error is clear, the next sync after a remount recovers")
+{
+    // A tmpfs as the cache, remounted read-only between two syncs (as a failing SD card is
+    // by the kernel); without the right to mount, a clear skip.
+    const std::string mountPoint = makeTempDir("readonly");
+    if (::geteuid() != 0 || std::system(("mount -t tmpfs -o size=8m tmpfs " + mountPoint + " 2>/dev/null").c_str()) != 0)
+    {
+        MESSAGE("skipped: mounting a tmpfs needs root (CI runs it)");
+        return;
+    }
+    struct Unmount
+    {
+        std::string at;
+        ~Unmount() { (void)std::system(("umount " + at).c_str()); }
+    } unmount{mountPoint};
+
+    HttpTestServer http;
+    std::string body = feedWithOffers(5, 20);
+    http.server().Get("/feed.json", [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
+    const std::string cache = mountPoint + "/cache";
+    config::KioskConfig cfg = testConfig(http.url("/feed.json"), cache);
+    sync::CacheStore store(cache);
+    sync::SyncEngine engine(cfg, store);
+    REQUIRE(engine.runOnce().result == sync::SyncResult::Updated);
+
+    REQUIRE(std::system(("mount -o remount,ro " + mountPoint).c_str()) == 0);
+    body = feedWithOffers(6, 30);
+    auto s = engine.runOnce();
+    CHECK(s.result == sync::SyncResult::Failed);
+    CHECK(s.failure == sync::FailureKind::Disk);
+    CHECK_MESSAGE(s.detail.find("Read-only file system") != std::string::npos, s.detail);
+    CHECK(engine.catalog()->sequence == 5);  // still shown
+    {
+        // A kiosk started on the read-only cache prepares it and loads the catalogue.
+        sync::CacheStore again(cache);
+        std::string error;
+        CHECK_MESSAGE(again.prepare(error), error);
+        sync::SyncEngine restarted(cfg, again);
+        auto cat = restarted.loadInstalled();
+        REQUIRE(cat);
+        CHECK(cat->sequence == 5);
+    }
+    REQUIRE(std::system(("mount -o remount,rw " + mountPoint).c_str()) == 0);
+    s = engine.runOnce();
+    CHECK_MESSAGE(s.result == sync::SyncResult::Updated, s.detail);
+    CHECK(engine.catalog()->sequence == 6);
+}
