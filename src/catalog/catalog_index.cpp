@@ -22,7 +22,8 @@ void indexCatalog(Catalog& catalog, const FeedLimits& limits, std::vector<Issue>
 
     // The text index needs only the decoded offers and their provider and place indices:
     // it is built on a second thread while this one expands schedules and sorts titles.
-    auto textIndex = std::async(std::launch::async,
+    // (A small catalogue builds it in this thread when it is asked for: no thread to start.)
+    auto textIndex = std::async(catalog.offers.size() >= 2000 ? std::launch::async : std::launch::deferred,
                                 [&catalog]
                                 {
                                     auto index = std::make_unique<TextIndex>();
