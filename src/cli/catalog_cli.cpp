@@ -6,6 +6,7 @@
 #include "catalog/schedule.hpp"
 #include "catalog/time_util.hpp"
 #include "cli_args.hpp"
+#include "import_cli.hpp"
 #include "signing_cli.hpp"
 #include "util/json_text.hpp"
 
@@ -363,6 +364,8 @@ int runCatalogCli(const std::vector<std::string>& args, std::ostream& out, std::
 {
     if (auto code = runSigningCommand(args, out, err))
         return *code;
+    if (auto code = runImportCommand(args, out, err))
+        return *code;
     std::string error;
     auto parsed = parseArguments(args, error);
     if (!parsed)
@@ -372,7 +375,9 @@ int runCatalogCli(const std::vector<std::string>& args, std::ostream& out, std::
     }
     if (parsed->command == "help")
     {
-        out << kHelp << "\nSigning (minisign keys and signatures, for feeds and map packages):\n" << kSigningHelp;
+        out << kHelp << "\nSigning (minisign keys and signatures, for feeds and map packages):\n"
+            << kSigningHelp << "\nPublishing (from the files coordinators have to a feed):\n"
+            << kImportHelp;
         return kExitOk;
     }
     if (parsed->command == "version")

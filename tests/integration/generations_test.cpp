@@ -169,7 +169,8 @@ TEST_CASE("disk full during a sync: the last good catalogue stays loadable, the 
     CHECK(engine.catalog()->sequence == 6);
 }
 
-TEST_CASE("read-only cache during a sync: the last good catalogue stays loadable, the error is clear, the next sync after a remount recovers")
+TEST_CASE(
+    "read-only cache during a sync: the last good catalogue stays loadable, the error is clear, the next sync after a remount recovers")
 {
     // A tmpfs as the cache, remounted read-only between two syncs (as a failing SD card is
     // by the kernel); without the right to mount, a clear skip.

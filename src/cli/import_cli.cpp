@@ -1,0 +1,154 @@
+// mint-catalog import; see import_cli.hpp.
+#include "import_cli.hpp"
+
+#include "catalog/feed_parser.hpp"
+#include "cli_args.hpp"
+#include "publish/csv_import.hpp"
+#include "util/fs_util.hpp"
+#include "util/json_text.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <ostream>
+
+namespace mint::cli
+{
+
+const char* const kImportHelp = R"(  mint-catalog import SOURCE... --out FEED.json [--mapping FILE] [--json]
+
+import    Turns spreadsheets (CSV with the columns of assets/templates/angebote.csv,
+          ';' or ',', UTF-8 or Windows-1252) into one feed v1. --mapping gives what a
+          file does not say itself (provider, default place, subjects, audiences,
+          licence, renamed columns; see docs/publishing.md). Every problem is printed as
+          "file, Zeile N, Spalte X: ..."; a row with an error is left out, the rest is
+          imported. Exit 0 all rows imported, 1 rows left out, 2 nothing to import.
+)";
+
+namespace
+{
+
+std::string utcNow()
+{
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+}  // namespace
+
+std::optional<int> runImportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+{
+    if (args.empty() || args[0] != "import")
+        return std::nullopt;
+    std::vector<std::string> sources;
+    std::string outPath, mappingPath, error;
+    bool json = false;
+    for (std::size_t i = 1; i < args.size(); ++i)
+    {
+        const std::string& a = args[i];
+        if (a == "--out" || a == "--mapping")
+        {
+            if (!optionValue(args, i, a == "--out" ? outPath : mappingPath, error))
+            {
+                err << "mint-catalog import: " << error << "\n";
+                return 2;
+            }
+        }
+        else if (a == "--json")
+            json = true;
+        else if (!a.empty() && a[0] == '-')
+        {
+            err << "mint-catalog import: unknown option " << a << "\n";
+            return 2;
+        }
+        else
+            sources.push_back(a);
+    }
+    if (sources.empty() || outPath.empty())
+    {
+        err << "mint-catalog import: give at least one SOURCE and --out FEED.json\n";
+        return 2;
+    }
+    publish::ImportMapping mapping;
+    if (!mappingPath.empty())
+    {
+        std::string text;
+        if (!util::readWholeFile(mappingPath, text, error) || !publish::parseMapping(text, mapping, error))
+        {
+            err << "mint-catalog import: " << mappingPath << ": " << error << "\n";
+            return 2;
+        }
+    }
+
+    std::vector<publish::ImportResult> parts;
+    std::size_t rows = 0, leftOut = 0, offers = 0;
+    for (const auto& source : sources)
+    {
+        std::string bytes;
+        const std::string name = std::filesystem::path(source).filename().string();
+        if (!util::readWholeFile(source, bytes, error))
+        {
+            err << "mint-catalog import: " << error << "\n";
+            return 2;
+        }
+        const std::string ext = std::filesystem::path(source).extension().string();
+        if (ext == ".ics" || bytes.rfind("BEGIN:VCALENDAR", 0) == 0)
+        {
+            err << "mint-catalog import: " << name << ": iCalendar files are not read yet (coming with the calendar import)\n";
+            return 2;
+        }
+        parts.push_back(publish::importCsv(name, bytes, mapping));
+        rows += parts.back().rowsRead;
+        leftOut += parts.back().rowsLeftOut;
+        offers += parts.back().offers.size();
+    }
+    const auto feed = publish::feedDocument(parts, mapping.license, utcNow());
+    const std::string text = util::dumpJson(feed, 2) + "\n";
+
+    // The result is checked as a kiosk would read it.
+    catalog::LoadResult check = catalog::loadCatalog(text);
+    std::size_t feedErrors = check.accepted() ? check.count(catalog::Severity::Error) : 1;
+
+    if (offers > 0 && !util::writeFileAtomic(outPath, text, error))
+    {
+        err << "mint-catalog import: " << error << "\n";
+        return 2;
+    }
+    if (json)
+    {
+        nlohmann::ordered_json report;
+        report["out"] = offers > 0 ? outPath : "";
+        report["rows"] = rows;
+        report["offers"] = offers;
+        report["rows_left_out"] = leftOut;
+        report["problems"] = nlohmann::ordered_json::array();
+        for (const auto& part : parts)
+            for (const auto& p : part.problems)
+                report["problems"].push_back(p.toJson());
+        for (const auto& issue : check.issues)
+            report["feed_issues"].push_back(issue.toString());
+        out << util::dumpJson(report) << "\n";
+    }
+    else
+    {
+        for (const auto& part : parts)
+            for (const auto& p : part.problems)
+                out << p.toString() << "\n";
+        for (const auto& issue : check.issues)
+            if (issue.severity != catalog::Severity::Warning)
+                out << outPath << ": " << issue.toString() << "\n";
+        out << rows << " Zeilen gelesen, " << offers << " Angebote übernommen";
+        if (leftOut)
+            out << ", " << leftOut << " Zeilen ausgelassen (siehe oben)";
+        out << (offers > 0 ? " -> " + outPath : std::string(" (keine Datei geschrieben)")) << "\n";
+    }
+    if (offers == 0)
+        return 2;
+    return leftOut > 0 || feedErrors > 0 ? 1 : 0;
+}
+
+}  // namespace mint::cli
