@@ -4,6 +4,7 @@
 #include "catalog/feed_parser.hpp"
 #include "cli_args.hpp"
 #include "publish/csv_import.hpp"
+#include "publish/ical_import.hpp"
 #include "util/fs_util.hpp"
 #include "util/json_text.hpp"
 
@@ -18,7 +19,9 @@ namespace mint::cli
 const char* const kImportHelp = R"(  mint-catalog import SOURCE... --out FEED.json [--mapping FILE] [--json]
 
 import    Turns spreadsheets (CSV with the columns of assets/templates/angebote.csv,
-          ';' or ',', UTF-8 or Windows-1252) into one feed v1. --mapping gives what a
+          ';' or ',', UTF-8 or Windows-1252) and calendars (.ics: each event one offer,
+          weekly series as rules, EXDATE and cancelled instances as except dates) into
+          one feed v1. --mapping gives what a
           file does not say itself (provider, default place, subjects, audiences,
           licence, renamed columns; see docs/publishing.md). Every problem is printed as
           "file, Zeile N, Spalte X: ..."; a row with an error is left out, the rest is
@@ -96,12 +99,8 @@ std::optional<int> runImportCommand(const std::vector<std::string>& args, std::o
             return 2;
         }
         const std::string ext = std::filesystem::path(source).extension().string();
-        if (ext == ".ics" || bytes.rfind("BEGIN:VCALENDAR", 0) == 0)
-        {
-            err << "mint-catalog import: " << name << ": iCalendar files are not read yet (coming with the calendar import)\n";
-            return 2;
-        }
-        parts.push_back(publish::importCsv(name, bytes, mapping));
+        const bool calendar = ext == ".ics" || bytes.find("BEGIN:VCALENDAR") < 64;
+        parts.push_back(calendar ? publish::importIcal(name, bytes, mapping) : publish::importCsv(name, bytes, mapping));
         rows += parts.back().rowsRead;
         leftOut += parts.back().rowsLeftOut;
         offers += parts.back().offers.size();

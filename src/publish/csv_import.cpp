@@ -4,6 +4,7 @@
 #include "csv_table.hpp"
 #include "german_values.hpp"
 #include "text_encoding.hpp"
+#include "vocabulary.hpp"
 
 #include <algorithm>
 #include <map>
@@ -56,63 +57,6 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& columnNames
         {"Abgesagt", {"Fällt aus", "Storniert"}},
     };
     return names;
-}
-
-const std::map<std::string, std::string>& typeWords()
-{
-    static const std::map<std::string, std::string> words = {
-        {"workshop", "workshop"},         {"werkstatt", "workshop"}, {"kurs", "course"},        {"course", "course"},
-        {"ferienprogramm", "camp"},       {"ferienkurs", "camp"},    {"camp", "camp"},          {"feriencamp", "camp"},
-        {"veranstaltung", "event"},       {"event", "event"},        {"vortrag", "event"},      {"offenes_labor", "open_lab"},
-        {"offene_werkstatt", "open_lab"}, {"open_lab", "open_lab"},  {"besichtigung", "visit"}, {"betriebsbesichtigung", "visit"},
-        {"exkursion", "visit"},           {"fuehrung", "visit"},     {"visit", "visit"},        {"wettbewerb", "competition"},
-        {"competition", "competition"},   {"online", "online"},      {"ag", "course"},
-    };
-    return words;
-}
-
-const std::map<std::string, std::string>& subjectWords()
-{
-    static const std::map<std::string, std::string> words = {
-        {"mathe", "mathematik"},
-        {"mathematik", "mathematik"},
-        {"informatik", "informatik"},
-        {"naturwissenschaft", "naturwissenschaften"},
-        {"naturwissenschaften", "naturwissenschaften"},
-        {"technik", "technik"},
-        {"programmieren", "programmierung"},
-        {"coding", "programmierung"},
-        {"ki", "kuenstliche_intelligenz"},
-        {"medien", "medienbildung"},
-        {"umweltbildung", "umwelt"},
-        {"geowissenschaft", "geowissenschaften"},
-    };
-    return words;
-}
-
-const std::map<std::string, std::string>& audienceWords()
-{
-    static const std::map<std::string, std::string> words = {
-        {"kinder", "children"},
-        {"kind", "children"},
-        {"jugendliche", "youth"},
-        {"jugend", "youth"},
-        {"eltern", "parents"},
-        {"familien", "families"},
-        {"familie", "families"},
-        {"schulklassen", "school_classes"},
-        {"schulen", "school_classes"},
-        {"schulklasse", "school_classes"},
-        {"lehrkraefte", "teachers"},
-        {"lehrer", "teachers"},
-        {"lehrerinnen", "teachers"},
-        {"unternehmen", "companies"},
-        {"firmen", "companies"},
-        {"alle", "general_public"},
-        {"oeffentlichkeit", "general_public"},
-        {"erwachsene", "general_public"},
-    };
-    return words;
 }
 
 struct RowReader
@@ -333,8 +277,7 @@ ImportResult importCsv(const std::string& file, std::string_view bytes, const Im
         std::string type = mapping.type.empty() ? "workshop" : mapping.type;
         if (const std::string art = r.cell("Art"); !art.empty())
         {
-            const auto it = typeWords().find(toKey(art));
-            type = it != typeWords().end() ? it->second : toKey(art);
+            type = offerTypeKey(art);
         }
         else if (days.empty() && date && endDate && endDate->iso() != date->iso())
             type = mapping.type.empty() ? "camp" : mapping.type;
@@ -356,9 +299,7 @@ ImportResult importCsv(const std::string& file, std::string_view bytes, const Im
         std::vector<std::string> subjects = mapping.subjects;
         for (const auto& s : splitList(r.cell("Fächer")))
         {
-            const std::string key = toKey(s);
-            const auto it = subjectWords().find(key);
-            subjects.push_back(it != subjectWords().end() ? it->second : key);
+            subjects.push_back(subjectKey(s));
         }
         std::set<std::string> seen;
         for (const auto& s : subjects)
@@ -368,9 +309,8 @@ ImportResult importCsv(const std::string& file, std::string_view bytes, const Im
         std::vector<std::string> audiences;
         for (const auto& a : splitList(r.cell("Zielgruppe")))
         {
-            const auto it = audienceWords().find(toKey(a));
-            if (it != audienceWords().end())
-                audiences.push_back(it->second);
+            if (auto key = audienceKey(a))
+                audiences.push_back(*key);
             else
                 r.problem("Zielgruppe",
                           "'" + a +
@@ -380,10 +320,7 @@ ImportResult importCsv(const std::string& file, std::string_view bytes, const Im
         }
         if (audiences.empty())
             for (const auto& a : mapping.audiences)
-            {
-                const auto it = audienceWords().find(toKey(a));
-                audiences.push_back(it != audienceWords().end() ? it->second : toKey(a));
-            }
+                audiences.push_back(audienceKey(a).value_or(toKey(a)));
         for (const auto& a : audiences)
             o["audiences"].push_back(a);
 

@@ -102,3 +102,18 @@ TEST_CASE("import: a mapping file, usage errors and unreadable files")
     CHECK(catalog({"import", (d / "missing.csv").string(), "--out", out}).exitCode == 2);
     CHECK(catalog({"import", "--bogus"}).exitCode == 2);
 }
+
+TEST_CASE("import: a calendar and a spreadsheet together make one feed")
+{
+    const fs::path d = workDir("import-ics");
+    const std::string out = (d / "feed.json").string();
+    Run r = catalog({"import", std::string(MINT_SOURCE_DIR) + "/tests/data/ics/nextcloud.ics",
+                     std::string(MINT_SOURCE_DIR) + "/assets/templates/angebote-beispiel.csv", "--out", out});
+    INFO(r.out, r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("8 Zeilen gelesen, 8 Angebote übernommen") != std::string::npos);
+    r = catalog({"validate", out});
+    CHECK_MESSAGE(r.exitCode == 0, (r.out + r.err));
+    r = catalog({"query", out, "--text", "roboter", "--at", "2027-01-01T10:00"});
+    CHECK(r.out.find("Roboter-AG") != std::string::npos);
+}

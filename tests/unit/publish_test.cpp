@@ -1,8 +1,9 @@
-// Publishing: encodings, CSV tables, German spreadsheet values, the spreadsheet import.
+// Publishing: encodings, CSV tables, German spreadsheet values, the spreadsheet and calendar imports.
 #include "catalog/feed_parser.hpp"
 #include "publish/csv_import.hpp"
 #include "publish/csv_table.hpp"
 #include "publish/german_values.hpp"
+#include "publish/ical_import.hpp"
 #include "publish/text_encoding.hpp"
 
 #include <doctest/doctest.h>
@@ -253,4 +254,109 @@ TEST_CASE("publish: a mapping names the provider, the place, subjects, audiences
     CHECK_FALSE(parseMapping("[1]", m, error));
     CHECK_FALSE(parseMapping(R"({"place": "Halle"})", m, error));
     CHECK(error.find("place") != std::string::npos);
+}
+
+// ---------------------------------------------------------------------------------------
+// Calendars
+
+namespace
+{
+
+const nlohmann::ordered_json* offerTitled(const ImportResult& r, const std::string& title)
+{
+    for (const auto& o : r.offers)
+        if (o["title"] == title)
+            return &o;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("publish: a Nextcloud calendar: weekly series with EXDATE and a cancelled instance, a moved instance, all-day days, UTC times")
+{
+    const std::string bytes = readFile(std::string(MINT_SOURCE_DIR) + "/tests/data/ics/nextcloud.ics");
+    REQUIRE_FALSE(bytes.empty());
+    const ImportResult r = importIcal("werkstatt.ics", bytes, {});
+    for (const auto& p : r.problems)
+        CHECK_MESSAGE(!p.error, p.toString());
+    REQUIRE(r.offers.size() == 4);
+    REQUIRE(r.providers.size() == 1);
+    CHECK(r.providers[0]["name"] == "MINT-Werkstatt Saarbrücken");  // X-WR-CALNAME
+
+    const auto* robo = offerTitled(r, "Roboter-AG");
+    REQUIRE(robo);
+    CHECK((*robo)["id"] == "mint-werkstatt-saarbruecken-robo-ag-2027");
+    const auto& rule = (*robo)["schedule"]["rules"][0];
+    CHECK((*robo)["schedule"]["kind"] == "recurring");
+    CHECK(rule["by_day"] == nlohmann::ordered_json({"WE"}));
+    CHECK(rule["start_date"] == "2027-01-13");
+    CHECK(rule["end_date"] == "2027-04-07");  // UNTIL in UTC, the last Wednesday
+    CHECK(rule["start_time"] == "15:00");
+    CHECK(rule["end_time"] == "17:00");
+    CHECK(rule["except_dates"] == nlohmann::ordered_json({"2027-02-10", "2027-03-03"}));  // EXDATE + STATUS:CANCELLED instance
+    CHECK((*robo)["subjects"] == nlohmann::ordered_json({"technik", "robotik"}));
+    CHECK((*robo)["audiences"] == nlohmann::ordered_json({"children"}));  // a category that is an audience
+    CHECK((*robo)["location"]["name"] == "MINT-Werkstatt");
+    CHECK((*robo)["location"]["address"]["street"] == "Bahnhofstraße 12");
+    CHECK((*robo)["location"]["address"]["postal_code"] == "66111");
+    CHECK((*robo)["location"]["geo"]["lat"].get<double>() == doctest::Approx(49.2364));
+    CHECK((*robo)["description"].get<std::string>().find("keine.") != std::string::npos);  // folded line joined
+    CHECK((*robo)["url"] == "https://werkstatt.example/robo");
+
+    // COUNT=4 with one instance moved from Tuesday to Thursday: four sessions, not a rule.
+    const auto* kurs = offerTitled(r, "Elektronik für Einsteiger");
+    REQUIRE(kurs);
+    CHECK((*kurs)["schedule"]["kind"] == "course");
+    const auto& sessions = (*kurs)["schedule"]["sessions"];
+    REQUIRE(sessions.size() == 4);
+    CHECK(sessions[2]["start"] == "2027-03-18T17:00");
+    CHECK(sessions[3]["start"] == "2027-03-23T17:00");
+
+    // All-day over four days (DTEND is the day after): one whole day each.
+    const auto* labor = offerTitled(r, "Ferienlabor");
+    REQUIRE(labor);
+    REQUIRE((*labor)["schedule"]["sessions"].size() == 4);
+    CHECK((*labor)["schedule"]["sessions"][3]["start"] == "2027-04-09T00:00");
+    CHECK((*labor)["schedule"]["sessions"][3]["end"] == "2027-04-09T23:59");
+
+    // UTC in the file, local (summer time) in the feed.
+    const auto* tag = offerTitled(r, "Tag der offenen Tür");
+    REQUIRE(tag);
+    CHECK((*tag)["schedule"]["start"] == "2027-05-01T10:00");
+    CHECK((*tag)["schedule"]["end"] == "2027-05-01T16:00");
+
+    // As a kiosk reads it: valid, and the rule's dates are right.
+    const auto loaded = mint::catalog::loadCatalog(feedDocument({r}, "", "2026-11-29T12:00:00Z").dump());
+    REQUIRE(loaded.accepted());
+    CHECK(loaded.count(mint::catalog::Severity::Error) == 0);
+    CHECK(loaded.catalog->offers.size() == 4);
+}
+
+TEST_CASE("publish: a Google calendar: COUNT, a monthly series, a cancelled event, an event without a start")
+{
+    const std::string bytes = readFile(std::string(MINT_SOURCE_DIR) + "/tests/data/ics/google.ics");
+    ImportMapping mapping;
+    mapping.subjects = {"Astronomie"};
+    const ImportResult r = importIcal("sternwarte.ics", bytes, mapping);
+    CHECK(r.rowsRead == 4);
+    CHECK(r.rowsLeftOut == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].toString() == "sternwarte.ics, Zeile 41: Termin 'Ohne Beginn': der Beginn (DTSTART) fehlt oder ist kein Datum");
+    const auto* abend = offerTitled(r, "Sternenabend");
+    REQUIRE(abend);
+    CHECK((*abend)["id"] == "sternwarte-3k2j4h5g6f7d8s9a0");
+    CHECK((*abend)["schedule"]["rules"][0]["end_date"] == "2027-01-19");
+    CHECK((*abend)["schedule"]["rules"][0]["start_time"] == "19:00");     // 18:00Z in winter
+    CHECK((*abend)["location"]["address"]["locality"] == "Saarbrücken");  // ", Deutschland" dropped
+    CHECK((*abend)["subjects"] == nlohmann::ordered_json({"astronomie"}));
+    const auto* monthly = offerTitled(r, "Monatlicher Himmelsspaziergang");
+    REQUIRE(monthly);
+    REQUIRE((*monthly)["schedule"]["sessions"].size() == 3);
+    CHECK((*monthly)["schedule"]["sessions"][1]["start"] == "2027-04-01T20:00");  // 18:00Z in summer
+    const auto* cancelled = offerTitled(r, "Abgesagter Vortrag");
+    REQUIRE(cancelled);
+    CHECK((*cancelled)["status"] == "cancelled");
+
+    CHECK_FALSE(importIcal("kaputt.ics", "das ist kein Kalender", {}).problems.empty());
+    CHECK(importIcal("leer.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", {}).offers.empty());
 }
