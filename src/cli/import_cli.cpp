@@ -3,8 +3,10 @@
 
 #include "catalog/feed_parser.hpp"
 #include "cli_args.hpp"
+#include "net/http_client.hpp"
 #include "publish/csv_import.hpp"
 #include "publish/ical_import.hpp"
+#include "publish/rpde_import.hpp"
 #include "util/fs_util.hpp"
 #include "util/json_text.hpp"
 
@@ -21,7 +23,9 @@ const char* const kImportHelp = R"(  mint-catalog import SOURCE... --out FEED.js
 import    Turns spreadsheets (CSV with the columns of assets/templates/angebote.csv,
           ';' or ',', UTF-8 or Windows-1252) and calendars (.ics: each event one offer,
           weekly series as rules, EXDATE and cancelled instances as except dates) into
-          one feed v1. --mapping gives what a
+          one feed v1. OpenActive RPDE feeds are read from their URLs (or a saved
+          page .json): a SessionSeries and a ScheduledSession feed given together join
+          by superEvent, each series one offer with its sessions as dates. --mapping gives what a
           file does not say itself (provider, default place, subjects, audiences,
           licence, renamed columns; see docs/publishing.md). Every problem is printed as
           "file, Zeile N, Spalte X: ..."; a row with an error is left out, the rest is
@@ -88,9 +92,22 @@ std::optional<int> runImportCommand(const std::vector<std::string>& args, std::o
     }
 
     std::vector<publish::ImportResult> parts;
+    std::vector<std::string> rpdeStarts;
     std::size_t rows = 0, leftOut = 0, offers = 0;
+    auto add = [&](publish::ImportResult part)
+    {
+        rows += part.rowsRead;
+        leftOut += part.rowsLeftOut;
+        offers += part.offers.size();
+        parts.push_back(std::move(part));
+    };
     for (const auto& source : sources)
     {
+        if (source.rfind("http://", 0) == 0 || source.rfind("https://", 0) == 0)
+        {
+            rpdeStarts.push_back(source);  // OpenActive RPDE feeds are read together (series + sessions)
+            continue;
+        }
         std::string bytes;
         const std::string name = std::filesystem::path(source).filename().string();
         if (!util::readWholeFile(source, bytes, error))
@@ -99,13 +116,45 @@ std::optional<int> runImportCommand(const std::vector<std::string>& args, std::o
             return 2;
         }
         const std::string ext = std::filesystem::path(source).extension().string();
-        const bool calendar = ext == ".ics" || bytes.find("BEGIN:VCALENDAR") < 64;
-        parts.push_back(calendar ? publish::importIcal(name, bytes, mapping) : publish::importCsv(name, bytes, mapping));
-        rows += parts.back().rowsRead;
-        leftOut += parts.back().rowsLeftOut;
-        offers += parts.back().offers.size();
+        if (ext == ".json" && publish::looksLikeRpde(bytes))
+            rpdeStarts.push_back(source);
+        else if (ext == ".ics" || bytes.find("BEGIN:VCALENDAR") < 64)
+            add(publish::importIcal(name, bytes, mapping));
+        else
+            add(publish::importCsv(name, bytes, mapping));
     }
-    const auto feed = publish::feedDocument(parts, mapping.license, utcNow());
+    if (!rpdeStarts.empty())
+    {
+        net::initHttpGlobal();
+        net::HttpClient http;
+        const publish::PageFetcher fetch = [&](const std::string& where, std::string& body, std::string& why)
+        {
+            if (where.rfind("http://", 0) != 0 && where.rfind("https://", 0) != 0)
+                return util::readWholeFile(where, body, why);
+            net::HttpRequest request;
+            request.url = where;
+            request.userAgent = std::string("mint-catalog/") + MINT_VERSION;
+            const net::HttpResponse response = http.get(request);
+            if (!response.ok())
+            {
+                why = response.errorText.empty() ? net::transportErrorKey(response.error) : response.errorText;
+                return false;
+            }
+            if (response.status != 200)
+            {
+                why = "HTTP " + std::to_string(response.status);
+                return false;
+            }
+            body = response.body;
+            return true;
+        };
+        add(publish::importRpde(rpdeStarts, fetch, mapping));
+    }
+    std::string license = mapping.license;
+    for (const auto& part : parts)
+        if (license.empty())
+            license = part.license;
+    const auto feed = publish::feedDocument(parts, license, utcNow());
     const std::string text = util::dumpJson(feed, 2) + "\n";
 
     // The result is checked as a kiosk would read it.

@@ -51,6 +51,7 @@ struct ImportResult
     std::size_t rowsRead = 0;
     std::size_t rowsLeftOut = 0;
     std::string encoding;  ///< what the file was read as
+    std::string license;   ///< the data's licence when the source states one (RPDE pages do)
 };
 
 /// A feed v1 envelope around imported offers (sequence 1, generated_at = now in UTC).

@@ -4,6 +4,7 @@
 #include "publish/csv_table.hpp"
 #include "publish/german_values.hpp"
 #include "publish/ical_import.hpp"
+#include "publish/rpde_import.hpp"
 #include "publish/text_encoding.hpp"
 
 #include <doctest/doctest.h>
@@ -359,4 +360,46 @@ TEST_CASE("publish: a Google calendar: COUNT, a monthly series, a cancelled even
 
     CHECK_FALSE(importIcal("kaputt.ics", "das ist kein Kalender", {}).problems.empty());
     CHECK(importIcal("leer.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", {}).offers.empty());
+}
+
+// ---------------------------------------------------------------------------------------
+// OpenActive RPDE (the HTTP round trip is in tests/integration/rpde_import_test.cpp)
+
+TEST_CASE("publish: RPDE pages that never end, are not RPDE, or cannot be fetched are named; embedded subEvents count")
+{
+    int fetched = 0;
+    const PageFetcher endless = [&](const std::string&, std::string& body, std::string&)
+    {
+        ++fetched;
+        body = R"({"next": "same", "items": [{"state": "updated", "kind": "SessionSeries", "id": "1", "modified": 1,
+                  "data": {"@type": "SessionSeries", "name": "Kurs", "subEvent": [{"startDate": "2027-01-01T10:00:00+01:00"}]}}]})";
+        return true;
+    };
+    ImportResult r = importRpde({"same"}, endless, {});
+    CHECK(fetched == 2000);
+    REQUIRE_FALSE(r.problems.empty());
+    CHECK(r.problems.back().message.find("mehr als 2000 Seiten") != std::string::npos);
+    REQUIRE(r.offers.size() == 1);  // what was read is kept
+    CHECK(r.offers[0]["schedule"]["sessions"][0]["start"] == "2027-01-01T10:00:00+01:00");
+
+    const PageFetcher html = [](const std::string&, std::string& body, std::string&)
+    {
+        body = "<html>Captive portal</html>";
+        return true;
+    };
+    r = importRpde({"https://example.org/feed"}, html, {});
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].toString() == "https://example.org/feed: Seite 1: keine RPDE-Seite (ein JSON-Objekt mit \"items\" und \"next\")");
+
+    const PageFetcher down = [](const std::string&, std::string&, std::string& error)
+    {
+        error = "connect";
+        return false;
+    };
+    r = importRpde({"https://example.org/feed"}, down, {});
+    CHECK(r.offers.empty());
+    CHECK(r.problems[0].message.find("nicht lesbar: connect") != std::string::npos);
+
+    CHECK(looksLikeRpde(R"({"next": "x", "items": []})"));
+    CHECK_FALSE(looksLikeRpde(R"({"format": "mint-catalog"})"));
 }
