@@ -79,7 +79,7 @@ std::string KioskApp::dumpState() const
     {
         // What the detail page's QR code encodes (the tests compare it with the feed).
         const catalog::Offer* o = m_catalog && m_session.screen == Screen::Detail ? m_catalog->findOffer(m_session.detailId) : nullptr;
-        j["detail_qr"] = o ? std::string(ui::takeHomeUrl(*o)) : std::string();
+        j["detail_qr"] = o ? ui::takeHomeUrl(*m_catalog, *o) : std::string();
     }
     j["accessibility"] = {
         {"large_text", m_session.a11y.largeText}, {"high_contrast", m_session.a11y.highContrast}, {"low_reach", m_session.a11y.lowReach}};

@@ -220,6 +220,14 @@ private:
         }
         else if (key == "license")
             m_cat->license = expectString();
+        else if (key == "phone_pages")
+        {
+            const std::string_view url = expectString();
+            if (detail::isHttpUrl(url))
+                m_cat->phonePages = url;
+            else if (v.isString())
+                m_dec.warn("expected an http(s) URL of the folder with the phone pages, got " + v.describe() + "; ignored");
+        }
         else if (key == "attribution")
         {
             if (v.isString() || v.isObject())

@@ -65,3 +65,25 @@ bool gunzip(std::string_view compressed, std::size_t maxBytes, std::string& out,
 }
 
 }  // namespace mint::catalog
+
+namespace mint::catalog
+{
+
+std::string gzipCompress(std::string_view data)
+{
+    z_stream zs{};
+    // 15 window bits + 16: a gzip header (what web servers serve as .gz).
+    if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    std::string out(deflateBound(&zs, static_cast<uLong>(data.size())), '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    zs.avail_in = static_cast<uInt>(data.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    const int rc = deflate(&zs, Z_FINISH);
+    out.resize(zs.total_out);
+    deflateEnd(&zs);
+    return rc == Z_STREAM_END ? out : std::string();
+}
+
+}  // namespace mint::catalog

@@ -139,6 +139,24 @@ const Provider* Catalog::providerOf(const Offer& offer) const
     return offer.providerIndex >= 0 ? &providers[static_cast<std::size_t>(offer.providerIndex)] : nullptr;
 }
 
+std::string phonePagePath(std::string_view offerId)
+{
+    std::string safe;
+    for (const char c : offerId)
+        safe += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ? c : '_';
+    return "o/" + safe + ".html";
+}
+
+std::string phonePageUrl(const Catalog& catalog, const Offer& offer)
+{
+    if (catalog.phonePages.empty())
+        return {};
+    std::string base(catalog.phonePages);
+    if (base.back() != '/')
+        base += '/';
+    return base + phonePagePath(offer.id);
+}
+
 const Place* Catalog::placeOf(const Offer& offer) const
 {
     if (offer.placeIndex >= 0)

@@ -366,6 +366,9 @@ public:
     std::optional<Timestamp> validUntil;
     std::string_view license;
     LocalizedText attribution;  ///< shown with the data: a string or a language map
+    /// Optional: where the release's phone pages are (`phone_pages`, a URL ending in "/");
+    /// an offer's page is phonePageUrl().
+    std::string_view phonePages;
     Publisher publisher;
     Region region;
     std::vector<Provider> providers;
@@ -391,6 +394,13 @@ public:
     const Place* placeOf(const Offer& offer) const;
     std::string_view defaultLanguage() const { return region.defaultLanguage; }
 };
+
+/// An offer's phone page inside a release folder: "o/<id>.html" (characters outside
+/// [A-Za-z0-9_-] become '_'). mint-catalog build writes it; the kiosk links it.
+std::string phonePagePath(std::string_view offerId);
+/// The phone page's full URL (the feed's `phone_pages` + phonePagePath), or empty when the
+/// feed names no phone pages.
+std::string phonePageUrl(const Catalog& catalog, const Offer& offer);
 
 /// The broader subject a narrower one belongs to ("robotik" -> "technik"), or empty.
 std::string_view broaderSubject(std::string_view subject);

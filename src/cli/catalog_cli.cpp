@@ -1,6 +1,7 @@
 // mint-catalog commands; see catalog_cli.hpp and `mint-catalog --help`.
 #include "catalog_cli.hpp"
 
+#include "build_cli.hpp"
 #include "catalog/feed_parser.hpp"
 #include "catalog/query.hpp"
 #include "catalog/schedule.hpp"
@@ -365,6 +366,8 @@ int runCatalogCli(const std::vector<std::string>& args, std::ostream& out, std::
     if (auto code = runSigningCommand(args, out, err))
         return *code;
     if (auto code = runImportCommand(args, out, err))
+        return *code;
+    if (auto code = runBuildCommand(args, out, err))
         return *code;
     std::string error;
     auto parsed = parseArguments(args, error);

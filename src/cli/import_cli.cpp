@@ -32,8 +32,74 @@ import    Turns spreadsheets (CSV with the columns of assets/templates/angebote.
           imported. Exit 0 all rows imported, 1 rows left out, 2 nothing to import.
 )";
 
-namespace
+publish::PageFetcher pageFetcher(net::HttpClient& http)
 {
+    return [&http](const std::string& where, std::string& body, std::string& why)
+    {
+        if (where.rfind("http://", 0) != 0 && where.rfind("https://", 0) != 0)
+            return util::readWholeFile(where, body, why);
+        net::HttpRequest request;
+        request.url = where;
+        request.userAgent = std::string("mint-catalog/") + MINT_VERSION;
+        const net::HttpResponse response = http.get(request);
+        if (!response.ok())
+        {
+            why = response.errorText.empty() ? net::transportErrorKey(response.error) : response.errorText;
+            return false;
+        }
+        if (response.status != 200)
+        {
+            why = "HTTP " + std::to_string(response.status);
+            return false;
+        }
+        body = response.body;
+        return true;
+    };
+}
+
+bool importSources(const std::vector<std::string>& sources, const publish::ImportMapping& mapping,
+                   std::vector<publish::ImportResult>& parts, std::ostream& err)
+{
+    std::vector<std::string> rpdeStarts;
+    std::string error;
+    for (const auto& source : sources)
+    {
+        if (source.rfind("http://", 0) == 0 || source.rfind("https://", 0) == 0)
+        {
+            rpdeStarts.push_back(source);  // OpenActive RPDE feeds are read together (series + sessions)
+            continue;
+        }
+        std::string bytes;
+        const std::string name = std::filesystem::path(source).filename().string();
+        if (!util::readWholeFile(source, bytes, error))
+        {
+            err << "mint-catalog: " << error << "\n";
+            return false;
+        }
+        const std::string ext = std::filesystem::path(source).extension().string();
+        publish::ImportResult part;
+        if (ext == ".json" && publish::looksLikeRpde(bytes))
+        {
+            rpdeStarts.push_back(source);
+            continue;
+        }
+        if (ext == ".ics" || bytes.find("BEGIN:VCALENDAR") < 64)
+            part = publish::importIcal(name, bytes, mapping);
+        else
+            part = publish::importCsv(name, bytes, mapping);
+        part.sourceDir = std::filesystem::absolute(source).parent_path().string();
+        part.source = name;
+        parts.push_back(std::move(part));
+    }
+    if (!rpdeStarts.empty())
+    {
+        net::initHttpGlobal();
+        net::HttpClient http;
+        parts.push_back(publish::importRpde(rpdeStarts, pageFetcher(http), mapping));
+        parts.back().source = rpdeStarts.front();
+    }
+    return true;
+}
 
 std::string utcNow()
 {
@@ -44,8 +110,6 @@ std::string utcNow()
     std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buf;
 }
-
-}  // namespace
 
 std::optional<int> runImportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
 {
@@ -92,63 +156,14 @@ std::optional<int> runImportCommand(const std::vector<std::string>& args, std::o
     }
 
     std::vector<publish::ImportResult> parts;
-    std::vector<std::string> rpdeStarts;
+    if (!importSources(sources, mapping, parts, err))
+        return 2;
     std::size_t rows = 0, leftOut = 0, offers = 0;
-    auto add = [&](publish::ImportResult part)
+    for (const auto& part : parts)
     {
         rows += part.rowsRead;
         leftOut += part.rowsLeftOut;
         offers += part.offers.size();
-        parts.push_back(std::move(part));
-    };
-    for (const auto& source : sources)
-    {
-        if (source.rfind("http://", 0) == 0 || source.rfind("https://", 0) == 0)
-        {
-            rpdeStarts.push_back(source);  // OpenActive RPDE feeds are read together (series + sessions)
-            continue;
-        }
-        std::string bytes;
-        const std::string name = std::filesystem::path(source).filename().string();
-        if (!util::readWholeFile(source, bytes, error))
-        {
-            err << "mint-catalog import: " << error << "\n";
-            return 2;
-        }
-        const std::string ext = std::filesystem::path(source).extension().string();
-        if (ext == ".json" && publish::looksLikeRpde(bytes))
-            rpdeStarts.push_back(source);
-        else if (ext == ".ics" || bytes.find("BEGIN:VCALENDAR") < 64)
-            add(publish::importIcal(name, bytes, mapping));
-        else
-            add(publish::importCsv(name, bytes, mapping));
-    }
-    if (!rpdeStarts.empty())
-    {
-        net::initHttpGlobal();
-        net::HttpClient http;
-        const publish::PageFetcher fetch = [&](const std::string& where, std::string& body, std::string& why)
-        {
-            if (where.rfind("http://", 0) != 0 && where.rfind("https://", 0) != 0)
-                return util::readWholeFile(where, body, why);
-            net::HttpRequest request;
-            request.url = where;
-            request.userAgent = std::string("mint-catalog/") + MINT_VERSION;
-            const net::HttpResponse response = http.get(request);
-            if (!response.ok())
-            {
-                why = response.errorText.empty() ? net::transportErrorKey(response.error) : response.errorText;
-                return false;
-            }
-            if (response.status != 200)
-            {
-                why = "HTTP " + std::to_string(response.status);
-                return false;
-            }
-            body = response.body;
-            return true;
-        };
-        add(publish::importRpde(rpdeStarts, fetch, mapping));
     }
     std::string license = mapping.license;
     for (const auto& part : parts)

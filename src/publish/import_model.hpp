@@ -50,8 +50,10 @@ struct ImportResult
     std::vector<ImportProblem> problems;
     std::size_t rowsRead = 0;
     std::size_t rowsLeftOut = 0;
-    std::string encoding;  ///< what the file was read as
-    std::string license;   ///< the data's licence when the source states one (RPDE pages do)
+    std::string encoding;   ///< what the file was read as
+    std::string license;    ///< the data's licence when the source states one (RPDE pages do)
+    std::string sourceDir;  ///< the folder of the source file: pictures named by a relative path are there
+    std::string source;     ///< the source's name in messages (file name or feed URL)
 };
 
 /// A feed v1 envelope around imported offers (sequence 1, generated_at = now in UTC).

@@ -110,7 +110,7 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, KineticScroller& sc
     float sy = wide ? top : y + L.gap * 0.5f;
     float factX = sideX, factW = sideW;
     float qrBottom = sy;
-    const std::string url(takeHomeUrl(o));
+    const std::string url = takeHomeUrl(*c.catalog, o);
     if (!url.empty())
     {
         const float qrSide = wide ? std::min(sideW * 0.8f, H * 0.34f) : std::min(W * 0.36f, f * 13);

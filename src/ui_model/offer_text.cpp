@@ -28,9 +28,13 @@ bool isDecimal(std::string_view s)
 
 }  // namespace
 
-std::string_view takeHomeUrl(const catalog::Offer& offer)
+std::string takeHomeUrl(const catalog::Catalog& catalog, const catalog::Offer& offer)
 {
-    return !offer.registration.url.empty() ? offer.registration.url : offer.url;
+    if (!offer.registration.url.empty())
+        return std::string(offer.registration.url);
+    if (!offer.url.empty())
+        return std::string(offer.url);
+    return catalog::phonePageUrl(catalog, offer);  // the release's phone page (mint-catalog build), or none
 }
 
 std::string formatPrice(std::string_view decimal, std::string_view currency, std::string_view lang)

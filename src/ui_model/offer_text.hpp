@@ -11,8 +11,9 @@
 namespace mint::ui
 {
 
-/// The address the QR code takes home: the registration page, else the offer's page.
-std::string_view takeHomeUrl(const catalog::Offer& offer);
+/// The address the QR code takes home: the registration page, else the offer's page, else
+/// the release's phone page for it (the feed's `phone_pages`); empty when there is none.
+std::string takeHomeUrl(const catalog::Catalog& catalog, const catalog::Offer& offer);
 
 /// "9,00 €" (de), "€9.00" (en); other currencies by code ("12,50 CHF"). A malformed
 /// decimal is shown as given.
