@@ -7,4 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
-MINT_SOAK_HOURS=${2:-24} "$build/tests/mint_ui_tests" -tc="soak:*" -s 2>&1 | grep -E "MESSAGE|resident|test cases|FAILED|ERROR" -A1
+hours=${2:-24}
+log="$build/soak-$hours.log"
+MINT_SOAK_HOURS=$hours "$build/tests/mint_ui_tests" -tc="soak:*" -s > "$log" 2>&1 || true
+grep -E "MESSAGE|resident|test cases|FAILED|ERROR|logged" -A2 "$log"
+echo "(the whole output: $log)"
