@@ -404,3 +404,17 @@ TEST_CASE("date text: in the region's zone, across the DST change, never cut out
     // Without a catalogue the feed format's default zone.
     CHECK(regionZone(nullptr) == berlin);
 }
+
+TEST_CASE("ui model: the QR code takes home the registration page, else the offer's page, else the release's phone page")
+{
+    mint::catalog::Catalog c;
+    mint::catalog::Offer o;
+    o.id = "werkstatt-robo ag";
+    CHECK(mint::ui::takeHomeUrl(c, o).empty());  // nothing to point to: no QR code
+    c.phonePages = "https://mint.example/saar";
+    CHECK(mint::ui::takeHomeUrl(c, o) == "https://mint.example/saar/o/werkstatt-robo_ag.html");
+    o.url = "https://werkstatt.example/robo";
+    CHECK(mint::ui::takeHomeUrl(c, o) == "https://werkstatt.example/robo");
+    o.registration.url = "https://werkstatt.example/anmelden";
+    CHECK(mint::ui::takeHomeUrl(c, o) == "https://werkstatt.example/anmelden");
+}
