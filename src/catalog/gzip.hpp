@@ -15,7 +15,7 @@ bool looksGzipped(std::string_view bytes);
 /// is damaged or would inflate to more than `maxBytes`.
 bool gunzip(std::string_view compressed, std::size_t maxBytes, std::string& out, std::string& error);
 
-/// gzip-compressed `data` (best compression, a gzip header); empty on failure.
+/// gzip-compressed `data` (zlib's default level, a gzip header); empty on failure.
 std::string gzipCompress(std::string_view data);
 
 }  // namespace mint::catalog

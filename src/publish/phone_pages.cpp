@@ -105,6 +105,31 @@ std::string when(const Catalog& c, const Occurrence& o, bool german)
     return out;
 }
 
+/// "jeden Mittwoch, 15:00–17:00 Uhr, vom 13. Januar bis 7. April 2027" / "every Wednesday, …".
+std::string ruleText(const RecurrenceRule& r, bool german)
+{
+    const char* const* names = german ? kWeekdayDe : kWeekdayEn;
+    std::string days;
+    for (int d = 0; d < 7; ++d)
+        if (r.weekdays & (1u << d))
+            days += (days.empty() ? "" : (german ? " und " : " and ")) + std::string(names[d]);
+    std::string out = (german ? "jeden " : "every ") + days;
+    if (r.endMinute > r.startMinute)
+        out += ", " + clock(r.startMinute) + "–" + clock(r.endMinute) + (german ? " Uhr" : "");
+    auto date = [&](DayNumber day)
+    {
+        int y = 0, m = 0, dd = 0;
+        std::sscanf(timeutil::formatDate(day).c_str(), "%d-%d-%d", &y, &m, &dd);
+        return german ? std::to_string(dd) + ". " + kMonthDe[m - 1] + " " + std::to_string(y)
+                      : std::to_string(dd) + " " + kMonthEn[m - 1] + " " + std::to_string(y);
+    };
+    if (r.hasEndDate)
+        out += (german ? ", vom " : ", from ") + date(r.startDate) + (german ? " bis " : " to ") + date(r.endDate);
+    else
+        out += (german ? ", ab " : ", from ") + date(r.startDate);
+    return out;
+}
+
 std::vector<Occurrence> upcoming(const Offer& offer, Timestamp now, std::size_t max)
 {
     std::vector<Occurrence> out;
@@ -147,6 +172,12 @@ ul.dates{padding-left:1.2rem}
 .cancelled{text-decoration:line-through;color:#6b1010}
 .note{color:#444;font-size:.95rem}
 footer{margin-top:2rem;font-size:.9rem;color:#444;border-top:1px solid #ccc;padding-top:.5rem}
+ul.offers{list-style:none;padding:0;margin:0}
+ul.offers li{border-bottom:1px solid #ddd}
+ul.offers a{display:block;padding:.7rem 0;min-height:48px;box-sizing:border-box;text-decoration:none}
+ul.offers a strong{text-decoration:underline}
+ul.offers .note{display:block;color:#444}
+header .lang a{display:inline-block;padding:.5rem 0;min-height:44px;box-sizing:border-box}
 )";
 
 void section(std::string& h, const Catalog& c, const Offer& o, Timestamp now, bool german)
@@ -163,7 +194,12 @@ void section(std::string& h, const Catalog& c, const Offer& o, Timestamp now, bo
     if (auto d = o.description.get(lang, def); !d.empty())
         h += paragraphs(d);
     h += std::string("<h2>") + (german ? "Termine" : "Dates") + "</h2>\n";
-    const auto dates = upcoming(o, now, 12);
+    // A weekly series in one sentence, then only the next few dates.
+    for (const auto& rule : o.schedule.rules)
+        h += "<p><strong>" + esc(ruleText(rule, german)) + "</strong></p>\n";
+    const auto dates = upcoming(o, now, o.schedule.rules.empty() ? 12 : 4);
+    if (!dates.empty() && !o.schedule.rules.empty())
+        h += std::string("<p>") + (german ? "Die nächsten Termine:" : "The next dates:") + "</p>\n";
     if (dates.empty())
         h += std::string("<p>") + (german ? "Nach Absprache." : "By arrangement.") + "</p>\n";
     else
@@ -358,21 +394,21 @@ std::string indexHtml(const Catalog& c, Timestamp now)
         list.emplace_back(next.empty() ? INT64_MAX : next[0].start, &o);
     }
     std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::string h =
-        "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>MINT-Angebote</title>\n<style>" +
-        std::string(kStyle) +
-        "</style>\n</head>\n<body>\n<header><h1>MINT-Angebote</h1>\n<p class=\"lang\" lang=\"en\">MINT offers</p></header>\n<main>\n<ul>\n";
+    std::string h = "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>MINT-Angebote</title>\n<style>" +
+                    std::string(kStyle) +
+                    "</style>\n</head>\n<body>\n<header><h1>MINT-Angebote</h1>\n<p class=\"lang\" lang=\"en\">MINT "
+                    "offers</p></header>\n<main>\n<ul class=\"offers\">\n";
     for (const auto& [next, o] : list)
     {
-        h += "<li><a href=\"" + esc(phonePagePath(o->id)) + "\">" + esc(o->title.get("de", c.defaultLanguage())) + "</a>";
+        h += "<li><a href=\"" + esc(phonePagePath(o->id)) + "\"><strong>" + esc(o->title.get("de", c.defaultLanguage())) + "</strong>";
         if (next != INT64_MAX)
         {
             Occurrence first;
             first.start = next;
-            h += " <span class=\"note\">– " + esc(when(c, first, true)) + "</span>";
+            h += "<span class=\"note\">" + esc(when(c, first, true)) + "</span>";
         }
-        h += "</li>\n";
+        h += "</a></li>\n";
     }
     h += "</ul>\n</main>\n</body>\n</html>\n";
     return h;

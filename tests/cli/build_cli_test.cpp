@@ -1,11 +1,13 @@
 // mint-catalog build: a release folder (feed plain and gzip, signature, pictures by content,
 // phone pages and calendar files, index), the next release continuing it (sequence + 1,
 // tombstones, ids kept), --check, and the phone pages read by an HTML parser.
+#include "media/image_decode.hpp"
 #include "support/run_process.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -146,4 +148,46 @@ TEST_CASE("build: a signed release folder, the next release continues it, --chec
     CHECK(catalog({"build", (d / "src" / "angebote.csv").string()}).exitCode == 2);  // no --out
     CHECK(catalog({"build", (d / "src" / "angebote.csv").string(), "--out", rel.string(), "--max-edge", "7"}).exitCode == 2);
     CHECK(catalog({"build", (d / "src" / "angebote.csv").string(), "--out", rel.string(), "--base-url", "ftp://x"}).exitCode == 2);
+}
+
+TEST_CASE("build: the phone pages in a real headless browser at phone size (screenshots in ui-screenshots/)")
+{
+    if (std::system("command -v chromium > /dev/null 2>&1") != 0)
+    {
+        // scripts/setup installs Debian's chromium; CI has it.
+        MESSAGE("skipped: chromium is not installed (apt-get install chromium)");
+        return;
+    }
+    const fs::path d = processScratch() / "build-browser";
+    fs::remove_all(d);
+    fs::create_directories(d);
+    const fs::path rel = d / "release";
+    Run r = catalog({"build", std::string(MINT_SOURCE_DIR) + "/assets/templates/angebote-beispiel.csv", "--out", rel.string()});
+    REQUIRE_MESSAGE(r.exitCode == 0, r.out);
+    fs::create_directories(MINT_UI_OUT_DIR);
+    for (const auto& [page, shot] : {std::pair<std::string, std::string>{"o/mint-werkstatt-saarbruecken-robo-ag.html", "phone-page.png"},
+                                     {"index.html", "phone-index.png"}})
+    {
+        const std::string png = std::string(MINT_UI_OUT_DIR) + "/" + shot;
+        fs::remove(png);
+        Run b = runProgram("chromium", {"--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=390,844",
+                                        "--screenshot=" + png, "file://" + (rel / page).string()});
+        REQUIRE_MESSAGE(fs::exists(png), b.err);
+        const auto image = mint::media::decodeImage(slurp(png), 4096);
+        REQUIRE(image.ok());
+        CHECK(image.width == 390);
+        // The page is drawn, not blank: the header's teal rule (#00607a) and dark text on white.
+        std::size_t teal = 0, dark = 0, white = 0;
+        for (std::size_t i = 0; i + 3 < image.rgba.size(); i += 4)
+        {
+            const int R = image.rgba[i], G = image.rgba[i + 1], B = image.rgba[i + 2];
+            teal += std::abs(R - 0x00) < 8 && std::abs(G - 0x60) < 8 && std::abs(B - 0x7a) < 8;
+            dark += R < 90 && G < 110 && B < 130;  // text: near black, grey notes, teal links
+            white += R > 245 && G > 245 && B > 245;
+        }
+        const std::size_t pixels = static_cast<std::size_t>(image.width) * image.height;
+        CHECK_MESSAGE(teal > 390 * 3, shot);  // at least the full-width rule
+        CHECK_MESSAGE(dark > pixels / 100, shot);
+        CHECK_MESSAGE(white > pixels / 2, shot);
+    }
 }
