@@ -38,7 +38,7 @@ std::optional<int> runBuildCommand(const std::vector<std::string>& args, std::os
 {
     if (args.empty() || args[0] != "build")
         return std::nullopt;
-    std::vector<std::string> sources;
+    SourceArgs sources;
     std::string dir, keyPath, mappingPath, baseUrl, maxEdgeText, error;
     bool check = false, json = false;
     for (std::size_t i = 1; i < args.size(); ++i)
@@ -56,6 +56,8 @@ std::optional<int> runBuildCommand(const std::vector<std::string>& args, std::os
                 err << "mint-catalog build: " << error << "\n";
                 return 2;
             }
+            if (a == "--mapping")
+                sources.addMapping(mappingPath);
         }
         else if (a == "--check")
             check = true;
@@ -67,9 +69,9 @@ std::optional<int> runBuildCommand(const std::vector<std::string>& args, std::os
             return 2;
         }
         else
-            sources.push_back(a);
+            sources.addSource(a);
     }
-    if (sources.empty() || dir.empty())
+    if (sources.sources.empty() || dir.empty())
     {
         err << "mint-catalog build: give at least one SOURCE and --out DIR\n";
         return 2;
@@ -103,20 +105,15 @@ std::optional<int> runBuildCommand(const std::vector<std::string>& args, std::os
             return 2;
         }
     }
-    publish::ImportMapping mapping;
-    if (!mappingPath.empty())
+    if (!sources.loadMappings(error))
     {
-        std::string text;
-        if (!util::readWholeFile(mappingPath, text, error) || !publish::parseMapping(text, mapping, error))
-        {
-            err << "mint-catalog build: " << mappingPath << ": " << error << "\n";
-            return 2;
-        }
+        err << "mint-catalog build: " << error << "\n";
+        return 2;
     }
 
     const auto started = std::chrono::steady_clock::now();
     std::vector<publish::ImportResult> parts;
-    if (!importSources(sources, mapping, parts, err))
+    if (!importSources(sources, parts, err))
         return 2;
     net::initHttpGlobal();
     net::HttpClient http;
@@ -130,7 +127,7 @@ std::optional<int> runBuildCommand(const std::vector<std::string>& args, std::os
     const std::string feedPath = (std::filesystem::path(dir) / "feed.json").string();
     if (std::string before; std::filesystem::exists(feedPath) && util::readWholeFile(feedPath, before, error))
         previous = nlohmann::ordered_json::parse(before, nullptr, false);
-    std::string license = mapping.license;
+    std::string license = sources.license();
     for (const auto& part : parts)
         if (license.empty())
             license = part.license;

@@ -57,15 +57,59 @@ publish::PageFetcher pageFetcher(net::HttpClient& http)
     };
 }
 
-bool importSources(const std::vector<std::string>& sources, const publish::ImportMapping& mapping,
-                   std::vector<publish::ImportResult>& parts, std::ostream& err)
+void SourceArgs::addSource(const std::string& source)
+{
+    sources.push_back(source);
+    mappingIndex.push_back(static_cast<int>(mappingPaths.size()) - 1);
+}
+
+bool SourceArgs::loadMappings(std::string& error)
+{
+    for (const auto& path : mappingPaths)
+    {
+        std::string text;
+        publish::ImportMapping m;
+        if (!util::readWholeFile(path, text, error) || !publish::parseMapping(text, m, error))
+        {
+            error = path + ": " + error;
+            return false;
+        }
+        mappings.push_back(std::move(m));
+    }
+    for (int& i : mappingIndex)
+        if (i < 0 && !mappings.empty())
+            i = 0;
+    return true;
+}
+
+const publish::ImportMapping& SourceArgs::mappingFor(std::size_t source) const
+{
+    static const publish::ImportMapping none;
+    const int i = source < mappingIndex.size() ? mappingIndex[source] : -1;
+    return i >= 0 && static_cast<std::size_t>(i) < mappings.size() ? mappings[static_cast<std::size_t>(i)] : none;
+}
+
+std::string SourceArgs::license() const
+{
+    for (const auto& m : mappings)
+        if (!m.license.empty())
+            return m.license;
+    return {};
+}
+
+bool importSources(const SourceArgs& args, std::vector<publish::ImportResult>& parts, std::ostream& err)
 {
     std::vector<std::string> rpdeStarts;
+    std::size_t rpdeSource = 0;
     std::string error;
-    for (const auto& source : sources)
+    for (std::size_t index = 0; index < args.sources.size(); ++index)
     {
+        const std::string& source = args.sources[index];
+        const publish::ImportMapping& mapping = args.mappingFor(index);
         if (source.rfind("http://", 0) == 0 || source.rfind("https://", 0) == 0)
         {
+            if (rpdeStarts.empty())
+                rpdeSource = index;
             rpdeStarts.push_back(source);  // OpenActive RPDE feeds are read together (series + sessions)
             continue;
         }
@@ -80,6 +124,8 @@ bool importSources(const std::vector<std::string>& sources, const publish::Impor
         publish::ImportResult part;
         if (ext == ".json" && publish::looksLikeRpde(bytes))
         {
+            if (rpdeStarts.empty())
+                rpdeSource = index;
             rpdeStarts.push_back(source);
             continue;
         }
@@ -95,7 +141,7 @@ bool importSources(const std::vector<std::string>& sources, const publish::Impor
     {
         net::initHttpGlobal();
         net::HttpClient http;
-        parts.push_back(publish::importRpde(rpdeStarts, pageFetcher(http), mapping));
+        parts.push_back(publish::importRpde(rpdeStarts, pageFetcher(http), args.mappingFor(rpdeSource)));
         parts.back().source = rpdeStarts.front();
     }
     return true;
@@ -115,7 +161,7 @@ std::optional<int> runImportCommand(const std::vector<std::string>& args, std::o
 {
     if (args.empty() || args[0] != "import")
         return std::nullopt;
-    std::vector<std::string> sources;
+    SourceArgs sources;
     std::string outPath, mappingPath, error;
     bool json = false;
     for (std::size_t i = 1; i < args.size(); ++i)
@@ -128,6 +174,8 @@ std::optional<int> runImportCommand(const std::vector<std::string>& args, std::o
                 err << "mint-catalog import: " << error << "\n";
                 return 2;
             }
+            if (a == "--mapping")
+                sources.addMapping(mappingPath);
         }
         else if (a == "--json")
             json = true;
@@ -137,26 +185,21 @@ std::optional<int> runImportCommand(const std::vector<std::string>& args, std::o
             return 2;
         }
         else
-            sources.push_back(a);
+            sources.addSource(a);
     }
-    if (sources.empty() || outPath.empty())
+    if (sources.sources.empty() || outPath.empty())
     {
         err << "mint-catalog import: give at least one SOURCE and --out FEED.json\n";
         return 2;
     }
-    publish::ImportMapping mapping;
-    if (!mappingPath.empty())
+    if (!sources.loadMappings(error))
     {
-        std::string text;
-        if (!util::readWholeFile(mappingPath, text, error) || !publish::parseMapping(text, mapping, error))
-        {
-            err << "mint-catalog import: " << mappingPath << ": " << error << "\n";
-            return 2;
-        }
+        err << "mint-catalog import: " << error << "\n";
+        return 2;
     }
 
     std::vector<publish::ImportResult> parts;
-    if (!importSources(sources, mapping, parts, err))
+    if (!importSources(sources, parts, err))
         return 2;
     std::size_t rows = 0, leftOut = 0, offers = 0;
     for (const auto& part : parts)
@@ -165,7 +208,7 @@ std::optional<int> runImportCommand(const std::vector<std::string>& args, std::o
         leftOut += part.rowsLeftOut;
         offers += part.offers.size();
     }
-    std::string license = mapping.license;
+    std::string license = sources.license();
     for (const auto& part : parts)
         if (license.empty())
             license = part.license;

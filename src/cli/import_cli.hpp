@@ -28,10 +28,28 @@ extern const char* const kImportHelp;
 /// Fetches pages and pictures: http(s) URLs with `http`, anything else as a file.
 publish::PageFetcher pageFetcher(mint::net::HttpClient& http);
 
+/// The sources of an import or build and their mapping files: a `--mapping FILE` applies
+/// to the sources after it on the command line (and the first one also to any before it),
+/// so each provider's file can have its own.
+struct SourceArgs
+{
+    std::vector<std::string> sources;
+    std::vector<int> mappingIndex;  ///< per source: index into mappings, -1 none
+    std::vector<std::string> mappingPaths;
+    std::vector<publish::ImportMapping> mappings;
+
+    void addSource(const std::string& source);
+    void addMapping(const std::string& path) { mappingPaths.push_back(path); }
+    /// Reads the mapping files; false with "FILE: why" in `error`.
+    bool loadMappings(std::string& error);
+    const publish::ImportMapping& mappingFor(std::size_t source) const;
+    /// The first licence a mapping gives.
+    std::string license() const;
+};
+
 /// Imports every source (CSV, .ics, RPDE URLs or saved pages; format from the file) into
 /// `parts`; false (with a message on `err`) when a file cannot be read.
-bool importSources(const std::vector<std::string>& sources, const publish::ImportMapping& mapping,
-                   std::vector<publish::ImportResult>& parts, std::ostream& err);
+bool importSources(const SourceArgs& args, std::vector<publish::ImportResult>& parts, std::ostream& err);
 
 /// Now in UTC as RFC 3339 ("2026-11-29T12:00:00Z").
 std::string utcNow();

@@ -117,3 +117,25 @@ TEST_CASE("import: a calendar and a spreadsheet together make one feed")
     r = catalog({"query", out, "--text", "roboter", "--at", "2027-01-01T10:00"});
     CHECK(r.out.find("Roboter-AG") != std::string::npos);
 }
+
+TEST_CASE("import: each provider's file with its own mapping (a --mapping applies to the sources after it)")
+{
+    const fs::path d = workDir("import-two-mappings");
+    write(d / "uni.csv", "Veranstaltung;Termin\nMolekülküche;12.03.2027\n");
+    write(d / "uni.json",
+          R"({"provider": "Schülerlabor Uni", "columns": {"Veranstaltung": "Titel", "Termin": "Datum"}, "license": "CC0-1.0"})");
+    write(d / "werkstatt.csv", "Titel;Datum\nLötkurs;13.03.2027\n");
+    write(d / "werkstatt.json", R"({"provider": "MINT-Werkstatt", "subjects": ["Elektronik"]})");
+    const std::string out = (d / "feed.json").string();
+    Run r = catalog({"import", "--mapping", (d / "uni.json").string(), (d / "uni.csv").string(), "--mapping",
+                     (d / "werkstatt.json").string(), (d / "werkstatt.csv").string(), "--out", out});
+    CHECK_MESSAGE(r.exitCode == 0, (r.out + r.err));
+    std::ifstream in(out);
+    const auto feed = nlohmann::json::parse(in);
+    REQUIRE(feed["offers"].size() == 2);
+    CHECK(feed["offers"][0]["provider"] == "p-schuelerlabor-uni");
+    CHECK(feed["offers"][1]["provider"] == "p-mint-werkstatt");
+    CHECK(feed["offers"][1]["subjects"] == nlohmann::json({"elektronik"}));
+    CHECK_FALSE(feed["offers"][0].contains("subjects"));
+    CHECK(feed["license"] == "CC0-1.0");
+}
