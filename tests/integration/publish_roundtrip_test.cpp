@@ -8,6 +8,7 @@
 #include "support/test_servers.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -64,6 +65,24 @@ TEST_CASE(
     const std::string page = catalog::phonePageUrl(*catalog, *r);
     CHECK(page == http.url("/saar/o/werkstatt-robo.html"));
     CHECK(fs::exists(release / "o" / "werkstatt-robo.html"));
+
+#ifdef MINT_KIOSK_EXE
+    // The kiosk program itself, with the network's key in its configuration file.
+    {
+        const fs::path kioskDir = work / "kiosk";
+        fs::create_directories(kioskDir);
+        std::ofstream(kioskDir / "kiosk.json") << R"({"feed": {"url": ")" << http.url("/saar/feed.json") << R"(", "public_keys": [")"
+                                               << keyLine << R"("]}, "cache": {"dir": "cache"}})";
+        Run k = runProgram(MINT_KIOSK_EXE, {"--config", (kioskDir / "kiosk.json").string(), "--sync-once", "--json"});
+        INFO(k.out, k.err);
+        REQUIRE(k.exitCode == 0);
+        const auto j = nlohmann::json::parse(k.out);
+        CHECK(j["result"] == "updated");
+        CHECK(j["offers"] == 2);
+        CHECK(j["images_missing"] == 0);
+        CHECK(j["requests"] == 3);  // the feed, its signature (checked with the configured key), the picture
+    }
+#endif
 
     // The spreadsheet changes: one row gone. The next build installs as sequence 2.
     std::ofstream(work / "src" / "angebote.csv") << header << robo;
