@@ -89,21 +89,6 @@ struct RowReader
     void bad(const std::string& column, const std::string& what) { problem(column, "'" + cell(column) + "' " + what); }
 };
 
-std::string slug(std::string_view text, std::size_t max = 48)
-{
-    std::string s = toKey(text);
-    std::replace(s.begin(), s.end(), '_', '-');
-    if (s.size() > max)
-    {
-        // Cut at a word boundary when there is one in the second half.
-        const std::size_t dash = s.rfind('-', max);
-        s.resize(dash != std::string::npos && dash > max / 2 ? dash : max);
-    }
-    while (!s.empty() && s.back() == '-')
-        s.pop_back();
-    return s;
-}
-
 }  // namespace
 
 const std::vector<std::string>& templateColumns()
@@ -170,7 +155,7 @@ ImportResult importCsv(const std::string& file, std::string_view bytes, const Im
             return {};
         if (auto it = providerIds.find(name); it != providerIds.end())
             return it->second;
-        std::string id = name == mapping.providerName && !mapping.providerId.empty() ? mapping.providerId : "p-" + slug(name);
+        std::string id = name == mapping.providerName && !mapping.providerId.empty() ? mapping.providerId : "p-" + slugOf(name);
         Json p;
         p["id"] = id;
         p["name"] = name;
@@ -263,8 +248,8 @@ ImportResult importCsv(const std::string& file, std::string_view bytes, const Im
 
         // Id: the row's own, else title + first date; with the provider in front.
         std::string own = r.cell("ID");
-        std::string id = slug(providerName.empty() ? "mint" : providerName, 32) + "-" +
-                         (own.empty() ? slug(title, 40) + (date ? "-" + date->iso() : "") : slug(own, 40));
+        std::string id = slugOf(providerName.empty() ? "mint" : providerName, 32) + "-" +
+                         (own.empty() ? slugOf(title, 40) + (date ? "-" + date->iso() : "") : slugOf(own, 40));
         if (ids.count(id))
         {
             r.problem(own.empty() ? "Titel" : "ID",

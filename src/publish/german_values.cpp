@@ -338,4 +338,18 @@ std::string toKey(std::string_view text)
     return out;
 }
 
+std::string slugOf(std::string_view text, std::size_t max)
+{
+    std::string s = toKey(text);
+    std::replace(s.begin(), s.end(), '_', '-');
+    if (s.size() > max)
+    {
+        const std::size_t dash = s.rfind('-', max);
+        s.resize(dash != std::string::npos && dash > max / 2 ? dash : max);
+    }
+    while (!s.empty() && s.back() == '-')
+        s.pop_back();
+    return s;
+}
+
 }  // namespace mint::publish

@@ -56,4 +56,8 @@ std::string toKey(std::string_view text);
 
 std::string trim(std::string_view text);
 
+/// An id part from any text: toKey() with '-' for '_', at most `max` bytes (cut at a word
+/// boundary in the second half when there is one): "Roboter-AG 2027" -> "roboter-ag-2027".
+std::string slugOf(std::string_view text, std::size_t max = 48);
+
 }  // namespace mint::publish

@@ -117,20 +117,6 @@ std::size_t lineOf(std::string_view text, const std::string& needle)
     return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
 }
 
-std::string slug(std::string_view text, std::size_t max)
-{
-    std::string s = toKey(text);
-    std::replace(s.begin(), s.end(), '_', '-');
-    if (s.size() > max)
-    {
-        const std::size_t dash = s.rfind('-', max);
-        s.resize(dash != std::string::npos && dash > max / 2 ? dash : max);
-    }
-    while (!s.empty() && s.back() == '-')
-        s.pop_back();
-    return s;
-}
-
 /// "MINT-Werkstatt, Bahnhofstraße 12, 66111 Saarbrücken" -> name, street, postal code, town.
 Json placeFrom(const std::string& location)
 {
@@ -201,7 +187,7 @@ ImportResult importIcal(const std::string& file, std::string_view bytes, const I
             providerName = text(icalproperty_get_x(p));
     if (providerName.empty())
         providerName = file.substr(0, file.rfind('.'));
-    const std::string providerId = !mapping.providerId.empty() ? mapping.providerId : "p-" + slug(providerName, 40);
+    const std::string providerId = !mapping.providerId.empty() ? mapping.providerId : "p-" + slugOf(providerName, 40);
     {
         Json p;
         p["id"] = providerId;
@@ -418,7 +404,7 @@ ImportResult importIcal(const std::string& file, std::string_view bytes, const I
         // The UID's own part ("robo-ag@werkstatt.example" -> robo-ag): the domain is the same for
         // every event of a calendar.
         const std::string ownUid = uid.find('@') != std::string::npos && uid.find('@') > 0 ? uid.substr(0, uid.find('@')) : uid;
-        o["id"] = slug(providerName, 32) + "-" + slug(ownUid, 40);
+        o["id"] = slugOf(providerName, 32) + "-" + slugOf(ownUid, 40);
         o["type"] = mapping.type.empty() ? (dates.size() > 1 ? "course" : "event") : mapping.type;
         o["title"] = title;
         if (auto d = text(icalcomponent_get_description(ev)); !d.empty())

@@ -55,17 +55,6 @@ std::string typeOf(const Item& item)
     return !t.empty() ? t : item.kind;
 }
 
-std::string slug(std::string_view text, std::size_t max)
-{
-    std::string s = toKey(text);
-    std::replace(s.begin(), s.end(), '_', '-');
-    if (s.size() > max)
-        s.resize(max);
-    while (!s.empty() && s.back() == '-')
-        s.pop_back();
-    return s;
-}
-
 /// "2027-01-13T15:00:00+01:00" as the feed writes it (RFC 3339 with zone stays as it is).
 bool validDateTime(const std::string& s)
 {
@@ -230,7 +219,7 @@ ImportResult importRpde(const std::vector<std::string>& starts, const PageFetche
         if (providerName.empty())
             providerName = "OpenActive";
         std::string providerId =
-            providerName == mapping.providerName && !mapping.providerId.empty() ? mapping.providerId : "p-" + slug(providerName, 40);
+            providerName == mapping.providerName && !mapping.providerId.empty() ? mapping.providerId : "p-" + slugOf(providerName, 40);
         if (!providerIds.count(providerName))
         {
             Json p;
@@ -244,7 +233,7 @@ ImportResult importRpde(const std::vector<std::string>& starts, const PageFetche
             result.providers.push_back(p);
             providerIds[providerName] = providerId;
         }
-        o["id"] = slug(providerName, 32) + "-" + slug(s->id, 40);
+        o["id"] = slugOf(providerName, 32) + "-" + slugOf(s->id, 40);
         o["type"] = mapping.type.empty() ? (sessions.size() > 1 ? "course" : "event") : mapping.type;
         o["title"] = title;
         if (auto t = str(d, "description"); !t.empty())

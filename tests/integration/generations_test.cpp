@@ -11,6 +11,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <set>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -115,29 +116,58 @@ TEST_CASE("generations: a commit that fails keeps both old generations")
     CHECK(store.loadLatest()->meta.sequence == 2);
 }
 
+/// A small tmpfs as a kiosk's cache (mounting needs root; CI runs as root), a local server
+/// with a 20-offer feed of sequence 5, and the sync engine for it. `mounted` is false (with
+/// a message) where it cannot run.
+struct TmpfsKiosk
+{
+    std::string mountPoint;
+    bool mounted = false;
+    HttpTestServer http;
+    std::string body = feedWithOffers(5, 20);
+    std::string cache;
+    config::KioskConfig cfg;
+    std::unique_ptr<sync::CacheStore> store;
+    std::unique_ptr<sync::SyncEngine> engine;
+
+    TmpfsKiosk(const std::string& name, const std::string& size) : mountPoint(makeTempDir(name))
+    {
+        if (::geteuid() != 0 || std::system(("mount -t tmpfs -o size=" + size + " tmpfs " + mountPoint + " 2>/dev/null").c_str()) != 0)
+        {
+            MESSAGE("skipped: mounting a tmpfs needs root (CI runs it)");
+            return;
+        }
+        mounted = true;
+        http.server().Get("/feed.json",
+                          [this](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
+        cache = mountPoint + "/cache";
+        cfg = testConfig(http.url("/feed.json"), cache);
+        store = std::make_unique<sync::CacheStore>(cache);
+        engine = std::make_unique<sync::SyncEngine>(cfg, *store);
+    }
+    ~TmpfsKiosk()
+    {
+        engine.reset();
+        store.reset();
+        if (mounted)
+            (void)std::system(("mount -o remount,rw " + mountPoint + " 2>/dev/null; umount " + mountPoint).c_str());
+    }
+    TmpfsKiosk(const TmpfsKiosk&) = delete;
+    TmpfsKiosk& operator=(const TmpfsKiosk&) = delete;
+};
+
 TEST_CASE("disk full during a sync: the last good catalogue stays loadable, the error is clear, the next sync with space recovers")
 {
     // A 2 MiB tmpfs as the cache (CI runs as root); without the right to mount, a clear skip.
-    const std::string mountPoint = makeTempDir("diskfull");
-    if (::geteuid() != 0 || std::system(("mount -t tmpfs -o size=2m tmpfs " + mountPoint + " 2>/dev/null").c_str()) != 0)
-    {
-        MESSAGE("skipped: mounting a small tmpfs needs root (CI runs it)");
+    TmpfsKiosk k("diskfull", "2m");
+    if (!k.mounted)
         return;
-    }
-    struct Unmount
-    {
-        std::string at;
-        ~Unmount() { (void)std::system(("umount " + at).c_str()); }
-    } unmount{mountPoint};
-
-    HttpTestServer http;
+    std::string& body = k.body;
     auto feedText = [](int sequence, int offers) { return feedWithOffers(sequence, offers); };
-    std::string body = feedText(5, 20);
-    http.server().Get("/feed.json", [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
-    const std::string cache = mountPoint + "/cache";
-    config::KioskConfig cfg = testConfig(http.url("/feed.json"), cache);
-    sync::CacheStore store(cache);
-    sync::SyncEngine engine(cfg, store);
+    const std::string& mountPoint = k.mountPoint;
+    config::KioskConfig& cfg = k.cfg;
+    sync::CacheStore& store = *k.store;
+    sync::SyncEngine& engine = *k.engine;
     REQUIRE(engine.runOnce().result == sync::SyncResult::Updated);
 
     // Fill the file system, then a bigger feed arrives.
@@ -174,25 +204,14 @@ TEST_CASE(
 {
     // A tmpfs as the cache, remounted read-only between two syncs (as a failing SD card is
     // by the kernel); without the right to mount, a clear skip.
-    const std::string mountPoint = makeTempDir("readonly");
-    if (::geteuid() != 0 || std::system(("mount -t tmpfs -o size=8m tmpfs " + mountPoint + " 2>/dev/null").c_str()) != 0)
-    {
-        MESSAGE("skipped: mounting a tmpfs needs root (CI runs it)");
+    TmpfsKiosk k("readonly", "8m");
+    if (!k.mounted)
         return;
-    }
-    struct Unmount
-    {
-        std::string at;
-        ~Unmount() { (void)std::system(("umount " + at).c_str()); }
-    } unmount{mountPoint};
-
-    HttpTestServer http;
-    std::string body = feedWithOffers(5, 20);
-    http.server().Get("/feed.json", [&](const httplib::Request&, httplib::Response& res) { res.set_content(body, "application/json"); });
-    const std::string cache = mountPoint + "/cache";
-    config::KioskConfig cfg = testConfig(http.url("/feed.json"), cache);
-    sync::CacheStore store(cache);
-    sync::SyncEngine engine(cfg, store);
+    std::string& body = k.body;
+    const std::string& mountPoint = k.mountPoint;
+    const std::string& cache = k.cache;
+    config::KioskConfig& cfg = k.cfg;
+    sync::SyncEngine& engine = *k.engine;
     REQUIRE(engine.runOnce().result == sync::SyncResult::Updated);
 
     REQUIRE(std::system(("mount -o remount,ro " + mountPoint).c_str()) == 0);

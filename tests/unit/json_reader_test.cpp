@@ -153,6 +153,18 @@ TEST_CASE("json: a document is read member by member and an array element by ele
     Tape tape;
     std::vector<std::string> keys;
     std::vector<double> numbers;
+    // Each element of an array into the tape, its "n" into `numbers`.
+    auto readItems = [&](Pending& array)
+    {
+        return array.elements(
+            [&](Pending& item)
+            {
+                if (!item.read(tape))
+                    return false;
+                numbers.push_back(Value(&tape, 0)["n"].number());
+                return true;
+            });
+    };
     const bool ok = reader.readObject(
         [&](std::string_view key, Pending& value)
         {
@@ -160,14 +172,7 @@ TEST_CASE("json: a document is read member by member and an array element by ele
             if (key == "items")
             {
                 CHECK(value.peekKind() == Kind::Array);
-                return value.elements(
-                    [&](Pending& item)
-                    {
-                        if (!item.read(tape))
-                            return false;
-                        numbers.push_back(Value(&tape, 0)["n"].number());
-                        return true;
-                    });
+                return readItems(value);
             }
             return value.read(tape);
         });
@@ -179,18 +184,7 @@ TEST_CASE("json: a document is read member by member and an array element by ele
     std::string broken = "{\"items\": [{\"n\": 1},\n {\"n\": 2},\n {\"n\": tru}]}";
     Reader bad(broken);
     numbers.clear();
-    CHECK_FALSE(bad.readObject(
-        [&](std::string_view, Pending& value)
-        {
-            return value.elements(
-                [&](Pending& item)
-                {
-                    if (!item.read(tape))
-                        return false;
-                    numbers.push_back(Value(&tape, 0)["n"].number());
-                    return true;
-                });
-        }));
+    CHECK_FALSE(bad.readObject([&](std::string_view, Pending& value) { return readItems(value); }));
     CHECK(numbers == std::vector<double>{1, 2});
     CHECK(bad.error().line == 3);
     CHECK(bad.error().message.find("not valid JSON") != std::string::npos);
