@@ -183,7 +183,7 @@ TEST_CASE("publish: the shipped example spreadsheet imports into a valid feed wi
     CHECK(loaded.catalog->license == "CC-BY-4.0");
 }
 
-TEST_CASE("publish: broken rows are left out and named by file, line and column; the rest is imported")
+TEST_CASE("publish: broken rows are left out and named by file, line and column, the rest is imported")
 {
     // Windows-1252, ';', no BOM, as Excel writes it on German Windows.
     const std::string csv = "Titel;Datum;Beginn;Ende;Wochentag;Alter;Kosten;Breitengrad;L\xE4ngengrad;Zielgruppe;Sonstiges\r\n"
@@ -365,7 +365,7 @@ TEST_CASE("publish: a Google calendar: COUNT, a monthly series, a cancelled even
 // ---------------------------------------------------------------------------------------
 // OpenActive RPDE (the HTTP round trip is in tests/integration/rpde_import_test.cpp)
 
-TEST_CASE("publish: RPDE pages that never end, are not RPDE, or cannot be fetched are named; embedded subEvents count")
+TEST_CASE("publish: RPDE pages that never end, are not RPDE, or cannot be fetched are named, embedded subEvents count")
 {
     int fetched = 0;
     const PageFetcher endless = [&](const std::string&, std::string& body, std::string&)
