@@ -380,7 +380,8 @@ int runCatalogCli(const std::vector<std::string>& args, std::ostream& out, std::
     {
         out << kHelp << "\nSigning (minisign keys and signatures, for feeds and map packages):\n"
             << kSigningHelp << "\nPublishing (from the files coordinators have to a feed):\n"
-            << kImportHelp;
+            << kImportHelp << "\n"
+            << kBuildHelp;
         return kExitOk;
     }
     if (parsed->command == "version")

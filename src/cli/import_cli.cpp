@@ -21,15 +21,15 @@ namespace mint::cli
 const char* const kImportHelp = R"(  mint-catalog import SOURCE... --out FEED.json [--mapping FILE] [--json]
 
 import    Turns spreadsheets (CSV with the columns of assets/templates/angebote.csv,
-          ';' or ',', UTF-8 or Windows-1252) and calendars (.ics: each event one offer,
-          weekly series as rules, EXDATE and cancelled instances as except dates) into
-          one feed v1. OpenActive RPDE feeds are read from their URLs (or a saved
-          page .json): a SessionSeries and a ScheduledSession feed given together join
-          by superEvent, each series one offer with its sessions as dates. --mapping gives what a
-          file does not say itself (provider, default place, subjects, audiences,
-          licence, renamed columns; see docs/publishing.md). Every problem is printed as
-          "file, Zeile N, Spalte X: ..."; a row with an error is left out, the rest is
-          imported. Exit 0 all rows imported, 1 rows left out, 2 nothing to import.
+          ';' or ',', UTF-8 or Windows-1252), calendars (.ics: each event one offer,
+          weekly series as rules, EXDATE and cancelled instances as except dates) and
+          OpenActive RPDE feeds (URLs or saved pages; a SessionSeries and a
+          ScheduledSession feed given together join by superEvent) into one feed v1.
+          --mapping FILE gives what the sources after it do not say themselves
+          (provider, default place, subjects, audiences, licence, renamed columns;
+          docs/publishing.md). Every problem is printed as "file, Zeile N, Spalte X:
+          ..."; a row with an error is left out, the rest is imported.
+          Exit 0 all rows imported, 1 rows left out, 2 nothing to import.
 )";
 
 publish::PageFetcher pageFetcher(net::HttpClient& http)

@@ -139,3 +139,12 @@ TEST_CASE("import: each provider's file with its own mapping (a --mapping applie
     CHECK_FALSE(feed["offers"][0].contains("subjects"));
     CHECK(feed["license"] == "CC0-1.0");
 }
+
+TEST_CASE("import: --help names import and build with their options")
+{
+    const Run r = catalog({"--help"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("mint-catalog import SOURCE... --out FEED.json [--mapping FILE] [--json]") != std::string::npos);
+    CHECK(r.out.find("mint-catalog build SOURCE... --out DIR [--key BASE.key]") != std::string::npos);
+    CHECK(r.out.find("--base-url URL") != std::string::npos);
+}
