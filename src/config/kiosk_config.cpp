@@ -315,6 +315,12 @@ void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
             throw ConfigError{"admin.pin_hash", "expected an Argon2id hash \"$argon2id$...\" (make one with "
                                                 "echo PIN | mint-kiosk --hash-pin); a plain PIN is never stored"};
     }
+    if (const Json* d = top.object("display"))
+    {
+        std::string key, message;
+        if (!parseDisplaySection(*d, c.display, key, message))
+            throw ConfigError{key, message};
+    }
     if (const Json* m = top.object("map"))
     {
         Section s(*m, "map");

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "catalog/feed_parser.hpp"
+#include "display_hours.hpp"
 
 #include <optional>
 #include <string>
@@ -88,6 +89,7 @@ struct KioskConfig
     CacheSection cache;
     AdminSection admin;
     MapSection map;
+    DisplaySection display;  ///< opening hours (display_hours.hpp)
 
     catalog::FeedLimits feedLimits() const;
 };
