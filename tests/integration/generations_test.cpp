@@ -152,6 +152,16 @@ struct TmpfsKiosk
         if (mounted)
             (void)std::system(("mount -o remount,rw " + mountPoint + " 2>/dev/null; umount " + mountPoint).c_str());
     }
+    /// A sync that cannot write: a disk failure naming `words`, the last good catalogue
+    /// (sequence 5) still shown.
+    void syncFailsOnDisk(const std::string& words)
+    {
+        const auto s = engine->runOnce();
+        CHECK(s.result == sync::SyncResult::Failed);
+        CHECK(s.failure == sync::FailureKind::Disk);
+        CHECK_MESSAGE(s.detail.find(words) != std::string::npos, s.detail);
+        CHECK(engine->catalog()->sequence == 5);  // still shown
+    }
     TmpfsKiosk(const TmpfsKiosk&) = delete;
     TmpfsKiosk& operator=(const TmpfsKiosk&) = delete;
 };
@@ -181,11 +191,7 @@ TEST_CASE("disk full during a sync: the last good catalogue stays loadable, the 
         std::fclose(f);
     }
     body = feedText(6, 200);
-    auto s = engine.runOnce();
-    CHECK(s.result == sync::SyncResult::Failed);
-    CHECK(s.failure == sync::FailureKind::Disk);
-    CHECK_MESSAGE(s.detail.find("No space left on device") != std::string::npos, s.detail);
-    CHECK(engine.catalog()->sequence == 5);  // still shown
+    k.syncFailsOnDisk("No space left on device");
     {
         sync::SyncEngine restarted(cfg, store);  // and still there after a restart
         auto cat = restarted.loadInstalled();
@@ -194,7 +200,7 @@ TEST_CASE("disk full during a sync: the last good catalogue stays loadable, the 
     }
     // Space again: the next sync installs the new feed.
     std::filesystem::remove(mountPoint + "/filler");
-    s = engine.runOnce();
+    auto s = engine.runOnce();
     CHECK_MESSAGE(s.result == sync::SyncResult::Updated, s.detail);
     CHECK(engine.catalog()->sequence == 6);
 }
@@ -216,11 +222,7 @@ TEST_CASE(
 
     REQUIRE(std::system(("mount -o remount,ro " + mountPoint).c_str()) == 0);
     body = feedWithOffers(6, 30);
-    auto s = engine.runOnce();
-    CHECK(s.result == sync::SyncResult::Failed);
-    CHECK(s.failure == sync::FailureKind::Disk);
-    CHECK_MESSAGE(s.detail.find("Read-only file system") != std::string::npos, s.detail);
-    CHECK(engine.catalog()->sequence == 5);  // still shown
+    k.syncFailsOnDisk("Read-only file system");
     {
         // A kiosk started on the read-only cache prepares it and loads the catalogue.
         sync::CacheStore again(cache);
@@ -232,7 +234,7 @@ TEST_CASE(
         CHECK(cat->sequence == 5);
     }
     REQUIRE(std::system(("mount -o remount,rw " + mountPoint).c_str()) == 0);
-    s = engine.runOnce();
+    auto s = engine.runOnce();
     CHECK_MESSAGE(s.result == sync::SyncResult::Updated, s.detail);
     CHECK(engine.catalog()->sequence == 6);
 }
