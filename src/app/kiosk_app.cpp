@@ -113,6 +113,16 @@ bool KioskApp::init(std::string& error)
     Installed cached = installed.get();  // the only thing start-up waits for
     if (cached.catalog)
         installCatalog(cached.catalog, std::move(cached.images));
+    setUpDisplay();  // in the catalogue's zone
+    if (Monitor::wanted(m_config.monitoring))
+    {
+        Monitor::Options o;
+        o.config = m_config.monitoring;
+        o.cacheDir = m_config.cache.dir;
+        o.userAgent = net::userAgent(m_config.feed.userAgentContact);
+        o.caFile = m_config.feed.caFile;
+        m_monitor = std::make_unique<Monitor>(o);
+    }
     if (!cached.problem.empty())
         util::logInfo("cache", cached.problem);
     StartupTrace::get().mark("the rest of the catalogue");
@@ -130,9 +140,11 @@ void KioskApp::shutdown()
     if (m_service)
         m_service->stop();
     m_service.reset();
+    m_monitor.reset();
     if (!m_platform.isOpen())
         return;
     m_queries.reset();
+    m_power.reset();     // a running power command finishes (it has a time limit)
     m_textures.reset();  // GL textures go before the context
     m_tileLoader.reset();
     m_tileLayer.reset();
@@ -156,6 +168,9 @@ catalog::Timestamp KioskApp::wallNow() const
 bool KioskApp::animating() const
 {
     // Pictures being decoded do not count: the decoder wakes the loop when one is ready.
+    // Closed: only a finger on the glass (staff holding the corner) keeps frames going.
+    if (closedForVisitors())
+        return m_touch.down() || m_pinCheck.valid();
     return m_touch.down() || m_session.moving() || !m_catalog || m_pinCheck.valid();
 }
 
@@ -295,7 +310,83 @@ ui::AdminInfo KioskApp::adminInfo() const
     f.usage = &m_usage;
     f.today = today();
     f.uptimeS = static_cast<long>(now() - m_startS);
+    if (m_monitor)
+    {
+        const Monitor::State ms = m_monitor->state();
+        auto& m = f.monitoring;
+        m.heartbeat = !m_config.monitoring.heartbeatUrl.empty();
+        m.textfile = !m_config.monitoring.textfileDir.empty();
+        m.stats = !m_config.monitoring.statsUrl.empty();
+        m.lastHeartbeatAt = ms.lastHeartbeatAt;
+        m.heartbeatError = ms.heartbeatError;
+        m.textfilePath = m_config.monitoring.textfileDir + "/mint_kiosk.prom";
+        m.textfileError = ms.textfileError;
+        m.statsSentUntil = ms.statsSentUntil;
+        m.statsError = ms.reportError;
+    }
+    if (m_display)
+    {
+        const config::OpeningHours hours(m_config.display, m_displayZone);
+        f.display.scheduled = true;
+        f.display.open = hours.isOpen(f.wallNow);
+        f.display.nextChange = hours.nextChange(f.wallNow);
+        f.display.forcedUntil = m_display->forcedUntil();
+        f.display.offMode = m_config.display.off;
+        f.display.problem = m_power ? m_power->problem() : std::string();
+    }
     return app::adminInfo(f, m_tr);
+}
+
+HealthFigures KioskApp::healthFigures() const
+{
+    HealthFigures f;
+    f.kiosk = m_config.kiosk.name;
+    f.version = MINT_VERSION;
+    f.uptimeS = now() - m_startS;
+    f.now = wallNow();
+    if (m_catalog)
+    {
+        f.sequence = m_catalog->sequence;
+        f.generatedAt = m_catalog->generatedAt;
+        f.offers = m_catalog->offers.size();
+    }
+    f.picturesMissing = m_status.imagesMissing;
+    if (m_status.lastAttempt > 0)
+    {
+        f.lastSyncResult = sync::syncResultKey(m_status.result);
+        if (m_status.result == sync::SyncResult::Failed)
+            f.lastSyncError = sync::failureKey(m_status.failure);
+    }
+    f.lastSyncAt = m_status.lastAttempt;
+    f.lastSuccessAt = m_status.lastSuccess;
+    f.syncs = m_syncs;
+    f.syncFailures = m_syncFailures;
+    f.mapStatus = !m_mapProblem.empty() ? "problem" : m_tileLoader ? (m_tileLoader->sources().package ? "package" : "online") : "none";
+    f.displayScheduled = m_display != nullptr;
+    f.display = !m_display ? "on" : m_displayOpen ? "on" : m_noticeShowing ? "notice" : "off";
+    if (m_lastTouchS >= 0)
+        f.minutesSinceTouch = (now() - m_lastTouchS) / 60.0;
+    f.lastFrameAt = m_lastFrameAt;
+    f.frameMsP95 = m_frameTimes.p95(Platform::time());
+    f.glRenderer = m_platform.gl().renderer;
+    const auto day = m_usage.days().find(today());
+    f.sessionsToday = day != m_usage.days().end() ? day->second.sessions : 0;
+    const ui::DayUsage all = m_usage.total();
+    f.sessionsTotal = static_cast<std::uint64_t>(all.sessions);
+    f.detailViewsTotal = static_cast<std::uint64_t>(all.detailViews);
+    f.qrShownTotal = static_cast<std::uint64_t>(all.qrShown);
+    for (const auto& [combo, n] : all.nothingFound)
+        f.nothingFoundTotal += static_cast<std::uint64_t>(n);
+    return f;
+}
+
+void KioskApp::feedMonitor(bool force)
+{
+    constexpr double kEveryS = 30;
+    if (!m_monitor || (!force && Platform::time() < m_nextHealthS))
+        return;
+    m_nextHealthS = Platform::time() + kEveryS;
+    m_monitor->update(healthFigures(), m_usage, today());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -324,6 +415,14 @@ void KioskApp::takePendingCatalog()
     }
     if (m_service)
         m_status = m_service->status();
+    if (m_status.lastAttempt > 0 && m_status.lastAttempt != m_countedAttempt)
+    {
+        // Counted once per run, for the monitor's counters.
+        m_countedAttempt = m_status.lastAttempt;
+        ++m_syncs;
+        if (m_status.result == sync::SyncResult::Failed)
+            ++m_syncFailures;
+    }
 }
 
 void KioskApp::installCatalog(sync::CatalogPtr cat, std::unique_ptr<sync::ImageCache> images)
@@ -444,6 +543,20 @@ void KioskApp::applyIntents()
     m_framesToDraw = std::max(m_framesToDraw, 2);
 }
 
+void KioskApp::syncNow()
+{
+    if (m_service)
+        m_service->syncNow();
+    else
+    {
+        // Scripts: on this thread, with the script's clock.
+        m_status = m_engine->runOnce();
+        if (auto cat = m_engine->catalog(); cat && cat != m_catalog)
+            installCatalog(cat);
+        takePendingCatalog();  // counts the run for the monitor
+    }
+}
+
 void KioskApp::carryOut(const Effects& fx)
 {
     if (m_tr.language() != sessionLanguage(m_session, m_config))
@@ -462,15 +575,16 @@ void KioskApp::carryOut(const Effects& fx)
         // PBKDF2 takes a moment: check on a worker so the frame loop keeps drawing.
         m_pinCheck = std::async(std::launch::async, config::verifyPin, m_session.staff.pinDigits, m_config.admin.pinHash);
     if (fx.syncNow)
+        syncNow();
+    if (m_display && (fx.displayOn || fx.displaySchedule))
     {
-        if (m_service)
-            m_service->syncNow();
+        if (fx.displayOn)
+            m_display->forceOn(wallNow());
         else
-        {
-            m_status = m_engine->runOnce();
-            if (auto cat = m_engine->catalog(); cat && cat != m_catalog)
-                installCatalog(cat);
-        }
+            m_display->followSchedule();
+        util::logInfo("admin", fx.displayOn ? "staff switched the screen on until the next opening"
+                                            : "staff: the screen follows the opening hours again");
+        stepDisplay();
     }
     if (fx.quit)
     {

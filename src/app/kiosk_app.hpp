@@ -8,12 +8,16 @@
 //   kiosk_loop.cpp    the event-driven loop (sleeps when nothing moves)
 //   script_driver.cpp scripted scenarios (virtual time, injected touches, screenshots)
 //   state_dump.cpp    the state dump scripts write for the tests
+//   kiosk_display.cpp opening hours: power, no frames while closed, opening and closing
 // Workers (sync, picture decoding, queries) post results and wake the loop.
 #pragma once
 
+#include "app/core/display_control.hpp"
+#include "app/core/display_power.hpp"
 #include "app/core/intents.hpp"
 #include "app/core/session.hpp"
 #include "app/kiosk_args.hpp"
+#include "app/monitor.hpp"
 #include "app/platform.hpp"
 #include "app/query_worker.hpp"
 #include "app/script.hpp"
@@ -63,6 +67,8 @@ private:
     /// The intents of the frame through the core's rules, then their effects.
     void applyIntents();
     void carryOut(const Effects& fx);
+    /// A sync now: the service's thread, or (scripts) this one.
+    void syncNow();
     IntentContext intentContext() const;
     void refreshResults();
     void takeQueryAnswer();
@@ -81,6 +87,15 @@ private:
     void setUpMap();
     ui::AdminInfo adminInfo() const;
     bool writeScreenshot(const std::string& path, std::string& error);
+    // Opening hours (kiosk_display.cpp).
+    void setUpDisplay();
+    /// Decides the display at the wall clock and carries it out (power, opening, closing).
+    void stepDisplay();
+    /// Time for stepDisplay (its wake-up time passed, or staff are at the PIN pad or admin screen).
+    bool displayDue() const;
+    /// Closed and no staff screen: frames are black (or the closed notice).
+    bool closedForVisitors() const;
+    void drawClosed(const ui::UiContext& c);
     /// How long the attract screen shows one offer.
     static double featureSeconds();
 
@@ -131,6 +146,27 @@ private:
     double m_featuredSince = 0;
     bool m_quit = false;
     bool m_staleShown = false;  ///< the "data may be out of date" notice was drawn last frame
+
+    // Opening hours: null without `display.hours`.
+    std::unique_ptr<DisplayControl> m_display;
+    std::unique_ptr<DisplayPower> m_power;
+    const date::time_zone* m_displayZone = nullptr;
+    bool m_displayOpen = true;                          ///< open for visitors (hours or staff)
+    bool m_noticeShowing = false;                       ///< "Geschlossen – wieder ab ..." after a touch
+    std::optional<catalog::Timestamp> m_displayWakeAt;  ///< the next display decision (wall clock)
+    std::atomic<bool> m_busyHours{false};               ///< open now: the sync thread defers heavy downloads
+
+    // Monitoring (config `monitoring`): figures handed to the monitor thread twice a minute.
+    std::unique_ptr<Monitor> m_monitor;
+    FrameTimes m_frameTimes;
+    double m_lastTouchS = -1;              ///< monotonic; -1: none since start
+    catalog::Timestamp m_lastFrameAt = 0;  ///< wall clock of the last frame drawn
+    double m_nextHealthS = 0;              ///< Platform::time() of the next hand-over
+    catalog::Timestamp m_countedAttempt = 0;
+    std::uint64_t m_syncs = 0, m_syncFailures = 0;
+    HealthFigures healthFigures() const;
+    /// Hands the figures to the monitor when due (or `force`).
+    void feedMonitor(bool force = false);
 
     // Staff and usage.
     ui::PinGuard m_pinGuard;

@@ -62,7 +62,10 @@ void KioskApp::frame()
     m_layout = c.layout;
     m_touch.update(c.layout.fontPx * 0.5f, t);
     if (m_touch.pressedThisFrame() || m_touch.down())
+    {
         m_idle.touch(t);
+        m_lastTouchS = t;
+    }
     // Staff: press and hold the configured corner to reach the PIN pad.
     if (m_touch.pressedThisFrame())
     {
@@ -82,83 +85,103 @@ void KioskApp::frame()
     if (m_pinCheck.valid() && m_pinCheck.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
         if (pinAnswered(s, m_pinGuard, m_pinCheck.get(), t, m_tr))
             openAdmin();
-    m_hits.beginFrame();
-    // Scripted runs (the UI tests) record where every text went, for the layout check;
-    // never while measuring frame times.
-    m_textRecorder.texts.clear();
-    m_textRecorder.tag.clear();
-    ui::textRecorder() = m_scripted && !m_measuring ? &m_textRecorder : nullptr;
-    if (m_textures->uploadReady(4) == 4)
-        m_framesToDraw = std::max(m_framesToDraw, 2);  // more pictures may be waiting
-    // Tiles are uploaded a few per frame; frames go on while decoded ones wait (however
-    // many of the taken ones turned out missing), so none is left waiting for a wake-up.
-    if (m_tileLayer && m_tileLoader)
+    const bool closed = closedForVisitors();
+    if (closed)
     {
-        m_tileLayer->upload(*m_tileLoader, 4, t);
-        if (m_tileLoader->readyCount() > 0)
-            m_framesToDraw = std::max(m_framesToDraw, 2);
-    }
-
-    c.dl = ImGui::GetBackgroundDrawList();
-    ui::beginLayers(c.dl, m_textures->white());
-    c.fonts = &m_fonts;
-    c.th = &ui::theme(s.a11y.highContrast);
-    c.tr = &m_tr;
-    c.touch = &m_touch;
-    c.hits = &m_hits;
-    c.textures = m_textures.get();
-    c.catalog = m_catalog.get();
-    c.lang = m_tr.language();
-    c.highContrast = s.a11y.highContrast;
-    c.lowReach = s.a11y.lowReach;
-    c.nowS = t;
-    c.wallNow = wallNow();
-    c.imagePath = [this](const std::string& url) { return imagePathFor(url); };
-    c.intents = &m_intents;
-
-    // The scrollers move between frames by the real (or virtual) time elapsed.
-    const double dt = std::clamp(t - m_lastScrollS, 0.0, 0.1);
-    for (ui::KineticScroller* k : {&s.scroller, &s.detailScroller, &s.filterScroller, &s.mapListScroller})
-        k->update(dt);
-    m_lastScrollS = t;
-
-    if (!m_catalog)
-    {
-        std::string next;
-        if (m_status.nextAttempt > 0)
-            next = ui::clockTime(ui::regionZone(nullptr), m_status.nextAttempt);  // no catalogue yet: the default zone
-        ui::drawLoading(c, next);
+        // Closed: black, and a touch shows "Geschlossen – wieder ab ..." for a few seconds
+        // (the screens are not drawn, so the touch reaches nothing behind it).
+        if (m_touch.pressedThisFrame() && m_display->touchWhileClosed(wallNow()))
+            stepDisplay();
+        m_hits.beginFrame();
+        m_textRecorder.texts.clear();
+        ui::textRecorder() = nullptr;
+        c.dl = ImGui::GetBackgroundDrawList();
+        ui::beginLayers(c.dl, m_textures->white());
+        c.fonts = &m_fonts;
+        c.th = &ui::theme(true);
+        c.tr = &m_tr;
+        drawClosed(c);
     }
     else
     {
-        if (m_resultsDirty && needsResults(s.screen))
-            refreshResults();
-        drawScreen(c, t);
-        const std::string dataDate = ui::germanDate(ui::regionZone(m_catalog.get()), m_catalog->generatedAt);
-        const std::int64_t staleS = static_cast<std::int64_t>(m_config.feed.staleAfterH) * 3600;
-        // Old data, or a catalogue past its valid_until ("now" never before its generated_at).
-        const bool expired = m_catalog->validUntil && std::max(c.wallNow, m_catalog->generatedAt) > *m_catalog->validUntil;
-        m_staleShown = ((m_status.lastSuccess > 0 && c.wallNow - m_status.lastSuccess > staleS) || expired) && s.screen != Screen::Attract;
-        ui::closeLayer(c.dl);  // notices and overlays cover the screen's text too
-        if (m_staleShown)
+        m_hits.beginFrame();
+        // Scripted runs (the UI tests) record where every text went, for the layout check;
+        // never while measuring frame times.
+        m_textRecorder.texts.clear();
+        m_textRecorder.tag.clear();
+        ui::textRecorder() = m_scripted && !m_measuring ? &m_textRecorder : nullptr;
+        if (m_textures->uploadReady(4) == 4)
+            m_framesToDraw = std::max(m_framesToDraw, 2);  // more pictures may be waiting
+        // Tiles are uploaded a few per frame; frames go on while decoded ones wait (however
+        // many of the taken ones turned out missing), so none is left waiting for a wake-up.
+        if (m_tileLayer && m_tileLoader)
         {
-            m_textRecorder.tag = "overlay";  // covers the screen's corner by design
-            ui::drawStaleNotice(c, dataDate);
-            m_textRecorder.tag.clear();
+            m_tileLayer->upload(*m_tileLoader, 4, t);
+            if (m_tileLoader->readyCount() > 0)
+                m_framesToDraw = std::max(m_framesToDraw, 2);
         }
-        if (m_idle.phase() == ui::IdlePhase::Countdown && s.screen != Screen::Attract)
+
+        c.dl = ImGui::GetBackgroundDrawList();
+        ui::beginLayers(c.dl, m_textures->white());
+        c.fonts = &m_fonts;
+        c.th = &ui::theme(s.a11y.highContrast);
+        c.tr = &m_tr;
+        c.touch = &m_touch;
+        c.hits = &m_hits;
+        c.textures = m_textures.get();
+        c.catalog = m_catalog.get();
+        c.lang = m_tr.language();
+        c.highContrast = s.a11y.highContrast;
+        c.lowReach = s.a11y.lowReach;
+        c.nowS = t;
+        c.wallNow = wallNow();
+        c.imagePath = [this](const std::string& url) { return imagePathFor(url); };
+        c.intents = &m_intents;
+
+        // The scrollers move between frames by the real (or virtual) time elapsed.
+        const double dt = std::clamp(t - m_lastScrollS, 0.0, 0.1);
+        for (ui::KineticScroller* k : {&s.scroller, &s.detailScroller, &s.filterScroller, &s.mapListScroller})
+            k->update(dt);
+        m_lastScrollS = t;
+
+        if (!m_catalog)
         {
-            ui::closeLayer(c.dl);
-            m_textRecorder.tag = "overlay";
-            ui::drawIdleOverlay(c, m_idle.countdownLeft(t));
-            m_textRecorder.tag.clear();
+            std::string next;
+            if (m_status.nextAttempt > 0)
+                next = ui::clockTime(ui::regionZone(nullptr), m_status.nextAttempt);  // no catalogue yet: the default zone
+            ui::drawLoading(c, next);
+        }
+        else
+        {
+            if (m_resultsDirty && needsResults(s.screen))
+                refreshResults();
+            drawScreen(c, t);
+            const std::string dataDate = ui::germanDate(ui::regionZone(m_catalog.get()), m_catalog->generatedAt);
+            const std::int64_t staleS = static_cast<std::int64_t>(m_config.feed.staleAfterH) * 3600;
+            // Old data, or a catalogue past its valid_until ("now" never before its generated_at).
+            const bool expired = m_catalog->validUntil && std::max(c.wallNow, m_catalog->generatedAt) > *m_catalog->validUntil;
+            m_staleShown =
+                ((m_status.lastSuccess > 0 && c.wallNow - m_status.lastSuccess > staleS) || expired) && s.screen != Screen::Attract;
+            ui::closeLayer(c.dl);  // notices and overlays cover the screen's text too
+            if (m_staleShown)
+            {
+                m_textRecorder.tag = "overlay";  // covers the screen's corner by design
+                ui::drawStaleNotice(c, dataDate);
+                m_textRecorder.tag.clear();
+            }
+            if (m_idle.phase() == ui::IdlePhase::Countdown && s.screen != Screen::Attract)
+            {
+                ui::closeLayer(c.dl);
+                m_textRecorder.tag = "overlay";
+                ui::drawIdleOverlay(c, m_idle.countdownLeft(t));
+                m_textRecorder.tag.clear();
+            }
         }
     }
-
     ui::endLayers(c.dl);
     ImGui::Render();
     const auto buildEnd = std::chrono::steady_clock::now();
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(c.th->background);
+    const ImVec4 bg = closed ? ImVec4(0, 0, 0, 1) : ImGui::ColorConvertU32ToFloat4(c.th->background);
     m_platform.render(bg.x, bg.y, bg.z);
     if (!m_screenshotPath.empty())
     {
@@ -169,6 +192,8 @@ void KioskApp::frame()
     }
     m_platform.present();
     ++m_framesDrawn;
+    m_lastFrameAt = wallNow();
+    m_frameTimes.add(Platform::time(), std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count());
     if (m_measuring)
     {
         m_frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count());
@@ -189,6 +214,8 @@ void KioskApp::frame()
         util::logInfo("app", "first frame with content " + std::to_string(static_cast<int>(Platform::time() * 1000)) + " ms after start");
         util::logInfo("app", "start-up: " + StartupTrace::get().summary());
     }
+    if (closed)
+        m_intents.clear();
     applyIntents();
 }
 

@@ -81,18 +81,26 @@ void KioskApp::loopOnce(double maxWaitS)
     else
     {
         const double t = now();
-        if (m_idle.nextDeadline() > 0)
-            timeout = std::min(timeout, std::max(0.0, m_idle.nextDeadline() - t));
-        if (m_idle.phase() == ui::IdlePhase::Countdown)
-            timeout = std::min(timeout, 1.0 - std::fmod(t, 1.0));                               // the countdown's seconds
+        if (!closedForVisitors())  // closed: no countdown, no rotation, nothing drawn
+        {
+            if (m_idle.nextDeadline() > 0)
+                timeout = std::min(timeout, std::max(0.0, m_idle.nextDeadline() - t));
+            if (m_idle.phase() == ui::IdlePhase::Countdown)
+                timeout = std::min(timeout, 1.0 - std::fmod(t, 1.0));  // the countdown's seconds
+            if (m_session.screen == Screen::Attract)
+                timeout = std::min(timeout, std::max(0.0, m_featuredSince + kFeatureSeconds - t));
+        }
         timeout = std::min(timeout, std::max(0.0, m_notifier.nextPingS() - Platform::time()));  // the watchdog's ping
-        if (m_session.screen == Screen::Attract)
-            timeout = std::min(timeout, std::max(0.0, m_featuredSince + kFeatureSeconds - t));
+        if (m_monitor)                                                                          // the monitor's figures, twice a minute
+            timeout = std::min(timeout, std::max(0.0, m_nextHealthS - Platform::time()));
+        if (m_displayWakeAt)  // opening, closing, re-applying the power state, the notice's end
+            timeout = std::min(timeout, std::max(0.0, static_cast<double>(*m_displayWakeAt - wallNow())));
     }
     m_platform.waitEvents(timeout);
-    if (m_wake.exchange(false))
+    const bool input = m_wake.exchange(false);
+    if (input)
         m_framesToDraw = std::max(m_framesToDraw, 3);  // let ImGui see press and release
-    if (m_workerWake.exchange(false))
+    if (m_workerWake.exchange(false) && !closedForVisitors())
         m_framesToDraw = std::max(m_framesToDraw, 1);
     m_notifier.tick(Platform::time());  // from the loop itself: a hung UI thread stops the pings
     // After every sleep (an unmap from outside wakes it), and once a second while frames run.
@@ -103,8 +111,13 @@ void KioskApp::loopOnce(double maxWaitS)
     }
     takePendingCatalog();
     m_notifier.status(serviceStatus());
+    if (displayDue())
+        stepDisplay();
+    feedMonitor();
     if (m_idle.tick(now()))
         resetSession();
+    if (closedForVisitors() && !animating() && m_framesToDraw <= 0)
+        return;  // closed: nothing is drawn until a touch or the next change
     if (!animating() && m_framesToDraw <= 0 && m_idle.phase() != ui::IdlePhase::Countdown &&
         !(m_session.screen == Screen::Attract && now() >= m_featuredSince + kFeatureSeconds))
         return;

@@ -4,6 +4,8 @@
 #include "map/package_update.hpp"
 #include "net/http_client.hpp"
 
+#include <filesystem>
+
 namespace mint::app
 {
 
@@ -14,8 +16,17 @@ void attachMapPackageUpdate(sync::SyncEngine& engine, const config::KioskConfig&
     const config::MapSection map = config.map;
     const std::string ua = net::userAgent(config.feed.userAgentContact);
     const std::vector<std::string> keys = config.feed.publicKeys;
-    engine.extraStep = [map, ua, keys, installed](sync::SyncStatus& status, net::HttpClient& http)
+    sync::SyncEngine* e = &engine;
+    engine.extraStep = [map, ua, keys, installed, e](sync::SyncStatus& status, net::HttpClient& http)
     {
+        // A package in place waits for closed hours (config `display`): a download of many
+        // megabytes must not slow the screen visitors use. Without one it comes at once.
+        std::error_code ec;
+        if (e->busyNow() && !map.mbtiles.empty() && std::filesystem::exists(map.mbtiles, ec))
+        {
+            status.mapPackage = "deferred to closed hours";
+            return;
+        }
         const map::PackageResult r = map::updateMapPackage(map, ua, http, keys);
         status.mapPackage = r.message;
         if (r.kind == map::PackageResult::Installed && installed)

@@ -10,6 +10,7 @@
 #include <GLFW/glfw3.h>
 #define GLFW_EXPOSE_NATIVE_X11
 #include <GLFW/glfw3native.h>
+#include <X11/extensions/dpms.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl2.h>
@@ -249,6 +250,33 @@ bool Platform::iconified() const
 bool Platform::visible() const
 {
     return m_window && glfwGetWindowAttrib(m_window, GLFW_VISIBLE);
+}
+
+bool Platform::setDpms(bool on, std::string& error)
+{
+    if (!m_window)
+    {
+        error = "no window";
+        return false;
+    }
+    Display* display = glfwGetX11Display();
+    int event = 0, errorBase = 0;
+    if (!DPMSQueryExtension(display, &event, &errorBase) || !DPMSCapable(display))
+    {
+        error = "the X server has no DPMS (use \"off\": \"cec\" or \"command\")";
+        return false;
+    }
+    // DPMS must be enabled for a forced level to hold; the server's own timeouts stay off
+    // (the kiosk decides when the screen sleeps).
+    DPMSEnable(display);
+    DPMSSetTimeouts(display, 0, 0, 0);
+    if (!DPMSForceLevel(display, on ? DPMSModeOn : DPMSModeOff))
+    {
+        error = "the X server refused the DPMS level";
+        return false;
+    }
+    XFlush(display);
+    return true;
 }
 
 void Platform::wake()

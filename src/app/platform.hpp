@@ -83,6 +83,10 @@ public:
     bool iconified() const;
     bool visible() const;  ///< mapped and viewable
 
+    /// Switches the monitor on or off through X11 DPMS (libXext); false with the reason when
+    /// the X server has no DPMS (Xvfb, XWayland) or refuses.
+    bool setDpms(bool on, std::string& error);
+
     /// The OpenGL renderer's name (for logs and staff).
     std::string renderer() const;
 

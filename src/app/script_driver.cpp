@@ -47,9 +47,20 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
             m_queries->waitIdle();
         m_virtualNow += dt;
         takePendingCatalog();
+        if (displayDue())
+            stepDisplay();
+        feedMonitor();
         if (m_idle.tick(now()))
             resetSession();
+        if (m_power)
+            m_power->waitIdle();  // the power command of this step has run (the tests read its record)
+        // Closed: no frames, as in the real loop (a touch, the notice and a screenshot draw one).
+        if (closedForVisitors() && !m_pointerDown && !m_touch.down() && m_framesToDraw <= 0 && m_screenshotPath.empty())
+            return;
         frame();
+        m_framesToDraw = std::max(0, m_framesToDraw - 1);
+        if (m_power)
+            m_power->waitIdle();  // ... also one a touch in this frame asked for
     };
     // Let pictures that are being decoded arrive (real time: the decoder is a real thread).
     // A finger down and up at one point, a frame each.
@@ -180,6 +191,8 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
                 }
                 else if (m_idle.phase() == ui::IdlePhase::Countdown)
                     dt = 1.0;
+                if (m_displayWakeAt)  // the display's next decision happens on time
+                    dt = std::min(dt, std::max(1.0 / 60, static_cast<double>(*m_displayWakeAt - wallNow())));
                 dt = std::min(dt, left);
                 left -= dt;
                 step(dt);

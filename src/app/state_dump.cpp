@@ -45,7 +45,8 @@ std::string KioskApp::dumpState() const
     {
         const ui::AdminInfo info = adminInfo();
         nlohmann::ordered_json lines = nlohmann::ordered_json::array();
-        for (const auto* group : {&info.syncLines, &info.catalogLines, &info.usageLines, &info.systemLines})
+        for (const auto* group :
+             {&info.syncLines, &info.catalogLines, &info.usageLines, &info.displayLines, &info.monitorLines, &info.systemLines})
             for (const auto& line : *group)
                 lines.push_back(line);
         if (!info.syncError.empty())
@@ -133,6 +134,15 @@ std::string KioskApp::dumpState() const
     j["usage"] = {
         {"sessions", all.sessions}, {"detail_views", all.detailViews}, {"qr_shown", all.qrShown}, {"nothing_found", all.nothingFound}};
     j["quit"] = m_quit;
+    // Opening hours: what the display decided and what the power back-end did.
+    j["display"] = {{"scheduled", m_display != nullptr},
+                    {"open", m_displayOpen},
+                    {"closed_screen", closedForVisitors()},
+                    {"notice", m_noticeShowing},
+                    {"forced", m_display && m_display->forcedOn(wallNow())},
+                    {"power_sent", m_power ? m_power->sent() : 0},
+                    {"power_problem", m_power ? m_power->problem() : std::string()},
+                    {"frames_drawn", m_framesDrawn}};
     j["cache_bytes"] = m_cacheSizeJob.valid() ? nlohmann::ordered_json() : nlohmann::ordered_json(m_cacheBytes);  // null while it is walked
     j["window"] = {w, h};
     j["iconified"] = m_platform.iconified();

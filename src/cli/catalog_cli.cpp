@@ -8,6 +8,7 @@
 #include "catalog/time_util.hpp"
 #include "cli_args.hpp"
 #include "import_cli.hpp"
+#include "report_cli.hpp"
 #include "signing_cli.hpp"
 #include "util/json_text.hpp"
 
@@ -369,6 +370,8 @@ int runCatalogCli(const std::vector<std::string>& args, std::ostream& out, std::
         return *code;
     if (auto code = runBuildCommand(args, out, err))
         return *code;
+    if (auto code = runReportCommand(args, out, err))
+        return *code;
     std::string error;
     auto parsed = parseArguments(args, error);
     if (!parsed)
@@ -381,7 +384,8 @@ int runCatalogCli(const std::vector<std::string>& args, std::ostream& out, std::
         out << kHelp << "\nSigning (minisign keys and signatures, for feeds and map packages):\n"
             << kSigningHelp << "\nPublishing (from the files coordinators have to a feed):\n"
             << kImportHelp << "\n"
-            << kBuildHelp;
+            << kBuildHelp << "\nOperations (usage figures for funders):\n"
+            << kReportHelp;
         return kExitOk;
     }
     if (parsed->command == "version")

@@ -195,18 +195,18 @@ bool parseDisplaySection(const nlohmann::json& obj, DisplaySection& out, std::st
     return true;
 }
 
-OpeningHours::OpeningHours(const DisplaySection& display, const date::time_zone* zone) : m_display(display), m_zone(zone)
+OpeningHours::OpeningHours(const DisplaySection& display, const date::time_zone* zone) : m_display(&display), m_zone(zone)
 {
 }
 
 std::vector<HoursRange> OpeningHours::rangesOn(DayNumber day) const
 {
-    for (const auto& e : m_display.exceptions)
+    for (const auto& e : m_display->exceptions)
         if (e.date == day)
             return e.hours;
     std::vector<HoursRange> out;
     const int weekday = timeutil::weekdayOf(day);
-    for (const auto& r : m_display.hours)
+    for (const auto& r : m_display->hours)
         if (r.days & (1u << weekday))
             out.push_back(r);
     return out;
@@ -214,7 +214,7 @@ std::vector<HoursRange> OpeningHours::rangesOn(DayNumber day) const
 
 bool OpeningHours::isOpen(Timestamp t) const
 {
-    if (!m_display.scheduled())
+    if (!m_display->scheduled())
         return true;
     const DayNumber day = timeutil::localDay(m_zone, t);
     // Wall-clock minutes of the day (across the DST change the day has 23 or 25 hours: the
@@ -229,7 +229,7 @@ bool OpeningHours::isOpen(Timestamp t) const
 
 std::optional<Timestamp> OpeningHours::nextChange(Timestamp t) const
 {
-    if (!m_display.scheduled())
+    if (!m_display->scheduled())
         return std::nullopt;
     const bool now = isOpen(t);
     const DayNumber today = timeutil::localDay(m_zone, t);

@@ -64,7 +64,7 @@ private:
     /// The ranges of one local day (an exception's, else the weekday's).
     std::vector<HoursRange> rangesOn(catalog::DayNumber day) const;
 
-    const DisplaySection& m_display;
+    const DisplaySection* m_display;
     const date::time_zone* m_zone;
 };
 

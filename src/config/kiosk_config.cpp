@@ -321,6 +321,21 @@ void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
         if (!parseDisplaySection(*d, c.display, key, message))
             throw ConfigError{key, message};
     }
+    if (const Json* m = top.object("monitoring"))
+    {
+        Section s(*m, "monitoring");
+        s.string("heartbeat_url", c.monitoring.heartbeatUrl);
+        s.integer("interval_min", c.monitoring.intervalMin, 1, 1440);
+        s.string("textfile_dir", c.monitoring.textfileDir);
+        s.string("stats_url", c.monitoring.statsUrl);
+        s.rejectUnknown();
+        for (const auto& [key, url] : {std::pair<const char*, std::string*>{"monitoring.heartbeat_url", &c.monitoring.heartbeatUrl},
+                                       {"monitoring.stats_url", &c.monitoring.statsUrl}})
+            if (!url->empty() && !(util::startsWithNoCase(*url, "https://") || util::startsWithNoCase(*url, "http://")))
+                throw ConfigError{key, "expected an https:// or http:// URL, got \"" + *url + "\""};
+        if (!c.monitoring.textfileDir.empty())
+            c.monitoring.textfileDir = resolvePath(c.monitoring.textfileDir, base);
+    }
     if (const Json* m = top.object("map"))
     {
         Section s(*m, "map");

@@ -80,6 +80,14 @@ struct MapSection
     std::string packageSha256;  ///< the package's sha256 (64 hex); a new value makes kiosks fetch it
 };
 
+struct MonitoringSection
+{
+    std::string heartbeatUrl;  ///< a small JSON POST every interval (healthchecks.io and the like); empty: none
+    int intervalMin = 5;       ///< between heartbeats (jittered by up to a fifth)
+    std::string textfileDir;   ///< node-exporter textfile collector folder: mint_kiosk.prom there; empty: none
+    std::string statsUrl;      ///< once a day, the usage counts of the days not yet sent (JSON POST); empty: none
+};
+
 struct KioskConfig
 {
     std::string path;  ///< the file it came from (absolute)
@@ -90,6 +98,7 @@ struct KioskConfig
     AdminSection admin;
     MapSection map;
     DisplaySection display;  ///< opening hours (display_hours.hpp)
+    MonitoringSection monitoring;
 
     catalog::FeedLimits feedLimits() const;
 };

@@ -184,6 +184,16 @@ HttpClient::~HttpClient()
 
 HttpResponse HttpClient::get(const HttpRequest& req)
 {
+    return perform(req, nullptr, {});
+}
+
+HttpResponse HttpClient::post(const HttpRequest& req, const std::string& body, const std::string& contentType)
+{
+    return perform(req, &body, contentType);
+}
+
+HttpResponse HttpClient::perform(const HttpRequest& req, const std::string* postBody, const std::string& contentType)
+{
     HttpResponse response;
     CURL* curl = static_cast<CURL*>(m_curl);
     if (!curl)
@@ -241,6 +251,14 @@ HttpResponse HttpClient::get(const HttpRequest& req)
         headers = curl_slist_append(headers, ("If-None-Match: " + req.ifNoneMatch).c_str());
     if (!req.ifModifiedSince.empty())
         headers = curl_slist_append(headers, ("If-Modified-Since: " + req.ifModifiedSince).c_str());
+    if (postBody)
+    {
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(postBody->size()));
+        curl_easy_setopt(curl, CURLOPT_COPYPOSTFIELDS, postBody->c_str());
+        curl_easy_setopt(curl, CURLOPT_POSTREDIR, static_cast<long>(CURL_REDIR_POST_ALL));
+        headers = curl_slist_append(headers, ("Content-Type: " + contentType).c_str());
+        headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
+    }
     if (headers)
         curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
 

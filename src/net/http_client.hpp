@@ -75,10 +75,15 @@ public:
     HttpClient& operator=(const HttpClient&) = delete;
 
     HttpResponse get(const HttpRequest& request);
+    /// The same guards for a POST of `body` (heartbeats and usage reports); a redirect is
+    /// followed with the same POST.
+    HttpResponse post(const HttpRequest& request, const std::string& body, const std::string& contentType = "application/json");
     /// Requests sent by this client so far (for benchmarks and tests).
     std::size_t requestCount() const { return m_requests; }
 
 private:
+    HttpResponse perform(const HttpRequest& request, const std::string* postBody, const std::string& contentType);
+
     void* m_curl = nullptr;
     std::size_t m_requests = 0;
 };

@@ -3,6 +3,7 @@
 
 #include "german_values.hpp"
 #include "text_encoding.hpp"
+#include "util/utf8.hpp"
 #include "vocabulary.hpp"
 
 #include <libical/ical.h>
@@ -32,7 +33,10 @@ struct CalendarFree
 
 std::string text(const char* s)
 {
-    return s ? trim(s) : std::string();
+    // libical hands back bytes as the file had them after unfolding and unescaping: a
+    // damaged file can leave a broken UTF-8 sequence (found by fuzzing), which the feed must
+    // never carry.
+    return s ? trim(util::validUtf8(s)) : std::string();
 }
 
 /// A property's date-time with its zone: TZID from the file's VTIMEZONE, else an IANA

@@ -322,6 +322,7 @@ void SyncEngine::syncImages(const catalog::Catalog& cat, SyncStatus& status, boo
 {
     const std::set<std::string> referenced = referencedImages(cat, cat.sourceUrl.empty() ? m_config.feed.url : cat.sourceUrl);
     const std::int64_t now = clock();
+    const bool busy = busyNow();  // open for visitors: re-checks wait for closed hours
     const std::int64_t revalidateS = static_cast<std::int64_t>(m_config.images.revalidateH) * 3600;
     constexpr std::int64_t kRetryFailedS = 3600;
 
@@ -354,6 +355,12 @@ void SyncEngine::syncImages(const catalog::Catalog& cat, SyncStatus& status, boo
         if (job.haveEntry && now - job.entry.checkedAt < revalidateS)
         {
             ++status.imagesCached;
+            continue;
+        }
+        if (job.haveEntry && busy)
+        {
+            ++status.imagesCached;
+            ++status.imagesDeferred;
             continue;
         }
         auto failed = m_imageFailedAt.find(url);

@@ -50,6 +50,11 @@ public:
     /// One more step at the end of every run that reached the server, with this engine's
     /// HTTP client (the map package download; see map/package_update.hpp).
     std::function<void(SyncStatus&, net::HttpClient&)> extraStep;
+    /// True while the kiosk is open for visitors (config `display`): heavy downloads prefer
+    /// closed hours — cached pictures are re-checked and map packages fetched only then;
+    /// pictures the catalogue lacks are fetched at once. Unset: no such preference.
+    std::function<bool()> busyHours;
+    bool busyNow() const { return busyHours && busyHours(); }
 
 private:
     void fetchFeed(SyncStatus& status);

@@ -94,6 +94,8 @@ std::string statusToJson(const SyncStatus& s)
     j["offers_skipped"] = s.offersSkipped;
     j["images_cached"] = s.imagesCached;
     j["images_missing"] = s.imagesMissing;
+    if (s.imagesDeferred)
+        j["images_deferred"] = s.imagesDeferred;
     j["image_problems"] = s.imageProblems;
     j["map_package"] = s.mapPackage;
     j["bytes"] = s.bytes;
@@ -124,6 +126,7 @@ std::optional<SyncStatus> statusFromJson(const std::string& text)
         s.offers = j.value("offers", std::size_t{0});
         s.imagesCached = j.value("images_cached", std::size_t{0});
         s.imagesMissing = j.value("images_missing", std::size_t{0});
+        s.imagesDeferred = j.value("images_deferred", std::size_t{0});
         s.mapPackage = j.value("map_package", "");
         s.lastAttempt = j.value("last_attempt", std::int64_t{0});
         s.lastSuccess = j.value("last_success", std::int64_t{0});

@@ -59,6 +59,7 @@ struct SyncStatus
     std::size_t offersSkipped = 0;  ///< broken offers in the new feed
     std::size_t imagesCached = 0;
     std::size_t imagesMissing = 0;
+    std::size_t imagesDeferred = 0;          ///< cached pictures whose re-check waits for closed hours
     std::vector<std::string> imageProblems;  ///< the first few, "url: problem"
     std::string mapPackage;                  ///< the map package step: "" (none configured), "current", "installed" or a problem
     double seconds = 0;

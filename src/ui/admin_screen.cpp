@@ -88,6 +88,20 @@ void drawAdmin(const UiContext& c, const AdminInfo& info)
     for (const auto& l : info.usageLines)
         line(l, c.th->text);
     y += f * 0.5f;
+    if (info.displayScheduled)
+    {
+        section(c.t("admin.display"));
+        for (const auto& l : info.displayLines)
+            line(l, c.th->text);
+        y += f * 0.5f;
+    }
+    if (!info.monitorLines.empty())
+    {
+        section(c.t("admin.monitoring"));
+        for (const auto& l : info.monitorLines)
+            line(l, c.th->text);
+        y += f * 0.5f;
+    }
     section(c.t("admin.version"));
     for (const auto& l : info.systemLines)
         line(l, c.th->text);
@@ -95,10 +109,18 @@ void drawAdmin(const UiContext& c, const AdminInfo& info)
     const float bh = std::max(L.touchMin, f * 2.6f);
     const float bw = (W - 2 * L.margin - 2 * L.gap) / 3;
     const float by = H - L.margin - bh;
+    // Opening hours: staff switch the screen on now, or back to the schedule (a row of its own
+    // above the others).
+    const float dy = info.displayScheduled ? by - L.gap - bh : by;
+    if (info.displayScheduled &&
+        bigButton(c, info.displayForced ? "admin.display_follow" : "admin.display_on_now",
+                  Rect{ImVec2(L.margin, dy), ImVec2(W - L.margin, dy + bh)},
+                  c.t(info.displayForced ? "admin.display_follow" : "admin.display_on_now"), c.th->surface, c.th->text))
+        c.emit(info.displayForced ? IntentKind::AdminDisplaySchedule : IntentKind::AdminDisplayOn);
     if (!info.syncNotice.empty())
     {
         // What "sync now" is doing, right above the buttons where staff look.
-        const float ny = by - f * 1.6f;
+        const float ny = dy - f * 1.6f;
         drawText(c.dl, c.fonts->bold, f * 0.9f, ImVec2(L.margin, ny), info.syncRunning ? c.th->textMuted : c.th->text,
                  ellipsize(c.fonts->bold, f * 0.9f, info.syncNotice, W - 2 * L.margin));
     }

@@ -19,6 +19,11 @@ struct AdminInfo
     std::string syncNotice;  ///< after "sync now": running, then its result
     bool syncRunning = false;
     bool quitArmed = false;  ///< "Beenden" asks once
+    // The display's opening hours (only when `display` has a schedule).
+    bool displayScheduled = false;
+    bool displayForced = false;  ///< staff switched it on: the button offers the schedule again
+    std::vector<std::string> displayLines;
+    std::vector<std::string> monitorLines;  ///< heartbeat, metrics file, usage report (when configured)
 };
 
 }  // namespace mint::ui

@@ -2,6 +2,7 @@
 #include "date_text.hpp"
 
 #include "catalog/time_util.hpp"
+#include "i18n.hpp"
 
 #include <date/date.h>
 
@@ -53,6 +54,39 @@ std::string clockTime(const date::time_zone* zone, catalog::Timestamp t)
 std::string germanDateTime(const date::time_zone* zone, catalog::Timestamp t)
 {
     return germanDate(zone, t) + " " + clockTime(zone, t);
+}
+
+std::string closedNotice(const Translations& tr, const date::time_zone* zone, catalog::Timestamp now,
+                         std::optional<catalog::Timestamp> opening)
+{
+    if (!opening)
+        return tr.tr("closed.notice_unknown");
+    const LocalParts p = localParts(zone, *opening);
+    char time[16];
+    std::snprintf(time, sizeof time, "%d:%02d", p.hour, p.minute);  // "8:00", as on a shop door
+    const catalog::DayNumber days = catalog::timeutil::localDay(zone, *opening) - catalog::timeutil::localDay(zone, now);
+    if (days == 0)
+        return tr.format("closed.notice_today", {{"time", time}});
+    if (days == 1)
+        return tr.format("closed.notice_tomorrow", {{"time", time}});
+    // "Montag" from "Montag Dienstag ...".
+    const std::string& names = tr.tr("date.weekdays_long");
+    std::string day;
+    int index = 0;
+    for (std::size_t i = 0; i <= names.size(); ++i)
+    {
+        if (i == names.size() || names[i] == ' ')
+        {
+            if (index++ == p.weekday)
+                break;
+            day.clear();
+        }
+        else
+            day += names[i];
+    }
+    if (days >= 7)
+        day += " " + std::to_string(p.day) + "." + std::to_string(p.month) + ".";
+    return tr.format("closed.notice", {{"day", day}, {"time", time}});
 }
 
 }  // namespace mint::ui

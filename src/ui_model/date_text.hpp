@@ -6,6 +6,7 @@
 
 #include "catalog/model.hpp"
 
+#include <optional>
 #include <string>
 
 namespace mint::ui
@@ -26,5 +27,12 @@ const date::time_zone* regionZone(const catalog::Catalog* catalog);
 std::string germanDate(const date::time_zone* zone, catalog::Timestamp t);      ///< "26.11.2026"
 std::string germanDateTime(const date::time_zone* zone, catalog::Timestamp t);  ///< "26.11.2026 15:00"
 std::string clockTime(const date::time_zone* zone, catalog::Timestamp t);       ///< "15:00"
+
+class Translations;
+/// The notice a touch shows while the kiosk is closed: "Geschlossen – wieder ab Montag, 8:00"
+/// ("heute" / "morgen" when it is; the date too when it is a week or more away; just
+/// "Geschlossen" when no opening is in sight).
+std::string closedNotice(const Translations& tr, const date::time_zone* zone, catalog::Timestamp now,
+                         std::optional<catalog::Timestamp> opening);
 
 }  // namespace mint::ui

@@ -38,8 +38,10 @@ enum class IntentKind
     AdminSyncNow,
     AdminReturn,
     AdminQuit,
-    OpenMap,      ///< text: offer id to show (empty: all results)
-    OpenFilters,  ///< the filter panel on the results screen
+    AdminDisplayOn,        ///< the screen on now, until the next scheduled opening
+    AdminDisplaySchedule,  ///< follow the opening hours again
+    OpenMap,               ///< text: offer id to show (empty: all results)
+    OpenFilters,           ///< the filter panel on the results screen
     CloseFilters,
     ClearFilters,   ///< every filter and the search word
     MapZoomIn,      ///< one level in, around the map's centre

@@ -112,3 +112,40 @@ TEST_CASE("display control: a touch while closed shows the notice, staff switch 
     CHECK_FALSE(s.apply);
     CHECK_FALSE(s.wakeAt);
 }
+
+TEST_CASE("display control: closing ends the session, staff keep the panel on while closed, 'on now' while open lasts past closing")
+{
+    const auto display = weekdays8to18();
+    app::DisplayControl d(display, catalog::timeutil::findZone("Europe/Berlin"));
+    auto s = d.step(at("2027-03-22T17:59:00+01:00"));
+    CHECK(s.open);
+    CHECK_FALSE(s.closed);
+    s = d.step(at("2027-03-22T18:00:00+01:00"));
+    CHECK(s.closed);  // the app resets the session
+    CHECK_FALSE(s.open);
+    CHECK_FALSE(d.step(at("2027-03-22T18:00:30+01:00")).closed);  // once
+
+    // Staff at the PIN pad: on (not open for visitors), for two minutes after their last touch.
+    const auto evening = at("2027-03-22T19:00:00+01:00");
+    d.staffActive(evening);
+    s = d.step(evening);
+    CHECK(s.on);
+    CHECK_FALSE(s.open);
+    CHECK_FALSE(s.opened);
+    CHECK(*s.wakeAt <= evening + app::DisplayControl::kStaffS);
+    CHECK_FALSE(d.step(evening + app::DisplayControl::kStaffS).on);
+
+    // "On now" pressed while open (an evening event): on past 18:00 until Tuesday's opening,
+    // and Tuesday 08:00 still counts as an opening (attract screen, fresh data).
+    app::DisplayControl e(display, catalog::timeutil::findZone("Europe/Berlin"));
+    e.step(at("2027-03-22T16:00:00+01:00"));
+    e.forceOn(at("2027-03-22T16:00:00+01:00"));
+    REQUIRE(e.forcedUntil());
+    CHECK(*e.forcedUntil() == at("2027-03-23T08:00:00+01:00"));
+    s = e.step(at("2027-03-22T18:00:00+01:00"));
+    CHECK(s.on);
+    CHECK_FALSE(s.closed);
+    s = e.step(at("2027-03-23T08:00:00+01:00"));
+    CHECK(s.on);
+    CHECK(s.opened);
+}

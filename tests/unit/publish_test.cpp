@@ -362,6 +362,22 @@ TEST_CASE("publish: a Google calendar: COUNT, a monthly series, a cancelled even
     CHECK(importIcal("leer.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", {}).offers.empty());
 }
 
+TEST_CASE("calendar import: a damaged file whose text is broken UTF-8 after libical's unfolding makes a valid feed (fuzz regression)")
+{
+    // Found by the ical fuzz target on CI: libical handed back a lone 0x80 byte, and writing
+    // the feed threw (nlohmann::json refuses invalid UTF-8) — mint-catalog import would have
+    // ended with an uncaught exception.
+    std::ifstream in(std::string(MINT_SOURCE_DIR) + "/tests/fuzz/corpus/ical/regression-invalid-utf8-after-unfolding.ics",
+                     std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE_FALSE(bytes.empty());
+    const ImportResult r = importIcal("kaputt.ics", bytes, {});
+    REQUIRE_FALSE(r.offers.empty());
+    std::string feed;
+    CHECK_NOTHROW(feed = feedDocument({r}, "", "2026-11-29T12:00:00Z").dump());
+    CHECK_NOTHROW((void)mint::catalog::loadCatalog(feed));
+}
+
 // ---------------------------------------------------------------------------------------
 // OpenActive RPDE (the HTTP round trip is in tests/integration/rpde_import_test.cpp)
 

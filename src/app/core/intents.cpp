@@ -15,6 +15,8 @@ Effects& Effects::operator|=(const Effects& o)
     syncNow |= o.syncNow;
     resetSession |= o.resetSession;
     quit |= o.quit;
+    displayOn |= o.displayOn;
+    displaySchedule |= o.displaySchedule;
     stillHere |= o.stillHere;
     sessionStarted |= o.sessionStarted;
     detailViewed |= o.detailViewed;
@@ -143,6 +145,14 @@ Effects applyIntent(VisitorSession& s, const ui::Intent& i, const IntentContext&
         fx.syncNow = true;
         break;
     case K::AdminReturn: fx.resetSession = true; break;
+    case K::AdminDisplayOn:
+        s.staff.quitArmed = false;
+        fx.displayOn = true;
+        break;
+    case K::AdminDisplaySchedule:
+        s.staff.quitArmed = false;
+        fx.displaySchedule = true;
+        break;
     case K::AdminQuit:
         // Asks once: the first tap arms the button ("Wirklich beenden?"), the second quits.
         if (!s.staff.quitArmed)

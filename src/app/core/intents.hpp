@@ -30,15 +30,17 @@ struct IntentContext
 /// What the app carries out after the rules changed the session.
 struct Effects
 {
-    bool query = false;           ///< the choices changed or a listing screen opened: ask again
-    bool checkPin = false;        ///< check staff.pinDigits (on a worker: PBKDF2 takes a moment)
-    bool syncNow = false;         ///< staff's "sync now"
-    bool resetSession = false;    ///< staff left the admin screen: start afresh
-    bool quit = false;            ///< staff confirmed "Beenden"
-    bool stillHere = false;       ///< the idle countdown starts again
-    bool sessionStarted = false;  ///< usage figures: a visitor began
-    bool detailViewed = false;    ///< usage figures: an offer's page opened
-    bool qrShown = false;         ///< usage figures: ... with a QR code to take home
+    bool query = false;            ///< the choices changed or a listing screen opened: ask again
+    bool checkPin = false;         ///< check staff.pinDigits (on a worker: PBKDF2 takes a moment)
+    bool syncNow = false;          ///< staff's "sync now"
+    bool resetSession = false;     ///< staff left the admin screen: start afresh
+    bool quit = false;             ///< staff confirmed "Beenden"
+    bool displayOn = false;        ///< staff: the screen on now (until the next opening)
+    bool displaySchedule = false;  ///< staff: follow the opening hours again
+    bool stillHere = false;        ///< the idle countdown starts again
+    bool sessionStarted = false;   ///< usage figures: a visitor began
+    bool detailViewed = false;     ///< usage figures: an offer's page opened
+    bool qrShown = false;          ///< usage figures: ... with a QR code to take home
 
     Effects& operator|=(const Effects& o);
 };

@@ -136,6 +136,38 @@ ui::AdminInfo adminInfo(const AdminFacts& f, const ui::Translations& tr)
     };
     info.usageLines.push_back(usageLine("admin.usage_today", day));
     info.usageLines.push_back(usageLine("admin.usage_all", all));
+    if (f.display.scheduled)
+    {
+        info.displayScheduled = true;
+        auto whenText = [&](catalog::Timestamp t) { return ui::germanDate(zone, t) + " " + ui::clockTime(zone, t); };
+        if (f.display.forcedUntil && *f.display.forcedUntil > f.wallNow)
+        {
+            info.displayForced = true;
+            info.displayLines.push_back(tr.format("admin.display_forced", {{"when", whenText(*f.display.forcedUntil)}}));
+        }
+        else if (f.display.open)
+            info.displayLines.push_back(f.display.nextChange ? tr.format("admin.display_open", {{"when", whenText(*f.display.nextChange)}})
+                                                             : tr.tr("admin.display_open_always"));
+        else
+            info.displayLines.push_back(f.display.nextChange
+                                            ? tr.format("admin.display_closed", {{"when", whenText(*f.display.nextChange)}})
+                                            : tr.tr("closed.notice_unknown"));
+        info.displayLines.push_back(tr.format("admin.display_off_mode", {{"mode", f.display.offMode}}));
+        if (!f.display.problem.empty())
+            info.displayLines.push_back(tr.format("admin.display_problem", {{"problem", f.display.problem}}));
+    }
+    const auto& m = f.monitoring;
+    if (m.heartbeat)
+        info.monitorLines.push_back(!m.heartbeatError.empty() ? tr.format("admin.heartbeat_failed", {{"error", m.heartbeatError}})
+                                    : m.lastHeartbeatAt       ? tr.format("admin.heartbeat_ok", {{"when", when(m.lastHeartbeatAt)}})
+                                                              : tr.tr("admin.heartbeat_waiting"));
+    if (m.textfile)
+        info.monitorLines.push_back(m.textfileError.empty() ? tr.format("admin.textfile_ok", {{"path", m.textfilePath}})
+                                                            : tr.format("admin.textfile_failed", {{"error", m.textfileError}}));
+    if (m.stats)
+        info.monitorLines.push_back(!m.statsError.empty()       ? tr.format("admin.stats_failed", {{"error", m.statsError}})
+                                    : !m.statsSentUntil.empty() ? tr.format("admin.stats_sent", {{"day", m.statsSentUntil}})
+                                                                : tr.tr("admin.stats_waiting"));
     info.systemLines.push_back(
         tr.format("admin.version_line",
                   {{"version", MINT_VERSION}, {"h", std::to_string(f.uptimeS / 3600)}, {"m", std::to_string(f.uptimeS / 60 % 60)}}));

@@ -61,6 +61,21 @@ struct AdminFacts
     const ui::UsageStats* usage = nullptr;
     std::string today;  ///< "YYYY-MM-DD" in the region's zone
     long uptimeS = 0;
+    struct Display
+    {
+        bool scheduled = false;  ///< config `display` has hours
+        bool open = false;       ///< open by the hours now
+        std::optional<catalog::Timestamp> nextChange;
+        std::optional<catalog::Timestamp> forcedUntil;  ///< staff's "on now"
+        std::string offMode;                            ///< blank | dpms | cec | command
+        std::string problem;                            ///< the power command's last failure
+    } display;
+    struct Monitoring
+    {
+        bool heartbeat = false, textfile = false, stats = false;  ///< configured
+        catalog::Timestamp lastHeartbeatAt = 0;
+        std::string heartbeatError, textfilePath, textfileError, statsSentUntil, statsError;
+    } monitoring;
 };
 ui::AdminInfo adminInfo(const AdminFacts& facts, const ui::Translations& tr);
 
