@@ -521,8 +521,17 @@ TEST_CASE("map package: delivered like the feed: downloaded to disk, sha256 chec
         CHECK(s.mapPackage.find("does not match map.package_sha256") != std::string::npos);
         CHECK(readFile(dir + "/region.mbtiles") == v1);
         CHECK_FALSE(std::filesystem::exists(dir + "/region.mbtiles.download"));
-        // Now the server has it: installed, v1 kept as .previous.
+        // Now the server has it — but the kiosk is open (opening hours): a package in place
+        // waits for closed hours, no download.
         served = v2;
+        bool open = true;
+        engine.busyHours = [&] { return open; };
+        const int before = downloads;
+        CHECK(engine.runOnce().mapPackage == "deferred to closed hours");
+        CHECK(downloads == before);
+        CHECK(readFile(dir + "/region.mbtiles") == v1);
+        // Closed: installed, v1 kept as .previous.
+        open = false;
         CHECK(engine.runOnce().mapPackage == "installed");
         CHECK(readFile(dir + "/region.mbtiles") == v2);
         CHECK(readFile(dir + "/region.mbtiles.previous") == v1);

@@ -203,6 +203,36 @@ TEST_CASE("images: a restarted kiosk reuses its pictures, stale ones are revalid
     }
 }
 
+TEST_CASE("images: while the kiosk is open, re-checks of cached pictures wait for closed hours, new pictures come at once")
+{
+    PictureServer server;
+    server.imagePaths = {"/img/good.png"};
+    const std::string cache = makeTempDir("busy-hours");
+    sync::CacheStore store(cache);
+    auto cfg = testConfig(server.http.url("/feed.json"), cache);
+    cfg.images.revalidateH = 0;  // every run would re-check
+    sync::SyncEngine engine(cfg, store);
+    bool open = true;
+    engine.busyHours = [&] { return open; };
+    REQUIRE(engine.runOnce().imagesCached == 1);  // missing: fetched although open
+    // A new picture in the feed: fetched at once; the cached one is not re-checked.
+    server.imagePaths = {"/img/good.png", "/img/good.jpg"};
+    server.sequence = 6;
+    int before = server.http.requestsFor("/img/");
+    auto s = engine.runOnce();
+    CHECK(s.imagesCached == 2);
+    CHECK(s.imagesDeferred == 1);
+    CHECK(server.http.requestsFor("/img/") - before == 1);
+    CHECK(Json::parse(sync::statusToJson(s))["images_deferred"] == 1);
+    // Closed: both are re-checked (304s), nothing deferred.
+    open = false;
+    before = server.http.requestsFor("/img/");
+    s = engine.runOnce();
+    CHECK(s.imagesDeferred == 0);
+    CHECK(s.imagesCached == 2);
+    CHECK(server.http.requestsFor("/img/") - before == 2);
+}
+
 TEST_CASE("images: the journal lets an interrupted run resume")
 {
     const std::string dir = makeTempDir("journal");
