@@ -11,10 +11,12 @@
 #include "map/package_update.hpp"
 #include "trust/minisign.hpp"
 #include "ui_model/date_text.hpp"
+#include "ui_model/spoken_text.hpp"
 #include "util/fs_util.hpp"
 #include "util/log.hpp"
 
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -114,6 +116,22 @@ bool KioskApp::init(std::string& error)
     if (cached.catalog)
         installCatalog(cached.catalog, std::move(cached.images));
     setUpDisplay();  // in the catalogue's zone
+    if (m_config.speech.enabled)
+    {
+        // espeak-ng and the sound device are checked on the speaker's own thread.
+        speech::Speaker::Options o;
+        o.device = m_config.speech.device;
+        o.volume = m_config.speech.volume;
+        std::string saved, ignored;
+        if (util::readWholeFile(m_config.cache.dir + "/speech.json", saved, ignored))
+        {
+            const auto j = nlohmann::json::parse(saved, nullptr, false);
+            if (j.is_object() && j.contains("volume") && j["volume"].is_number_integer())
+                o.volume = std::clamp(j["volume"].get<int>(), 0, 100);  // staff's last choice
+        }
+        o.onChange = workerDone;
+        m_speaker = std::make_unique<speech::Speaker>(o);
+    }
     if (Monitor::wanted(m_config.monitoring))
     {
         Monitor::Options o;
@@ -141,6 +159,9 @@ void KioskApp::shutdown()
         m_service->stop();
     m_service.reset();
     m_monitor.reset();
+    m_speaker.reset();
+    if (m_speechSave.valid())
+        m_speechSave.wait();
     if (!m_platform.isOpen())
         return;
     m_queries.reset();
@@ -310,6 +331,8 @@ ui::AdminInfo KioskApp::adminInfo() const
     f.usage = &m_usage;
     f.today = today();
     f.uptimeS = static_cast<long>(now() - m_startS);
+    if (m_speaker && m_speaker->available())
+        f.speechVolume = m_speaker->volume();
     if (m_monitor)
     {
         const Monitor::State ms = m_monitor->state();
@@ -512,6 +535,8 @@ void KioskApp::resetSession()
     // Nothing of the previous visitor remains: the session is replaced whole.
     saveUsage();
     m_session = VisitorSession{};
+    if (m_speaker)
+        m_speaker->stop();
     m_tr.setLanguage(sessionLanguage(m_session, m_config));
     m_featuredSince = now();
     m_resultsDirty = true;
@@ -593,6 +618,33 @@ void KioskApp::carryOut(const Effects& fx)
     }
     if (fx.resetSession)
         resetSession();
+    if (m_speaker)
+    {
+        if (!fx.readAloud.empty() && m_catalog)
+            if (const catalog::Offer* o = m_catalog->findOffer(fx.readAloud))
+                m_speaker->say(ui::spokenOffer(m_tr, *m_catalog, *o, m_tr.language(), wallNow()), m_tr.language());
+        // Stopped by its button, and whenever the page it reads is left.
+        if (fx.stopReading || (m_session.screen != Screen::Detail && m_speaker->speaking()))
+            m_speaker->stop();
+        if (fx.volumeStep)
+            setVolume(m_speaker->volume() + 10 * fx.volumeStep);
+    }
+}
+
+void KioskApp::setVolume(int volume)
+{
+    m_speaker->setVolume(volume);
+    util::logInfo("admin", "read-aloud volume " + std::to_string(m_speaker->volume()) + " %");
+    // Kept for the next start, written off the UI thread.
+    if (m_speechSave.valid())
+        m_speechSave.wait();
+    m_speechSave = std::async(std::launch::async,
+                              [path = m_config.cache.dir + "/speech.json", v = m_speaker->volume()]
+                              {
+                                  std::string error;
+                                  if (!util::writeFileAtomic(path, "{\"volume\": " + std::to_string(v) + "}\n", error, false))
+                                      util::logWarn("speech", error);
+                              });
 }
 
 }  // namespace mint::app

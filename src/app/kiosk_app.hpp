@@ -25,6 +25,7 @@
 #include "config/kiosk_config.hpp"
 #include "map/tile_cache.hpp"
 #include "map/tile_loader.hpp"
+#include "speech/speaker.hpp"
 #include "sync/image_cache.hpp"
 #include "sync/sync_engine.hpp"
 #include "sync/sync_service.hpp"
@@ -167,6 +168,12 @@ private:
     HealthFigures healthFigures() const;
     /// Hands the figures to the monitor when due (or `force`).
     void feedMonitor(bool force = false);
+
+    // Read aloud (config `speech`): null when switched off.
+    std::unique_ptr<speech::Speaker> m_speaker;
+    bool m_speakingShown = false;  ///< the button's state last drawn
+    std::future<void> m_speechSave;
+    void setVolume(int volume);
 
     // Staff and usage.
     ui::PinGuard m_pinGuard;

@@ -133,6 +133,9 @@ void KioskApp::frame()
         c.lang = m_tr.language();
         c.highContrast = s.a11y.highContrast;
         c.lowReach = s.a11y.lowReach;
+        c.speech = m_speaker && m_speaker->available();
+        c.speaking = m_speaker && m_speaker->speaking();
+        m_speakingShown = c.speaking;
         c.nowS = t;
         c.wallNow = wallNow();
         c.imagePath = [this](const std::string& url) { return imagePathFor(url); };

@@ -61,6 +61,8 @@ int KioskApp::runScript(const std::vector<ScriptCommand>& script)
         m_framesToDraw = std::max(0, m_framesToDraw - 1);
         if (m_power)
             m_power->waitIdle();  // ... also one a touch in this frame asked for
+        if (m_speaker)
+            m_speaker->waitIdle();  // its start-up check, and what a tap asked it to read
     };
     // Let pictures that are being decoded arrive (real time: the decoder is a real thread).
     // A finger down and up at one point, a frame each.

@@ -321,6 +321,16 @@ void parseInto(KioskConfig& c, const Json& root, const fs::path& base)
         if (!parseDisplaySection(*d, c.display, key, message))
             throw ConfigError{key, message};
     }
+    if (const Json* sp = top.object("speech"))
+    {
+        Section s(*sp, "speech");
+        s.boolean("enabled", c.speech.enabled);
+        s.string("device", c.speech.device);
+        s.integer("volume", c.speech.volume, 0, 100);
+        s.rejectUnknown();
+        if (c.speech.device.empty())
+            throw ConfigError{"speech.device", "must not be empty (\"default\" is the system's sound output)"};
+    }
     if (const Json* m = top.object("monitoring"))
     {
         Section s(*m, "monitoring");

@@ -88,6 +88,13 @@ struct MonitoringSection
     std::string statsUrl;      ///< once a day, the usage counts of the days not yet sent (JSON POST); empty: none
 };
 
+struct SpeechSection
+{
+    bool enabled = true;             ///< read aloud (espeak-ng); hidden anyway without a sound device
+    std::string device = "default";  ///< ALSA device ("default", "plughw:1,0", ...)
+    int volume = 80;                 ///< 0-100; staff change it on the admin screen
+};
+
 struct KioskConfig
 {
     std::string path;  ///< the file it came from (absolute)
@@ -99,6 +106,7 @@ struct KioskConfig
     MapSection map;
     DisplaySection display;  ///< opening hours (display_hours.hpp)
     MonitoringSection monitoring;
+    SpeechSection speech;
 
     catalog::FeedLimits feedLimits() const;
 };

@@ -111,10 +111,23 @@ void drawAdmin(const UiContext& c, const AdminInfo& info)
     const float by = H - L.margin - bh;
     // Opening hours: staff switch the screen on now, or back to the schedule (a row of its own
     // above the others).
-    const float dy = info.displayScheduled ? by - L.gap - bh : by;
+    float dy = info.displayScheduled ? by - L.gap - bh : by;
+    if (info.speech)
+    {
+        // Read aloud: softer / louder (the volume is in the "Version" lines).
+        dy -= L.gap + bh;
+        const float hw = (W - 2 * L.margin - L.gap) / 2;
+        if (bigButton(c, "admin.volume_down", Rect{ImVec2(L.margin, dy), ImVec2(L.margin + hw, dy + bh)}, c.t("admin.volume_down"),
+                      c.th->surface, c.th->text, Icon::Minus, info.volume > 0))
+            c.emit(IntentKind::AdminVolumeDown);
+        if (bigButton(c, "admin.volume_up", Rect{ImVec2(W - L.margin - hw, dy), ImVec2(W - L.margin, dy + bh)}, c.t("admin.volume_up"),
+                      c.th->surface, c.th->text, Icon::Plus, info.volume < 100))
+            c.emit(IntentKind::AdminVolumeUp);
+    }
+    const float ry = info.displayScheduled ? by - L.gap - bh : by;
     if (info.displayScheduled &&
         bigButton(c, info.displayForced ? "admin.display_follow" : "admin.display_on_now",
-                  Rect{ImVec2(L.margin, dy), ImVec2(W - L.margin, dy + bh)},
+                  Rect{ImVec2(L.margin, ry), ImVec2(W - L.margin, ry + bh)},
                   c.t(info.displayForced ? "admin.display_follow" : "admin.display_on_now"), c.th->surface, c.th->text))
         c.emit(info.displayForced ? IntentKind::AdminDisplaySchedule : IntentKind::AdminDisplayOn);
     if (!info.syncNotice.empty())

@@ -252,16 +252,37 @@ void drawDetail(const UiContext& c, const catalog::Offer& o, KineticScroller& sc
     // "Auf der Karte zeigen", always in reach whatever the page's length (low reach: in
     // the navigation bar at the bottom).
     drawHeader(c, "", "", true, true);
+    const float button = L.headerHeight - f * 0.8f;
+    const float barY = c.lowReach ? H - navBarHeight(c) : 0.0f;
+    const float by = barY + (L.headerHeight - button) * 0.5f;
+    // Room for bigButton's icon, paddings and the whole label (never ellipsized).
+    auto widthFor = [&](const std::string& label)
+    { return textSize(c.fonts->bold, f * 1.05f, label).x + std::min(button * 0.55f, f * 1.8f) + f * 2.2f; };
+    float right = W - L.margin;
     if (const catalog::Place* p = c.catalog->placeOf(o); p && p->geo)
     {
-        const float button = L.headerHeight - f * 0.8f;
-        const float barY = c.lowReach ? H - navBarHeight(c) : 0.0f;
-        const float by = barY + (L.headerHeight - button) * 0.5f;
-        // Room for bigButton's icon, paddings and the whole label (never ellipsized).
-        const float bw = textSize(c.fonts->bold, f * 1.05f, c.t("detail.show_map")).x + std::min(button * 0.55f, f * 1.8f) + f * 2.2f;
-        const Rect r{ImVec2(W - L.margin - bw, by), ImVec2(W - L.margin, by + button)};
+        const float bw = widthFor(c.t("detail.show_map"));
+        const Rect r{ImVec2(right - bw, by), ImVec2(right, by + button)};
         if (bigButton(c, "detail.show_map", r, c.t("detail.show_map"), c.th->accent, c.th->textOnAccent, Icon::Map))
             c.emit(IntentKind::OpenMap, 0, std::string(o.id));
+        right -= bw + L.gap;
+    }
+    // Read aloud (when the kiosk can speak): left of the map button; while it reads, "Stopp".
+    if (c.speech)
+    {
+        std::string label = c.t(c.speaking ? "speech.stop" : "speech.read_aloud");
+        float bw = std::max(widthFor(c.t("speech.read_aloud")), widthFor(c.t("speech.stop")));
+        // Where "Zurück" and "Start" end (drawHeader); when the label does not fit between
+        // them and the map button (larger text, a narrow panel), the loudspeaker alone.
+        const float navEnd = L.margin + button * 5.0f + 2 * L.gap;  // (low reach: the same, in the bottom bar)
+        if (right - bw < navEnd)
+        {
+            label.clear();
+            bw = button;
+        }
+        const Rect r{ImVec2(right - bw, by), ImVec2(right, by + button)};
+        if (bigButton(c, "detail.read_aloud", r, label, c.th->surface, c.th->text, c.speaking ? Icon::Stop : Icon::Speaker))
+            c.emit(c.speaking ? IntentKind::StopReading : IntentKind::ReadAloud, 0, std::string(o.id));
     }
 }
 

@@ -35,6 +35,8 @@ struct UiContext
     std::string lang;
     bool highContrast = false;
     bool lowReach = false;
+    bool speech = false;                                           ///< read aloud works (espeak-ng and a sound device): its buttons show
+    bool speaking = false;                                         ///< something is being read: the button stops it
     double nowS = 0;                                               ///< monotonic seconds (virtual in scripts)
     catalog::Timestamp wallNow = 0;                                ///< wall clock for dates
     std::function<std::string(const std::string& url)> imagePath;  ///< cached file of a picture URL

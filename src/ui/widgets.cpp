@@ -88,6 +88,22 @@ void drawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col)
         dl->AddLine(ImVec2(c.x - 0.2f * u, c.y + 1.6f * u), ImVec2(c.x + 3.0f * u, c.y - 1.6f * u), col, 1.0f * u);
         break;
     }
+    case Icon::Speaker:
+    {
+        // A loudspeaker with two sound waves.
+        const ImVec2 body[] = {ImVec2(c.x - 5.0f * u, c.y - 1.6f * u), ImVec2(c.x - 3.0f * u, c.y - 1.6f * u),
+                               ImVec2(c.x + 0.2f * u, c.y - 4.2f * u), ImVec2(c.x + 0.2f * u, c.y + 4.2f * u),
+                               ImVec2(c.x - 3.0f * u, c.y + 1.6f * u), ImVec2(c.x - 5.0f * u, c.y + 1.6f * u)};
+        dl->AddConvexPolyFilled(body, 6, col);
+        dl->PathArcTo(ImVec2(c.x + 0.6f * u, c.y), 2.4f * u, -0.9f, 0.9f, 10);
+        dl->PathStroke(col, 0, 0.9f * u);
+        dl->PathArcTo(ImVec2(c.x + 0.6f * u, c.y), 4.4f * u, -0.9f, 0.9f, 14);
+        dl->PathStroke(col, 0, 0.9f * u);
+        break;
+    }
+    case Icon::Stop:
+        dl->AddRectFilled(ImVec2(c.x - 3.2f * u, c.y - 3.2f * u), ImVec2(c.x + 3.2f * u, c.y + 3.2f * u), col, 0.6f * u);
+        break;
     case Icon::Plus:
         dl->AddLine(ImVec2(c.x - 4 * u, c.y), ImVec2(c.x + 4 * u, c.y), col, 1.4f * u);
         dl->AddLine(ImVec2(c.x, c.y - 4 * u), ImVec2(c.x, c.y + 4 * u), col, 1.4f * u);

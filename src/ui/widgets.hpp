@@ -32,7 +32,9 @@ enum class Icon
     Plus,
     Minus,
     Filter,
-    Backspace
+    Backspace,
+    Speaker,  ///< read aloud
+    Stop      ///< stop reading
 };
 
 void drawIcon(ImDrawList* dl, Icon icon, ImVec2 center, float size, ImU32 color);

@@ -23,7 +23,9 @@ struct AdminInfo
     bool displayScheduled = false;
     bool displayForced = false;  ///< staff switched it on: the button offers the schedule again
     std::vector<std::string> displayLines;
-    std::vector<std::string> monitorLines;  ///< heartbeat, metrics file, usage report (when configured)
+    std::vector<std::string> monitorLines;
+    bool speech = false;  ///< read aloud works: the volume buttons show
+    int volume = 0;       ///< heartbeat, metrics file, usage report (when configured)
 };
 
 }  // namespace mint::ui

@@ -40,6 +40,10 @@ enum class IntentKind
     AdminQuit,
     AdminDisplayOn,        ///< the screen on now, until the next scheduled opening
     AdminDisplaySchedule,  ///< follow the opening hours again
+    ReadAloud,             ///< text: offer id to read aloud
+    StopReading,           ///< stop what is being read
+    AdminVolumeUp,         ///< read aloud louder
+    AdminVolumeDown,       ///< read aloud softer
     OpenMap,               ///< text: offer id to show (empty: all results)
     OpenFilters,           ///< the filter panel on the results screen
     CloseFilters,

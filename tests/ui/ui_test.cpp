@@ -754,7 +754,9 @@ TEST_CASE("ui: layout check: every screen, orientation, profile and language: no
     for (const auto& o : kOrientations)
     {
         CAPTURE(o.name);
-        const fs::path out = runScenario("layout", o);
+        // With read aloud (into a file), so its button on the offer's page is checked too.
+        const fs::path out =
+            runScenario("layout", o, R"(, "speech": {"device": "wav:)" + (processScratch() / "layout.wav").string() + R"("})");
         int checked = 0;
         for (const char* lang : {"de", "en"})
             for (const char* profile : {"default", "larger", "contrast", "lowreach"})

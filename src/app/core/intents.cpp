@@ -17,6 +17,10 @@ Effects& Effects::operator|=(const Effects& o)
     quit |= o.quit;
     displayOn |= o.displayOn;
     displaySchedule |= o.displaySchedule;
+    if (!o.readAloud.empty())
+        readAloud = o.readAloud;
+    stopReading |= o.stopReading;
+    volumeStep += o.volumeStep;
     stillHere |= o.stillHere;
     sessionStarted |= o.sessionStarted;
     detailViewed |= o.detailViewed;
@@ -149,6 +153,10 @@ Effects applyIntent(VisitorSession& s, const ui::Intent& i, const IntentContext&
         s.staff.quitArmed = false;
         fx.displayOn = true;
         break;
+    case K::ReadAloud: fx.readAloud = i.text; break;
+    case K::StopReading: fx.stopReading = true; break;
+    case K::AdminVolumeUp: fx.volumeStep = 1; break;
+    case K::AdminVolumeDown: fx.volumeStep = -1; break;
     case K::AdminDisplaySchedule:
         s.staff.quitArmed = false;
         fx.displaySchedule = true;

@@ -37,6 +37,9 @@ struct Effects
     bool quit = false;             ///< staff confirmed "Beenden"
     bool displayOn = false;        ///< staff: the screen on now (until the next opening)
     bool displaySchedule = false;  ///< staff: follow the opening hours again
+    std::string readAloud;         ///< read this offer aloud (its id)
+    bool stopReading = false;      ///< stop reading (the button again, or the page left)
+    int volumeStep = 0;            ///< staff: read-aloud volume up (+1) or down (-1)
     bool stillHere = false;        ///< the idle countdown starts again
     bool sessionStarted = false;   ///< usage figures: a visitor began
     bool detailViewed = false;     ///< usage figures: an offer's page opened

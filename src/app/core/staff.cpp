@@ -156,6 +156,12 @@ ui::AdminInfo adminInfo(const AdminFacts& f, const ui::Translations& tr)
         if (!f.display.problem.empty())
             info.displayLines.push_back(tr.format("admin.display_problem", {{"problem", f.display.problem}}));
     }
+    if (f.speechVolume)
+    {
+        info.speech = true;
+        info.volume = *f.speechVolume;
+        info.systemLines.push_back(tr.format("admin.volume", {{"volume", std::to_string(*f.speechVolume)}}));
+    }
     const auto& m = f.monitoring;
     if (m.heartbeat)
         info.monitorLines.push_back(!m.heartbeatError.empty() ? tr.format("admin.heartbeat_failed", {{"error", m.heartbeatError}})

@@ -70,6 +70,7 @@ struct AdminFacts
         std::string offMode;                            ///< blank | dpms | cec | command
         std::string problem;                            ///< the power command's last failure
     } display;
+    std::optional<int> speechVolume;  ///< read aloud works: its volume
     struct Monitoring
     {
         bool heartbeat = false, textfile = false, stats = false;  ///< configured
