@@ -61,6 +61,11 @@ void KioskApp::frame()
     c.layout = ui::computeLayout(w, h, s.a11y.largeText ? 1.25f : 1.0f);
     m_layout = c.layout;
     m_touch.update(c.layout.fontPx * 0.5f, t);
+    // The accessibility profile gives twice the time before "Bist du noch da?" and for the
+    // answer (WCAG 2.2.1); while something is read aloud, the visitor is listening.
+    m_idle.setTimeScale(s.a11y.any() ? 2.0 : 1.0);
+    if (m_speaker && m_speaker->speaking() && m_idle.phase() == ui::IdlePhase::Active)
+        m_idle.touch(t);
     if (m_touch.pressedThisFrame() || m_touch.down())
     {
         m_idle.touch(t);

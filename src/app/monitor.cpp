@@ -94,20 +94,27 @@ void Monitor::problem(std::string& lastLogged, const std::string& what, const st
     lastLogged = message;
 }
 
-bool Monitor::sendHeartbeat(const HealthFigures& f)
+std::string Monitor::post(const std::string& url, const std::string& body, long timeoutS) const
 {
     net::HttpClient http;
     net::HttpRequest req;
-    req.url = m_options.config.heartbeatUrl;
+    req.url = url;
     req.userAgent = m_options.userAgent;
     req.caFile = m_options.caFile;
-    req.timeoutS = 20;
+    req.timeoutS = timeoutS;
     req.connectTimeoutS = 10;
     req.maxBytes = 64 << 10;
-    const net::HttpResponse r = http.post(req, heartbeatJson(f));
-    const bool ok = r.ok() && r.status >= 200 && r.status < 300;
+    const net::HttpResponse r = http.post(req, body);
+    if (r.ok() && r.status >= 200 && r.status < 300)
+        return {};
+    return r.ok() ? "HTTP " + std::to_string(r.status) : std::string(net::transportErrorKey(r.error)) + ": " + r.errorText;
+}
+
+bool Monitor::sendHeartbeat(const HealthFigures& f)
+{
+    const std::string error = post(m_options.config.heartbeatUrl, heartbeatJson(f), 20);
     std::lock_guard<std::mutex> lock(m_mutex);
-    if (ok)
+    if (error.empty())
     {
         ++m_state.heartbeatsSent;
         m_state.heartbeatError.clear();
@@ -116,9 +123,8 @@ bool Monitor::sendHeartbeat(const HealthFigures& f)
         return true;
     }
     ++m_state.heartbeatFailures;
-    m_state.heartbeatError =
-        r.ok() ? "HTTP " + std::to_string(r.status) : std::string(net::transportErrorKey(r.error)) + ": " + r.errorText;
-    problem(m_loggedHeartbeat, "heartbeat to " + req.url, m_state.heartbeatError);
+    m_state.heartbeatError = error;
+    problem(m_loggedHeartbeat, "heartbeat to " + m_options.config.heartbeatUrl, error);
     return false;
 }
 
@@ -156,17 +162,9 @@ void Monitor::sendReport(const ui::UsageStats& usage, const std::string& kiosk, 
         m_nextReportS = now + m_options.reportCheckS;
         return;
     }
-    net::HttpClient http;
-    net::HttpRequest req;
-    req.url = m_options.config.statsUrl;
-    req.userAgent = m_options.userAgent;
-    req.caFile = m_options.caFile;
-    req.timeoutS = 30;
-    req.maxBytes = 64 << 10;
-    const net::HttpResponse r = http.post(req, report->json);
-    const bool ok = r.ok() && r.status >= 200 && r.status < 300;
+    const std::string error = post(m_options.config.statsUrl, report->json, 30);
     std::lock_guard<std::mutex> lock(m_mutex);
-    if (ok)
+    if (error.empty())
     {
         ++m_state.reportsSent;
         m_state.reportError.clear();
@@ -182,8 +180,8 @@ void Monitor::sendReport(const ui::UsageStats& usage, const std::string& kiosk, 
         return;
     }
     ++m_state.reportFailures;
-    m_state.reportError = r.ok() ? "HTTP " + std::to_string(r.status) : std::string(net::transportErrorKey(r.error)) + ": " + r.errorText;
-    problem(m_loggedReport, "usage report to " + req.url, m_state.reportError);
+    m_state.reportError = error;
+    problem(m_loggedReport, "usage report to " + m_options.config.statsUrl, error);
     m_nextReportS = m_reports.after(now, false);
 }
 

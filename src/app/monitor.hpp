@@ -72,6 +72,8 @@ public:
 
 private:
     void loop();
+    /// POSTs JSON; "" when the server took it (2xx), else what went wrong.
+    std::string post(const std::string& url, const std::string& body, long timeoutS) const;
     bool sendHeartbeat(const HealthFigures& f);
     void writeTextfile(const HealthFigures& f);
     void sendReport(const ui::UsageStats& usage, const std::string& kiosk, const std::string& version, const std::string& today,

@@ -9,6 +9,9 @@ struct Accessibility
     bool largeText = false;
     bool highContrast = false;
     bool lowReach = false;
+
+    /// Any part of the profile switched on (it also gives more time before the idle reset).
+    bool any() const { return largeText || highContrast || lowReach; }
 };
 
 }  // namespace mint::ui

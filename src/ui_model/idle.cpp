@@ -17,12 +17,12 @@ bool IdleMachine::tick(double nowS)
     if (m_phase == IdlePhase::Attract)
         return false;
     const double idle = nowS - m_lastTouchS;
-    if (idle >= m_idleTimeoutS + m_countdownS)
+    if (idle >= idleS() + countdownS())
     {
         m_phase = IdlePhase::Attract;
         return true;
     }
-    m_phase = idle >= m_idleTimeoutS ? IdlePhase::Countdown : IdlePhase::Active;
+    m_phase = idle >= idleS() ? IdlePhase::Countdown : IdlePhase::Active;
     return false;
 }
 
@@ -30,7 +30,7 @@ double IdleMachine::countdownLeft(double nowS) const
 {
     if (m_phase != IdlePhase::Countdown)
         return 0;
-    return std::max(0.0, m_lastTouchS + m_idleTimeoutS + m_countdownS - nowS);
+    return std::max(0.0, m_lastTouchS + idleS() + countdownS() - nowS);
 }
 
 double IdleMachine::nextDeadline() const
@@ -38,8 +38,8 @@ double IdleMachine::nextDeadline() const
     switch (m_phase)
     {
     case IdlePhase::Attract: return -1;
-    case IdlePhase::Active: return m_lastTouchS + m_idleTimeoutS;
-    case IdlePhase::Countdown: return m_lastTouchS + m_idleTimeoutS + m_countdownS;
+    case IdlePhase::Active: return m_lastTouchS + idleS();
+    case IdlePhase::Countdown: return m_lastTouchS + idleS() + countdownS();
     }
     return -1;
 }

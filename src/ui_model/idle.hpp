@@ -18,6 +18,11 @@ class IdleMachine
 public:
     IdleMachine(double idleTimeoutS, double countdownS) : m_idleTimeoutS(idleTimeoutS), m_countdownS(countdownS) {}
 
+    /// More time (WCAG 2.2.1, timing adjustable): the timeout and the countdown times
+    /// `factor` (the accessibility profile doubles them).
+    void setTimeScale(double factor) { m_scale = factor > 0 ? factor : 1.0; }
+    double timeScale() const { return m_scale; }
+
     /// A touch at time `nowS`: starts a session from the attract screen, or keeps it.
     void touch(double nowS);
     /// Advances time; returns true exactly once when the session must be reset.
@@ -33,6 +38,9 @@ public:
 private:
     double m_idleTimeoutS;
     double m_countdownS;
+    double m_scale = 1.0;
+    double idleS() const { return m_idleTimeoutS * m_scale; }
+    double countdownS() const { return m_countdownS * m_scale; }
     IdlePhase m_phase = IdlePhase::Attract;
     double m_lastTouchS = 0;
 };

@@ -5,6 +5,7 @@
 #include "media/image_decode.hpp"
 #include "support/run_process.hpp"
 #include "support/test_servers.hpp"
+#include "support/ui_dumps.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -19,11 +20,6 @@ using namespace mint::test;
 
 namespace
 {
-
-Json dumpOf(const fs::path& out, const std::string& name)
-{
-    return Json::parse(slurp(out / (name + ".json")));
-}
 
 /// Share of a screenshot's pixels that are black, and of those that are near white.
 std::pair<double, double> blackAndWhite(const fs::path& png)
@@ -75,8 +71,7 @@ TEST_CASE("ui: opening hours: off at closing, nothing drawn, the notice on touch
         fs::create_directories(work / "prom");
         // The power commands are fake programs that record their calls.
         const fs::path record = work / "power.log";
-        const std::string pinHash =
-            Json::parse(slurp(std::string(MINT_SOURCE_DIR) + "/config/demo.json"))["admin"]["pin_hash"].get<std::string>();
+        const std::string pinHash = demoPinHash();
         Json config = {{"kiosk", {{"name", "Foyer Gymnasium"}}},
                        {"feed", {{"url", std::string(MINT_SOURCE_DIR) + "/assets/demo/feed.json"}}},
                        {"cache", {{"dir", (work / "cache").string()}}},
@@ -96,13 +91,13 @@ TEST_CASE("ui: opening hours: off at closing, nothing drawn, the notice on touch
         INFO(r.err);
         REQUIRE(r.exitCode == 0);
 
-        const Json open = dumpOf(out, "01-open");
+        const Json open = dump(out, "01-open");
         CHECK(open["display"]["scheduled"] == true);
         CHECK(open["display"]["open"] == true);
         CHECK(open["screen"] == "results");
 
         // 18:00: closed, the visitor's session is gone, the screen is black, "off" was run.
-        const Json closed = dumpOf(out, "02-closed");
+        const Json closed = dump(out, "02-closed");
         CHECK(closed["display"]["open"] == false);
         CHECK(closed["display"]["closed_screen"] == true);
         CHECK(closed["screen"] == "attract");
@@ -110,22 +105,22 @@ TEST_CASE("ui: opening hours: off at closing, nothing drawn, the notice on touch
         CHECK(blackAndWhite(out / "02-closed.png").first == doctest::Approx(1.0));
         // While closed nothing is drawn (more than 20 minutes of virtual time), and the power
         // state is sent again every ten minutes.
-        const Json still = dumpOf(out, "03-still-closed");
+        const Json still = dump(out, "03-still-closed");
         CHECK(still["display"]["frames_drawn"] == closed["display"]["frames_drawn"]);
         CHECK(still["display"]["power_sent"].get<int>() >= closed["display"]["power_sent"].get<int>() + 2);
 
         // A touch: the notice, white on black; the touch reached nothing behind it.
-        const Json notice = dumpOf(out, "04-notice");
+        const Json notice = dump(out, "04-notice");
         CHECK(notice["display"]["notice"] == true);
         CHECK(notice["screen"] == "attract");
         CHECK(notice["usage"]["sessions"] == closed["usage"]["sessions"]);
         const auto [black, white] = blackAndWhite(out / "04-notice.png");
         CHECK(black > 0.85);
         CHECK(white > 0.005);
-        CHECK(dumpOf(out, "05-notice-gone")["display"]["notice"] == false);
+        CHECK(dump(out, "05-notice-gone")["display"]["notice"] == false);
 
         // Staff: the PIN pad and the admin screen work while closed; "on now" until Monday.
-        const Json admin = dumpOf(out, "06-admin");
+        const Json admin = dump(out, "06-admin");
         CHECK(admin["screen"] == "admin");
         std::string lines;
         for (const auto& l : admin["admin_lines"])
@@ -133,18 +128,18 @@ TEST_CASE("ui: opening hours: off at closing, nothing drawn, the notice on touch
         CHECK(lines.find("Geschlossen nach Öffnungszeiten · öffnet 07.12.2026 08:00") != std::string::npos);
         CHECK(lines.find("Ausschalten: command") != std::string::npos);
         CHECK(lines.find("Heartbeat: zuletzt gesendet") != std::string::npos);
-        const Json forced = dumpOf(out, "07-forced");
+        const Json forced = dump(out, "07-forced");
         CHECK(forced["display"]["forced"] == true);
-        const Json forcedAttract = dumpOf(out, "08-forced-attract");
+        const Json forcedAttract = dump(out, "08-forced-attract");
         CHECK(forcedAttract["display"]["open"] == true);
         CHECK(forcedAttract["display"]["closed_screen"] == false);
         CHECK(forcedAttract["screen"] == "attract");
-        const Json schedule = dumpOf(out, "09-schedule");
+        const Json schedule = dump(out, "09-schedule");
         CHECK(schedule["display"]["forced"] == false);
         CHECK(schedule["display"]["closed_screen"] == true);
 
         // Monday 8:00: on, the attract screen, a sync at the opening.
-        const Json monday = dumpOf(out, "10-monday");
+        const Json monday = dump(out, "10-monday");
         CHECK(monday["display"]["open"] == true);
         CHECK(monday["screen"] == "attract");
         const auto syncedAt = monday["sync"]["last_attempt"].get<std::int64_t>();

@@ -3,6 +3,7 @@
 // on the admin screen kept for the next start; and a kiosk without a sound device shows no
 // button.
 #include "support/run_process.hpp"
+#include "support/ui_dumps.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -18,27 +19,13 @@ using namespace mint::test;
 namespace
 {
 
-Json dumpAt(const fs::path& out, const std::string& name)
-{
-    return Json::parse(slurp(out / (name + ".json")));
-}
-
-bool hasTarget(const Json& d, const std::string& id)
-{
-    for (const auto& t : d["targets"])
-        if (t == id)
-            return true;
-    return false;
-}
-
 Run runSpeech(const std::string& name, const std::string& size, const std::string& device, const fs::path& out, const fs::path& work,
               const std::string& script = "speech")
 {
     fs::remove_all(out);
     fs::remove_all(work);
     fs::create_directories(work);
-    const std::string pinHash =
-        Json::parse(slurp(std::string(MINT_SOURCE_DIR) + "/config/demo.json"))["admin"]["pin_hash"].get<std::string>();
+    const std::string pinHash = demoPinHash();
     const Json config = {{"feed", {{"url", std::string(MINT_SOURCE_DIR) + "/assets/demo/feed.json"}}},
                          {"cache", {{"dir", (work / "cache").string()}}},
                          {"admin", {{"pin_hash", pinHash}}},
@@ -61,9 +48,9 @@ TEST_CASE("ui: read aloud: the offer's page reads it in German, home stops it, s
         const Run r = runSpeech(name, size, "wav:" + wav.string(), out, work);
         INFO(r.err);
         REQUIRE(r.exitCode == 0);
-        const Json detail = dumpAt(out, "01-detail");
+        const Json detail = dump(out, "01-detail");
         CHECK(detail["screen"] == "detail");
-        CHECK(hasTarget(detail, "detail.read_aloud"));
+        CHECK(contains(detail["targets"], "detail.read_aloud"));
         // The WAV the kiosk "played": espeak-ng's 22,050 Hz, several seconds of speech.
         const std::string bytes = slurp(wav);
         REQUIRE(bytes.size() > 44);
@@ -79,14 +66,14 @@ TEST_CASE("ui: read aloud: the offer's page reads it in German, home stops it, s
         CHECK(std::sqrt(sum / static_cast<double>(s.size())) > 300);
         CHECK(r.err.find("read aloud on \"wav:") != std::string::npos);
         // Home: no read-aloud button there.
-        CHECK_FALSE(hasTarget(dumpAt(out, "03-home"), "detail.read_aloud"));
+        CHECK_FALSE(contains(dump(out, "03-home")["targets"], "detail.read_aloud"));
         // Staff: softer by 10, said on the admin screen and kept in the cache.
-        const Json admin = dumpAt(out, "04-admin");
+        const Json admin = dump(out, "04-admin");
         std::string lines;
         for (const auto& l : admin["admin_lines"])
             lines += l.get<std::string>() + "\n";
         CHECK(lines.find("Lautstärke Vorlesen: 70 %") != std::string::npos);
-        CHECK(hasTarget(admin, "admin.volume_up"));
+        CHECK(contains(admin["targets"], "admin.volume_up"));
         CHECK(Json::parse(slurp(work / "cache" / "speech.json"))["volume"] == 70);
     }
     // No sound device: the kiosk says so once and shows no button.
@@ -94,7 +81,7 @@ TEST_CASE("ui: read aloud: the offer's page reads it in German, home stops it, s
     const Run r = runSpeech("speech-none", "1920x1080", "hw:97", out, work, "speech-none");
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
-    CHECK_FALSE(hasTarget(dumpAt(out, "01-detail"), "detail.read_aloud"));
-    CHECK_FALSE(hasTarget(dumpAt(out, "04-admin"), "admin.volume_up"));
+    CHECK_FALSE(contains(dump(out, "01-detail")["targets"], "detail.read_aloud"));
+    CHECK_FALSE(contains(dump(out, "04-admin")["targets"], "admin.volume_up"));
     CHECK(r.err.find("ALSA device \"hw:97\"") != std::string::npos);
 }

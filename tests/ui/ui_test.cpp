@@ -4,6 +4,7 @@
 #include "map/tiles.hpp"
 #include "media/image_decode.hpp"
 #include "support/run_process.hpp"
+#include "support/ui_dumps.hpp"
 #include "synthetic_tiles.hpp"
 
 #include <doctest/doctest.h>
@@ -30,12 +31,6 @@ struct Orientation
     const char* size;
 };
 constexpr Orientation kOrientations[] = {{"landscape", "1920x1080"}, {"portrait", "1080x1920"}, {"small", "1280x800"}};
-
-/// The admin PIN hash of config/demo.json (PIN 1234).
-std::string demoPinHash()
-{
-    return Json::parse(slurp(std::string(MINT_SOURCE_DIR) + "/config/demo.json"))["admin"]["pin_hash"];
-}
 
 /// Runs a scenario with a fresh cache; returns the output folder. `extra`: more config
 /// sections (", \"map\": {...}"); `cacheDir`: a cache that outlives the run instead.
@@ -77,16 +72,6 @@ std::string readQrCode(const fs::path& png)
     const Run r = runProgram("zbarimg", {"-q", "--raw", png.string()});
     const auto nl = r.out.find('\n');
     return nl == std::string::npos ? r.out : r.out.substr(0, nl);
-}
-
-Json dump(const fs::path& out, const std::string& name)
-{
-    return Json::parse(slurp(out / (name + ".json")));
-}
-
-bool contains(const Json& array, const std::string& value)
-{
-    return std::find(array.begin(), array.end(), value) != array.end();
 }
 
 struct Box

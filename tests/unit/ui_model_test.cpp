@@ -3,6 +3,7 @@
 #include "catalog/feed_parser.hpp"
 #include "catalog/time_util.hpp"
 #include "sync/sync_status.hpp"
+#include "ui_model/accessibility.hpp"
 #include "ui_model/browse_state.hpp"
 #include "ui_model/date_text.hpp"
 #include "ui_model/i18n.hpp"
@@ -119,6 +120,27 @@ TEST_CASE("idle: countdown after the timeout, reset after the countdown, a touch
     CHECK(idle.tick(96 + 105));  // reset exactly once
     CHECK(idle.phase() == IdlePhase::Attract);
     CHECK_FALSE(idle.tick(500));
+}
+
+TEST_CASE("idle: the accessibility profile gives twice the time, to notice and to answer (WCAG 2.2.1)")
+{
+    IdleMachine idle(90, 15);
+    idle.setTimeScale(2.0);
+    idle.touch(0);
+    CHECK(idle.nextDeadline() == 180);
+    CHECK_FALSE(idle.tick(179));
+    CHECK(idle.phase() == IdlePhase::Active);
+    CHECK_FALSE(idle.tick(180));
+    CHECK(idle.phase() == IdlePhase::Countdown);
+    CHECK(idle.countdownLeft(180) == doctest::Approx(30));
+    CHECK_FALSE(idle.tick(209));
+    CHECK(idle.tick(210));
+    idle.setTimeScale(0);  // nonsense: back to the normal time
+    CHECK(idle.timeScale() == 1.0);
+    Accessibility a;
+    CHECK_FALSE(a.any());
+    a.lowReach = true;
+    CHECK(a.any());
 }
 
 TEST_CASE("scroller: a tap is not a swipe, a swipe never taps")
