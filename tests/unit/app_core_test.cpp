@@ -9,12 +9,15 @@
 #include "map/map_interaction.hpp"
 #include "ui_model/i18n.hpp"
 
+#include "support/translations.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 
 using namespace mint;
 using app::Screen;
+using mint::test::translations;
 using ui::Intent;
 using ui::IntentKind;
 
@@ -61,15 +64,6 @@ struct CoreFixture
         return app::applyIntent(s, Intent{kind, value, std::move(text)}, ctx(now));
     }
 };
-
-ui::Translations translations()
-{
-    ui::Translations tr;
-    std::string error;
-    REQUIRE_MESSAGE(tr.load(std::string(MINT_SOURCE_DIR) + "/assets/i18n", {"de", "en"}, error), error);
-    tr.setLanguage("de");
-    return tr;
-}
 
 }  // namespace
 

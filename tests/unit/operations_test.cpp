@@ -13,6 +13,8 @@
 #include "ui_model/i18n.hpp"
 #include "util/run_command.hpp"
 
+#include "support/translations.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -32,15 +34,6 @@ catalog::Timestamp at(const char* rfc3339)
     const auto spec = catalog::timeutil::parseDateTime(rfc3339, false);
     REQUIRE(spec);
     return spec->seconds;
-}
-
-ui::Translations translations(const std::string& lang)
-{
-    ui::Translations tr;
-    std::string error;
-    REQUIRE_MESSAGE(tr.load(std::string(MINT_SOURCE_DIR) + "/assets/i18n", {"de", "en"}, error), error);
-    tr.setLanguage(lang);
-    return tr;
 }
 
 }  // namespace

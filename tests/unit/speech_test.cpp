@@ -10,6 +10,8 @@
 #include "ui_model/i18n.hpp"
 #include "ui_model/spoken_text.hpp"
 
+#include "support/translations.hpp"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -24,15 +26,6 @@ namespace fs = std::filesystem;
 
 namespace
 {
-
-ui::Translations translations(const std::string& lang)
-{
-    ui::Translations tr;
-    std::string error;
-    REQUIRE_MESSAGE(tr.load(std::string(MINT_SOURCE_DIR) + "/assets/i18n", {"de", "en"}, error), error);
-    tr.setLanguage(lang);
-    return tr;
-}
 
 double rms(const std::int16_t* s, std::size_t n)
 {
