@@ -39,20 +39,23 @@ void sentence(std::string& out, const std::string& s)
 
 }  // namespace
 
+std::string spokenClock(const Translations& tr, int hour, int minuteOfHour)
+{
+    const int h12 = hour % 12 == 0 ? 12 : hour % 12;
+    char minute[8];
+    std::snprintf(minute, sizeof minute, "%02d", minuteOfHour);
+    const std::map<std::string, std::string> values{
+        {"h", std::to_string(hour)}, {"h12", std::to_string(h12)}, {"m", minute}, {"ampm", tr.tr(hour < 12 ? "speech.am" : "speech.pm")}};
+    return tr.format(minuteOfHour == 0 ? "speech.time" : "speech.time_minutes", values);
+}
+
 std::string spokenDateTime(const Translations& tr, const date::time_zone* zone, catalog::Timestamp t)
 {
     const LocalParts p = localParts(zone, t);
     const std::string date = tr.format("speech.date", {{"weekday", word(tr.tr("date.weekdays_long"), p.weekday)},
                                                        {"day", std::to_string(p.day)},
                                                        {"month", word(tr.tr("date.months_long"), p.month - 1)}});
-    const int h12 = p.hour % 12 == 0 ? 12 : p.hour % 12;
-    char minute[8];
-    std::snprintf(minute, sizeof minute, "%02d", p.minute);
-    const std::map<std::string, std::string> values{{"h", std::to_string(p.hour)},
-                                                    {"h12", std::to_string(h12)},
-                                                    {"m", minute},
-                                                    {"ampm", tr.tr(p.hour < 12 ? "speech.am" : "speech.pm")}};
-    return date + ", " + tr.format(p.minute == 0 ? "speech.time" : "speech.time_minutes", values);
+    return date + ", " + spokenClock(tr, p.hour, p.minute);
 }
 
 std::string spokenPrice(const Translations& tr, std::string_view decimal, std::string_view currency, std::string_view lang)
@@ -83,6 +86,18 @@ std::string spokenOffer(const Translations& tr, const catalog::Catalog& catalog,
     // When: the next date that has not ended, as said aloud.
     if (offer.schedule.kind == catalog::ScheduleKind::OnRequest)
         sentence(out, sentenceCase(tr.tr("card.on_request")));
+    else if (offer.schedule.kind == catalog::ScheduleKind::OpeningHours)
+        // "Geöffnet Dienstag, Mittwoch, Donnerstag, 14 Uhr bis 18 Uhr."
+        for (const auto& h : offer.schedule.hours)
+        {
+            std::string days;
+            for (int d = 0; d < 7; ++d)
+                if (h.weekdays & (1u << d))
+                    days += (days.empty() ? "" : ", ") + word(tr.tr("date.weekdays_long"), d);
+            sentence(out, tr.format("speech.opening", {{"days", days},
+                                                       {"from", spokenClock(tr, h.opensMinute / 60, h.opensMinute % 60)},
+                                                       {"to", spokenClock(tr, h.closesMinute / 60 % 24, h.closesMinute % 60)}}));
+        }
     else
         for (const auto& occ : offer.schedule.dates())
             if (!occ.cancelled && occ.end() >= now)

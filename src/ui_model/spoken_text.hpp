@@ -14,6 +14,9 @@ namespace mint::ui
 
 class Translations;
 
+/// "15 Uhr", "15 Uhr 30" / "3 p m", "3 30 p m".
+std::string spokenClock(const Translations& tr, int hour, int minuteOfHour);
+
 /// "Mittwoch, 3. Dezember, 15 Uhr" / "Wednesday, 3 December, 3 p m" in `zone`.
 std::string spokenDateTime(const Translations& tr, const date::time_zone* zone, catalog::Timestamp t);
 

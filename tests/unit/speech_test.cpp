@@ -85,6 +85,14 @@ TEST_CASE("spoken text: dates, prices and ages as a person reads them aloud, in 
     CHECK(english.rfind("Robot club. Wednesday, 2 December, 3 p m.", 0) == 0);
     CHECK(english.find("For ages 8 to 12.") != std::string::npos);
     CHECK(english.find("Wir bauen Roboter.") != std::string::npos);  // no English summary: the German one
+    // Opening hours (a lab open on some days): the days and times, said aloud.
+    Json lab = sampleOffer("lab");
+    lab["schedule"] = {{"kind", "opening_hours"},
+                       {"hours", Json::array({{{"days", {"TU", "WE", "TH"}}, {"opens", "14:00"}, {"closes", "18:30"}}})}};
+    const auto labFeed = catalog::loadCatalog(sampleFeed(Json::array({lab})).dump());
+    REQUIRE(labFeed.accepted());
+    CHECK(ui::spokenOffer(de, *labFeed.catalog, labFeed.catalog->offers.front(), "de", before)
+              .find("Geöffnet Dienstag, Mittwoch, Donnerstag, 14 Uhr bis 18 Uhr 30.") != std::string::npos);
     // After its last date: no date is read.
     const auto after = catalog::timeutil::parseDateTime("2026-12-03T10:00:00+01:00", false)->seconds;
     CHECK(ui::spokenOffer(de, *loaded.catalog, o, "de", after).find("Dezember") == std::string::npos);
