@@ -96,6 +96,8 @@ private:
     bool displayDue() const;
     /// Closed and no staff screen: frames are black (or the closed notice).
     bool closedForVisitors() const;
+    /// Staff at the PIN pad or on the admin screen.
+    bool staffScreen() const;
     void drawClosed(const ui::UiContext& c);
     /// How long the attract screen shows one offer.
     static double featureSeconds();

@@ -31,7 +31,7 @@ void KioskApp::setUpDisplay()
 bool KioskApp::closedForVisitors() const
 {
     // Staff at the PIN pad or on the admin screen see their screens; visitors see nothing.
-    return m_display && !m_displayOpen && m_session.screen != Screen::Pin && m_session.screen != Screen::Admin;
+    return m_display && !m_displayOpen && !staffScreen();
 }
 
 bool KioskApp::displayDue() const
@@ -41,8 +41,13 @@ bool KioskApp::displayDue() const
     // so a test never depends on the day it runs.
     if (m_scripted && !m_virtualWall)
         return false;
-    return m_display &&
-           (!m_displayWakeAt || wallNow() >= *m_displayWakeAt || m_session.screen == Screen::Pin || m_session.screen == Screen::Admin);
+    return m_display && (!m_displayWakeAt || wallNow() >= *m_displayWakeAt || staffScreen() ||
+                         ui::regionZone(m_catalog.get()) != m_displayZone);  // a catalogue of another region
+}
+
+bool KioskApp::staffScreen() const
+{
+    return m_session.screen == Screen::Pin || m_session.screen == Screen::Admin;
 }
 
 void KioskApp::stepDisplay()
@@ -55,7 +60,7 @@ void KioskApp::stepDisplay()
         m_displayZone = zone;  // a catalogue of another region: its hours are local there
         m_display->setZone(zone);
     }
-    if (m_session.screen == Screen::Pin || m_session.screen == Screen::Admin)
+    if (staffScreen())
         m_display->staffActive(t);
     const bool wasShowingNotice = m_noticeShowing;
     const DisplayControl::Step step = m_display->step(t);
@@ -63,7 +68,7 @@ void KioskApp::stepDisplay()
     m_noticeShowing = m_display->noticeShowing(t);
     if (step.apply)
         m_power->set(step.on);
-    const bool staff = m_session.screen == Screen::Pin || m_session.screen == Screen::Admin;
+    const bool staff = staffScreen();
     if (step.closed)
     {
         util::logInfo("display", "closed: the screen goes off");

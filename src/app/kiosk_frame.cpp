@@ -95,8 +95,13 @@ void KioskApp::frame()
     {
         // Closed: black, and a touch shows "Geschlossen – wieder ab ..." for a few seconds
         // (the screens are not drawn, so the touch reaches nothing behind it).
-        if (m_touch.pressedThisFrame() && m_display->touchWhileClosed(wallNow()))
-            stepDisplay();
+        if (m_touch.pressedThisFrame())
+        {
+            if (m_display->touchWhileClosed(wallNow()))
+                stepDisplay();
+            else
+                m_power->set(false);  // no notice: an X server wakes a DPMS-off monitor on input; off again
+        }
         m_hits.beginFrame();
         m_textRecorder.texts.clear();
         ui::textRecorder() = nullptr;
