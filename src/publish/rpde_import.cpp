@@ -120,8 +120,11 @@ ImportResult importRpde(const std::vector<std::string>& starts, const PageFetche
                 item.kind = str(raw, "kind");
                 item.id = str(raw, "id");
                 item.state = str(raw, "state");
-                item.modified =
-                    raw.is_object() && raw.contains("modified") && raw["modified"].is_number() ? raw["modified"].get<long long>() : 0;
+                // `modified` orders the items: an integer; a huge float (1e300, found by
+                // fuzzing) would overflow the conversion, so only integers count.
+                item.modified = raw.is_object() && raw.contains("modified") && raw["modified"].is_number_integer()
+                                    ? raw["modified"].get<long long>()
+                                    : 0;
                 if (raw.is_object() && raw.contains("data"))
                     item.data = raw["data"];
                 if (item.id.empty() || (item.state != "updated" && item.state != "deleted"))
